@@ -1,0 +1,89 @@
+"""The ASGI app: /graphql (GraphiQL, POST, WebSocket), /healthz, /readyz, /metrics."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+from broadcaster import Broadcast
+from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.middleware.authentication import AuthenticationMiddleware
+from starlette.requests import Request
+from starlette.responses import JSONResponse, PlainTextResponse, Response
+from starlette.routing import Route, WebSocketRoute
+from starlette.websockets import WebSocket
+from strawberry.asgi import GraphQL
+from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
+from tortoise import connections
+from tortoise.contrib.starlette import RegisterTortoise
+
+from api.auth import ApiKeyBackend, ApiKeyUser, user_from_connection_params
+from api.context import Context
+from api.schema import schema
+from api.settings import Settings, settings
+
+
+class OmsGraphQL(GraphQL):
+    def __init__(self, broadcast: Broadcast, allowed_origins: list[str]) -> None:
+        super().__init__(
+            schema,
+            subscription_protocols=[GRAPHQL_TRANSPORT_WS_PROTOCOL],
+            allowed_origins=allowed_origins,
+        )
+        self.broadcast = broadcast
+
+    async def get_context(self, request: Request | WebSocket, response: Any) -> Context:
+        user = request.scope.get("user")
+        context = Context(request=request, response=response, broadcast=self.broadcast)
+        if isinstance(user, ApiKeyUser) and request.scope["type"] == "http":
+            context.actor, context.auth_problem = user.actor, user.problem or ""
+        return context
+
+    async def on_ws_connect(self, context: Context) -> dict[str, object] | None:  # type: ignore[override]
+        """Authenticate the WebSocket from its `connection_init` payload."""
+        user = await user_from_connection_params(context.connection_params)
+        context.actor, context.auth_problem = user.actor, user.problem or ""
+        return None
+
+
+async def healthz(request: Request) -> Response:
+    return JSONResponse({"status": "ok"})
+
+
+async def readyz(request: Request) -> Response:
+    try:
+        await connections.get("default").execute_query("SELECT 1")
+    except Exception as error:
+        return JSONResponse(
+            {"status": "unavailable", "error": type(error).__name__}, status_code=503
+        )
+    return JSONResponse({"status": "ok"})
+
+
+async def metrics(request: Request) -> Response:
+    return PlainTextResponse(generate_latest(), media_type=CONTENT_TYPE_LATEST)
+
+
+def create_app(config: Settings = settings) -> Starlette:
+    broadcast = Broadcast(config.broadcast_url)
+    graphql = OmsGraphQL(broadcast, config.allowed_origins)
+
+    @asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        async with RegisterTortoise(app, config=config.tortoise_config()), broadcast:
+            yield
+
+    return Starlette(
+        routes=[
+            Route("/graphql", graphql, methods=["GET", "POST"]),
+            WebSocketRoute("/graphql", graphql),
+            Route("/healthz", healthz),
+            Route("/readyz", readyz),
+            Route("/metrics", metrics),
+        ],
+        middleware=[Middleware(AuthenticationMiddleware, backend=ApiKeyBackend())],
+        lifespan=lifespan,
+    )

@@ -1,0 +1,81 @@
+"""Configuration, read once from the environment.
+
+`TORTOISE_ORM` is what aerich and the app share, so that migrations and the
+running server always talk to the same database with the same models.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+MIGRATIONS_ROOT = Path(__file__).resolve().parent.parent / "migrations"
+
+MODEL_MODULES = ["models.tables", "aerich.models"]
+
+
+def _bool(value: str | None, default: bool) -> bool:
+    if value is None or value == "":
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def _list(value: str | None) -> list[str]:
+    return [item.strip() for item in (value or "").split(",") if item.strip()]
+
+
+@dataclass(frozen=True)
+class Settings:
+    database_url: str = "sqlite://oms.sqlite3"
+    broadcast_url: str = "memory://"
+    log_format: str = "text"
+    allowed_origins: list[str] = field(default_factory=list)
+    webhook_allow_private: bool = False
+    max_page_size: int = 250
+    default_page_size: int = 50
+    max_query_depth: int = 12
+    max_aliases: int = 30
+    max_tokens: int = 4000
+
+    @classmethod
+    def from_env(cls) -> Settings:
+        env = os.environ
+        return cls(
+            database_url=env.get("DATABASE_URL") or cls.database_url,
+            broadcast_url=env.get("BROADCAST_URL") or cls.broadcast_url,
+            log_format=env.get("OMS_LOG_FORMAT") or cls.log_format,
+            allowed_origins=_list(env.get("OMS_ALLOWED_ORIGINS")),
+            webhook_allow_private=_bool(env.get("OMS_WEBHOOK_ALLOW_PRIVATE"), False),
+        )
+
+    @property
+    def dialect(self) -> str:
+        """`sqlite` or `postgres`: migrations are generated per dialect by aerich."""
+        scheme = urlsplit(self.database_url).scheme
+        return "sqlite" if scheme.startswith("sqlite") else "postgres"
+
+    @property
+    def migrations_location(self) -> Path:
+        return MIGRATIONS_ROOT / self.dialect
+
+    @property
+    def broadcast_is_memory(self) -> bool:
+        return self.broadcast_url.startswith("memory://")
+
+    def tortoise_config(self) -> dict:
+        return tortoise_config(self.database_url)
+
+
+def tortoise_config(database_url: str) -> dict:
+    return {
+        "connections": {"default": database_url},
+        "apps": {"models": {"models": MODEL_MODULES, "default_connection": "default"}},
+        "use_tz": True,
+        "timezone": "UTC",
+    }
+
+
+settings = Settings.from_env()
+TORTOISE_ORM = settings.tortoise_config()

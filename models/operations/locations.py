@@ -1,0 +1,138 @@
+"""Locations and vendors: the places and suppliers orders are routed to."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass
+from enum import StrEnum
+from typing import Any
+
+from tortoise.exceptions import IntegrityError
+from tortoise.transactions import in_transaction
+
+from models.errors import DomainError, ErrorCode, invalid, not_found
+from models.tables import Location, Vendor
+
+CODE_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
+
+
+class LocationKind(StrEnum):
+    STORE = "STORE"
+    WAREHOUSE = "WAREHOUSE"
+
+
+@dataclass(frozen=True)
+class AddressData:
+    name: str | None = None
+    line1: str | None = None
+    line2: str | None = None
+    city: str | None = None
+    region: str | None = None
+    postal_code: str | None = None
+    country_code: str | None = None
+    phone: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+
+    def columns(self, field: str = "address") -> dict[str, Any]:
+        """Validated `address_*`, latitude and longitude columns."""
+        country = (self.country_code or "").strip().upper() or None
+        if country is not None and not re.fullmatch(r"[A-Z]{2}", country):
+            raise invalid(
+                f"country code {self.country_code!r} is not ISO 3166-1 alpha-2",
+                [field, "countryCode"],
+            )
+        if (self.latitude is None) != (self.longitude is None):
+            raise invalid("give both latitude and longitude, or neither", [field, "latitude"])
+        if self.latitude is not None and not -90 <= self.latitude <= 90:
+            raise invalid(f"latitude {self.latitude} is outside -90..90", [field, "latitude"])
+        if self.longitude is not None and not -180 <= self.longitude <= 180:
+            raise invalid(f"longitude {self.longitude} is outside -180..180", [field, "longitude"])
+        values = asdict(self)
+        texts = {
+            f"address_{k}": (v.strip() or None) if isinstance(v, str) else v
+            for k, v in values.items()
+            if k not in ("country_code", "latitude", "longitude")
+        }
+        return {
+            **texts,
+            "address_country": country,
+            "latitude": self.latitude,
+            "longitude": self.longitude,
+        }
+
+
+def check_code(code: str, what: str) -> str:
+    code = code.strip()
+    if not CODE_PATTERN.fullmatch(code):
+        raise invalid(
+            f"{what} code {code!r} must be 1-64 letters, digits, '-', '_' or '.'", ["code"]
+        )
+    return code
+
+
+def _check_name(name: str) -> str:
+    name = name.strip()
+    if not name:
+        raise invalid("name must not be blank", ["name"])
+    return name
+
+
+def _location_values(changes: dict[str, Any]) -> dict[str, Any]:
+    values = dict(changes)
+    if "name" in values:
+        values["name"] = _check_name(values["name"])
+    if "kind" in values:
+        values["kind"] = LocationKind(values["kind"]).value
+    if values.get("daily_capacity") is not None and values["daily_capacity"] < 0:
+        raise invalid("dailyCapacity must be 0 or more (null for unlimited)", ["dailyCapacity"])
+    address = values.pop("address", None)
+    if address is not None:
+        values.update(address.columns())
+    return values
+
+
+async def create_location(code: str, **fields: Any) -> Location:
+    code = check_code(code, "location")
+    values = _location_values(fields)
+    try:
+        async with in_transaction():
+            return await Location.create(code=code, **values)
+    except IntegrityError:
+        raise DomainError(
+            ErrorCode.TAKEN, f"location code {code} is already taken", ["code"]
+        ) from None
+
+
+async def update_location(location_id: int, **changes: Any) -> Location:
+    values = _location_values(changes)
+    async with in_transaction():
+        location = await Location.get_or_none(id=location_id).select_for_update()
+        if location is None:
+            raise not_found("location", location_id, ["id"])
+        location.update_from_dict(values)
+        await location.save()
+    return location
+
+
+async def create_vendor(code: str, name: str, **fields: Any) -> Vendor:
+    code = check_code(code, "vendor")
+    try:
+        async with in_transaction():
+            return await Vendor.create(code=code, name=_check_name(name), **fields)
+    except IntegrityError:
+        raise DomainError(
+            ErrorCode.TAKEN, f"vendor code {code} is already taken", ["code"]
+        ) from None
+
+
+async def update_vendor(vendor_id: int, **changes: Any) -> Vendor:
+    if "name" in changes:
+        changes["name"] = _check_name(changes["name"])
+    async with in_transaction():
+        vendor = await Vendor.get_or_none(id=vendor_id).select_for_update()
+        if vendor is None:
+            raise not_found("vendor", vendor_id, ["id"])
+        vendor.update_from_dict(changes)
+        await vendor.save()
+    return vendor

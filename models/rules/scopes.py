@@ -1,0 +1,130 @@
+"""Who may do what: roles, the operations each may call, and the scope of a key.
+
+Pure: the API layer asks these questions with plain values it has loaded.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Role(StrEnum):
+    ADMIN = "ADMIN"
+    STAFF = "STAFF"
+    VENDOR = "VENDOR"
+    PARTNER = "PARTNER"
+    VIEWER = "VIEWER"
+
+
+ALL_ROLES = frozenset(Role)
+READERS = frozenset({Role.ADMIN, Role.VIEWER, Role.STAFF, Role.VENDOR, Role.PARTNER})
+ADMIN_ONLY = frozenset({Role.ADMIN})
+
+
+@dataclass(frozen=True)
+class Actor:
+    """The caller behind an API key."""
+
+    role: Role
+    name: str
+    key_id: int | None = None
+    location_ids: frozenset[int] = field(default_factory=frozenset)
+    vendor_id: int | None = None
+    channel: str | None = None
+
+    @property
+    def label(self) -> str:
+        """How the actor appears in timelines and the inventory ledger."""
+        return f"{self.role.lower()}:{self.name}"
+
+    @property
+    def sees_everything(self) -> bool:
+        return self.role in (Role.ADMIN, Role.VIEWER)
+
+
+SYSTEM = Actor(role=Role.ADMIN, name="system")
+
+
+def scope_problem(
+    role: Role, location_ids: frozenset[int], vendor_id: int | None, channel: str | None
+) -> str | None:
+    """Why a key of this shape would be malformed, or None when it is well-formed."""
+    if role is Role.STAFF and not location_ids:
+        return "a STAFF key needs at least one location"
+    if role is not Role.STAFF and location_ids:
+        return f"a {role} key takes no locations"
+    if role is Role.VENDOR and vendor_id is None:
+        return "a VENDOR key needs a vendor"
+    if role is not Role.VENDOR and vendor_id is not None:
+        return f"a {role} key takes no vendor"
+    if role is Role.PARTNER and not channel:
+        return "a PARTNER key needs a channel"
+    if role is not Role.PARTNER and channel:
+        return f"a {role} key takes no channel"
+    return None
+
+
+def may_see_location_stock(actor: Actor, location_id: int) -> bool:
+    if actor.sees_everything:
+        return True
+    return actor.role is Role.STAFF and location_id in actor.location_ids
+
+
+def may_change_location_stock(actor: Actor, location_id: int) -> bool:
+    if actor.role is Role.ADMIN:
+        return True
+    return actor.role is Role.STAFF and location_id in actor.location_ids
+
+
+def stock_location_scope(actor: Actor) -> frozenset[int] | None:
+    """The locations whose stock the actor may read; None means all of them."""
+    if actor.sees_everything:
+        return None
+    if actor.role is Role.STAFF:
+        return actor.location_ids
+    return frozenset()
+
+
+def may_see_vendor_private(actor: Actor, vendor_id: int) -> bool:
+    """Webhook deliveries and a vendor's own fulfillment orders."""
+    if actor.sees_everything:
+        return True
+    return actor.role is Role.VENDOR and actor.vendor_id == vendor_id
+
+
+def may_work_fulfillment(actor: Actor, location_id: int | None, vendor_id: int | None) -> bool:
+    """Whether the actor is the assignee (or an admin) of a fulfillment order."""
+    if actor.role is Role.ADMIN:
+        return True
+    if actor.role is Role.STAFF:
+        return location_id is not None and location_id in actor.location_ids
+    if actor.role is Role.VENDOR:
+        return vendor_id is not None and vendor_id == actor.vendor_id
+    return False
+
+
+def may_see_fulfillment(actor: Actor, location_id: int | None, vendor_id: int | None) -> bool:
+    if actor.sees_everything:
+        return True
+    return may_work_fulfillment(actor, location_id, vendor_id)
+
+
+def may_see_order(
+    actor: Actor,
+    channel: str,
+    assignees: frozenset[tuple[int | None, int | None]],
+) -> bool:
+    """`assignees` are the (location_id, vendor_id) pairs of the order's fulfillment orders."""
+    if actor.sees_everything:
+        return True
+    if actor.role is Role.PARTNER:
+        return channel == actor.channel
+    return any(may_work_fulfillment(actor, loc, ven) for loc, ven in assignees)
+
+
+def may_act_for_channel(actor: Actor, channel: str) -> bool:
+    """Placing, cancelling and returning orders of a channel."""
+    if actor.role is Role.ADMIN:
+        return True
+    return actor.role is Role.PARTNER and actor.channel == channel

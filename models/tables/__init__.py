@@ -1,0 +1,35 @@
+"""The Tortoise tables, one module per aggregate. aerich loads this package."""
+
+from .access import ApiKey
+from .catalog import Product
+from .events import OutboxEvent, WebhookDelivery
+from .fulfillment import FulfillmentOrder, FulfillmentOrderLine, Shipment, ShipmentLine
+from .inventory import InventoryLedgerEntry, InventoryLevel
+from .locations import Location, Vendor
+from .orders import IdempotencyRecord, Order, OrderEvent, OrderHold, OrderLine
+from .returns import Return, ReturnLine
+from .routing import RoutingRule, RoutingSettings
+
+__all__ = [
+    "ApiKey",
+    "FulfillmentOrder",
+    "FulfillmentOrderLine",
+    "IdempotencyRecord",
+    "InventoryLedgerEntry",
+    "InventoryLevel",
+    "Location",
+    "Order",
+    "OrderEvent",
+    "OrderHold",
+    "OrderLine",
+    "OutboxEvent",
+    "Product",
+    "Return",
+    "ReturnLine",
+    "RoutingRule",
+    "RoutingSettings",
+    "Shipment",
+    "ShipmentLine",
+    "Vendor",
+    "WebhookDelivery",
+]

@@ -1,0 +1,14 @@
+from tortoise import fields
+from tortoise.models import Model
+
+
+class Timestamped(Model):
+    created_at = fields.DatetimeField(auto_now_add=True)
+    updated_at = fields.DatetimeField(auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+def money_field(**kwargs: object) -> fields.DecimalField:
+    return fields.DecimalField(max_digits=14, decimal_places=2, **kwargs)  # type: ignore[arg-type]

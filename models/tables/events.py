@@ -1,0 +1,42 @@
+from tortoise import fields
+from tortoise.models import Model
+
+
+class OutboxEvent(Model):
+    """An event written in the same transaction as the change it reports.
+
+    The relay publishes committed rows to their broadcaster `stream` in id
+    order and stamps `published_at`; the id is the replay cursor (`since`).
+    """
+
+    id = fields.BigIntField(primary_key=True)
+    stream = fields.CharField(max_length=64)  # e.g. "location:3", "vendor:1", "order:42"
+    type = fields.CharField(max_length=64)
+    payload: fields.Field[dict] = fields.JSONField()
+    created_at = fields.DatetimeField(auto_now_add=True)
+    published_at = fields.DatetimeField(null=True)
+
+    class Meta:
+        table = "outbox_event"
+        indexes = (("stream", "id"), ("published_at", "id"))
+
+
+class WebhookDelivery(Model):
+    id = fields.IntField(primary_key=True)
+    delivery_id = fields.CharField(max_length=64, unique=True)
+    vendor: fields.ForeignKeyRelation = fields.ForeignKeyField(
+        "models.Vendor", related_name="webhook_deliveries", on_delete=fields.CASCADE
+    )
+    event = fields.CharField(max_length=64)
+    body = fields.TextField()
+    status = fields.CharField(max_length=16, default="PENDING")  # PENDING | SUCCEEDED | FAILED
+    attempts = fields.IntField(default=0)
+    last_response_status = fields.IntField(null=True)
+    last_error = fields.CharField(max_length=1000, null=True)
+    next_attempt_at = fields.DatetimeField(null=True)
+    created_at = fields.DatetimeField(auto_now_add=True)
+    updated_at = fields.DatetimeField(auto_now=True)
+
+    class Meta:
+        table = "webhook_delivery"
+        indexes = (("status", "next_attempt_at"),)

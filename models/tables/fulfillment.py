@@ -1,0 +1,80 @@
+from tortoise import fields
+from tortoise.models import Model
+
+from .base import Timestamped
+
+
+class FulfillmentOrder(Timestamped):
+    """One assignee's share of one order: exactly one of location and vendor is set."""
+
+    id = fields.IntField(primary_key=True)
+    order: fields.ForeignKeyRelation = fields.ForeignKeyField(
+        "models.Order", related_name="fulfillment_orders", on_delete=fields.CASCADE
+    )
+    location: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
+        "models.Location", related_name="fulfillment_orders", null=True, on_delete=fields.RESTRICT
+    )
+    vendor: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
+        "models.Vendor", related_name="fulfillment_orders", null=True, on_delete=fields.RESTRICT
+    )
+    status = fields.CharField(max_length=16, default="OPEN")  # FulfillmentOrderStatus
+    routing_reason = fields.CharField(max_length=2000)
+    assigned_at = fields.DatetimeField()
+    # The local calendar day it was assigned on, for `dailyCapacity`.
+    assigned_on = fields.DateField()
+    accept_by = fields.DatetimeField(null=True)
+    accepted_at = fields.DatetimeField(null=True)
+    packed_at = fields.DatetimeField(null=True)
+    shipped_at = fields.DatetimeField(null=True)
+    rejected_at = fields.DatetimeField(null=True)
+    reject_reason = fields.CharField(max_length=32, null=True)
+    reject_message = fields.CharField(max_length=1000, null=True)
+    cancelled_at = fields.DatetimeField(null=True)
+
+    class Meta:
+        table = "fulfillment_order"
+        indexes = (("location", "status"), ("vendor", "status"), ("status", "accept_by"))
+
+
+class FulfillmentOrderLine(Model):
+    id = fields.IntField(primary_key=True)
+    fulfillment_order: fields.ForeignKeyRelation[FulfillmentOrder] = fields.ForeignKeyField(
+        "models.FulfillmentOrder", related_name="lines", on_delete=fields.CASCADE
+    )
+    order_line: fields.ForeignKeyRelation = fields.ForeignKeyField(
+        "models.OrderLine", related_name="fulfillment_lines", on_delete=fields.CASCADE
+    )
+    quantity = fields.IntField()
+    shipped_quantity = fields.IntField(default=0)
+    cancelled_quantity = fields.IntField(default=0)
+
+    class Meta:
+        table = "fulfillment_order_line"
+
+
+class Shipment(Model):
+    id = fields.IntField(primary_key=True)
+    fulfillment_order: fields.ForeignKeyRelation[FulfillmentOrder] = fields.ForeignKeyField(
+        "models.FulfillmentOrder", related_name="shipments", on_delete=fields.CASCADE
+    )
+    carrier = fields.CharField(max_length=100, null=True)
+    tracking_number = fields.CharField(max_length=200, null=True)
+    shipped_at = fields.DatetimeField(auto_now_add=True)
+    delivered_at = fields.DatetimeField(null=True)
+
+    class Meta:
+        table = "shipment"
+
+
+class ShipmentLine(Model):
+    id = fields.IntField(primary_key=True)
+    shipment: fields.ForeignKeyRelation[Shipment] = fields.ForeignKeyField(
+        "models.Shipment", related_name="lines", on_delete=fields.CASCADE
+    )
+    order_line: fields.ForeignKeyRelation = fields.ForeignKeyField(
+        "models.OrderLine", related_name="shipment_lines", on_delete=fields.CASCADE
+    )
+    quantity = fields.IntField()
+
+    class Meta:
+        table = "shipment_line"

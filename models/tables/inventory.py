@@ -1,0 +1,45 @@
+from tortoise import fields
+from tortoise.models import Model
+
+from .base import Timestamped
+
+
+class InventoryLevel(Timestamped):
+    """Stock of one product at one location.
+
+    `on_hand` and `reserved` only ever change together with an
+    `InventoryLedgerEntry` carrying the same deltas, so each level equals the
+    sum of its ledger.
+    """
+
+    id = fields.IntField(primary_key=True)
+    location: fields.ForeignKeyRelation = fields.ForeignKeyField(
+        "models.Location", related_name="inventory_levels", on_delete=fields.RESTRICT
+    )
+    product: fields.ForeignKeyRelation = fields.ForeignKeyField(
+        "models.Product", related_name="inventory_levels", on_delete=fields.RESTRICT
+    )
+    on_hand = fields.IntField(default=0)
+    reserved = fields.IntField(default=0)
+    safety_stock = fields.IntField(default=0)
+
+    class Meta:
+        table = "inventory_level"
+        unique_together = (("location", "product"),)
+
+
+class InventoryLedgerEntry(Model):
+    id = fields.BigIntField(primary_key=True)
+    level: fields.ForeignKeyRelation = fields.ForeignKeyField(
+        "models.InventoryLevel", related_name="ledger", on_delete=fields.RESTRICT
+    )
+    on_hand_delta = fields.IntField(default=0)
+    reserved_delta = fields.IntField(default=0)
+    reason = fields.CharField(max_length=32)
+    actor = fields.CharField(max_length=200, null=True)
+    reference = fields.CharField(max_length=200, null=True)
+    note = fields.CharField(max_length=500, null=True)
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "inventory_ledger"

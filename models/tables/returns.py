@@ -1,0 +1,38 @@
+from tortoise import fields
+from tortoise.models import Model
+
+from .base import Timestamped, money_field
+
+
+class Return(Timestamped):
+    id = fields.IntField(primary_key=True)
+    order: fields.ForeignKeyRelation = fields.ForeignKeyField(
+        "models.Order", related_name="returns", on_delete=fields.CASCADE
+    )
+    status = fields.CharField(max_length=16, default="REQUESTED")  # ReturnStatus
+    received_location: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
+        "models.Location", related_name="received_returns", null=True, on_delete=fields.RESTRICT
+    )
+    received_at = fields.DatetimeField(null=True)
+    refund_amount = money_field(null=True)
+    refunded_at = fields.DatetimeField(null=True)
+    decline_reason = fields.CharField(max_length=1000, null=True)
+
+    class Meta:
+        table = "return"
+
+
+class ReturnLine(Model):
+    id = fields.IntField(primary_key=True)
+    return_: fields.ForeignKeyRelation[Return] = fields.ForeignKeyField(
+        "models.Return", related_name="lines", on_delete=fields.CASCADE, source_field="return_id"
+    )
+    order_line: fields.ForeignKeyRelation = fields.ForeignKeyField(
+        "models.OrderLine", related_name="return_lines", on_delete=fields.CASCADE
+    )
+    quantity = fields.IntField()
+    reason = fields.CharField(max_length=500, null=True)
+    disposition = fields.CharField(max_length=16, null=True)  # RESTOCK | DISPOSE
+
+    class Meta:
+        table = "return_line"

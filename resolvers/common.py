@@ -1,0 +1,142 @@
+"""Types every domain shares: Node, Money, Address, UserError."""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+from collections.abc import Awaitable, Callable
+from decimal import Decimal
+from enum import Enum
+from typing import Any, TypeVar
+
+import strawberry
+
+from models.errors import DomainError, ErrorCode, invalid
+from models.tables.locations import AddressFields
+
+UserErrorCode = strawberry.enum(
+    ErrorCode, name="UserErrorCode", description="Why a mutation changed nothing."
+)
+
+
+@strawberry.interface(
+    description="An object with an opaque global id; `node(id:)` fetches any of them."
+)
+class Node:
+    id: strawberry.ID
+
+
+@strawberry.type(description="An amount in a currency. `amount` travels as a decimal string.")
+class Money:
+    amount: Decimal
+    currency_code: str
+
+
+def money(amount: Decimal | None, currency: str | None) -> Money | None:
+    if amount is None or currency is None:
+        return None
+    return Money(amount=Decimal(amount).quantize(Decimal("0.01")), currency_code=currency)
+
+
+@strawberry.type
+class Address:
+    name: str | None
+    line1: str | None
+    line2: str | None
+    city: str | None
+    region: str | None = strawberry.field(description="State or province code, e.g. MN.")
+    postal_code: str | None
+    country_code: str | None = strawberry.field(description="ISO 3166-1 alpha-2.")
+    phone: str | None
+    latitude: float | None
+    longitude: float | None
+
+    @classmethod
+    def of(cls, row: AddressFields) -> Address:
+        return cls(
+            name=row.address_name,
+            line1=row.address_line1,
+            line2=row.address_line2,
+            city=row.address_city,
+            region=row.address_region,
+            postal_code=row.address_postal_code,
+            country_code=row.address_country,
+            phone=row.address_phone,
+            latitude=row.latitude,
+            longitude=row.longitude,
+        )
+
+
+@strawberry.input
+class AddressInput:
+    name: str | None = None
+    line1: str | None = None
+    line2: str | None = None
+    city: str | None = None
+    region: str | None = None
+    postal_code: str | None = None
+    country_code: str | None = strawberry.field(default=None, description="ISO 3166-1 alpha-2.")
+    phone: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+
+
+@strawberry.type(description="A business rule refused the mutation; nothing was changed.")
+class UserError:
+    field: list[str] | None = strawberry.field(description="The path to the input field at fault.")
+    message: str
+    code: UserErrorCode
+
+    @classmethod
+    def of(cls, error: DomainError) -> UserError:
+        return cls(field=error.field, message=error.message, code=error.code)
+
+
+def graphql_enum(enum_class: type[Enum], description: str | None = None) -> type[Enum]:
+    """Expose a domain enum to GraphQL under its own name."""
+    return strawberry.enum(enum_class, description=description)
+
+
+P = TypeVar("P")
+
+
+def user_errors(
+    payload_type: type[P],
+) -> Callable[[Callable[..., Awaitable[P]]], Callable[..., Awaitable[P]]]:
+    """Wrap a mutation resolver: a DomainError becomes `payload_type(user_errors=[...])`."""
+
+    def wrap(resolver: Callable[..., Awaitable[P]]) -> Callable[..., Awaitable[P]]:
+        @functools.wraps(resolver)
+        async def run(*args: Any, **kwargs: Any) -> P:
+            try:
+                return await resolver(*args, **kwargs)
+            except DomainError as error:
+                return payload_type(user_errors=[UserError.of(error)])  # type: ignore[call-arg]
+
+        return run
+
+    return wrap
+
+
+def sent_fields(
+    data: object, exclude: tuple[str, ...] = ("id",), not_null: tuple[str, ...] = ()
+) -> dict[str, Any]:
+    """The fields of an input object the client actually sent (UNSET ones dropped).
+
+    Update inputs make every field optional; those in `not_null` may be left out
+    but not set to null.
+    """
+    sent = {
+        f.name: getattr(data, f.name)
+        for f in dataclasses.fields(data)  # type: ignore[arg-type]
+        if f.name not in exclude and getattr(data, f.name) is not strawberry.UNSET
+    }
+    for name in not_null:
+        if name in sent and sent[name] is None:
+            raise invalid(f"{to_camel(name)} cannot be null", [to_camel(name)])
+    return sent
+
+
+def to_camel(name: str) -> str:
+    head, *rest = name.split("_")
+    return head + "".join(part.title() for part in rest)

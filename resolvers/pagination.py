@@ -1,0 +1,118 @@
+"""Relay connections with keyset pagination on the primary key."""
+
+from __future__ import annotations
+
+import base64
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+import strawberry
+from graphql import GraphQLError
+from tortoise.models import Model
+from tortoise.queryset import QuerySet
+
+from api.settings import settings
+
+T = TypeVar("T")
+M = TypeVar("M", bound=Model)
+
+
+@strawberry.type
+class PageInfo:
+    has_next_page: bool
+    has_previous_page: bool
+    start_cursor: str | None
+    end_cursor: str | None
+
+
+@strawberry.type
+class Edge(Generic[T]):
+    cursor: str
+    node: T
+
+
+@strawberry.type
+class Connection(Generic[T]):
+    edges: list[Edge[T]]
+    page_info: PageInfo
+    _count: strawberry.Private[Callable[[], Awaitable[int]]]
+
+    @strawberry.field(description="How many items match, across all pages.")
+    async def total_count(self) -> int:
+        return await self._count()
+
+    @strawberry.field(description="The nodes of `edges`, for clients that need no cursors.")
+    def nodes(self) -> list[T]:
+        return [edge.node for edge in self.edges]
+
+
+def encode_cursor(pk: int) -> str:
+    return base64.urlsafe_b64encode(f"cursor:{pk}".encode()).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str) -> int:
+    try:
+        padded = cursor + "=" * (-len(cursor) % 4)
+        prefix, _, pk = base64.urlsafe_b64decode(padded.encode()).decode().partition(":")
+        if prefix == "cursor":
+            return int(pk)
+    except (ValueError, UnicodeError):
+        pass
+    raise GraphQLError(f"{cursor!r} is not a valid cursor", extensions={"code": "BAD_USER_INPUT"})
+
+
+@dataclass(frozen=True)
+class PageArgs:
+    first: int | None = None
+    after: str | None = None
+    last: int | None = None
+    before: str | None = None
+
+    def size(self) -> int:
+        if self.first is not None and self.last is not None:
+            raise _bad("pass either first or last, not both")
+        for name, value in (("first", self.first), ("last", self.last)):
+            if value is not None and not 0 <= value <= settings.max_page_size:
+                raise _bad(f"{name} must be between 0 and {settings.max_page_size}, got {value}")
+        return next(
+            (v for v in (self.first, self.last) if v is not None), settings.default_page_size
+        )
+
+
+def _bad(message: str) -> GraphQLError:
+    return GraphQLError(message, extensions={"code": "BAD_USER_INPUT"})
+
+
+async def paginate(
+    queryset: QuerySet[M],
+    page: PageArgs,
+    to_nodes: Callable[[Sequence[M]], Sequence[T]],
+) -> Connection[T]:
+    """One page of `queryset` in primary-key order, plus a lazy total count."""
+    size = page.size()
+    window = queryset
+    if page.after is not None:
+        window = window.filter(pk__gt=decode_cursor(page.after))
+    if page.before is not None:
+        window = window.filter(pk__lt=decode_cursor(page.before))
+    backwards = page.last is not None
+    rows = list(await window.order_by("-pk" if backwards else "pk").limit(size + 1))
+    more = len(rows) > size
+    rows = rows[:size]
+    if backwards:
+        rows.reverse()
+    nodes = to_nodes(rows)
+    edges = [
+        Edge(cursor=encode_cursor(row.pk), node=node) for row, node in zip(rows, nodes, strict=True)
+    ]
+    return Connection(
+        edges=edges,
+        page_info=PageInfo(
+            has_next_page=more if not backwards else page.before is not None,
+            has_previous_page=more if backwards else page.after is not None,
+            start_cursor=edges[0].cursor if edges else None,
+            end_cursor=edges[-1].cursor if edges else None,
+        ),
+        _count=queryset.count,
+    )
