@@ -20,15 +20,36 @@ from api.metrics import MetricsExtension
 from api.settings import settings
 from resolvers.access import AccessMutations, AccessQueries
 from resolvers.catalog import CatalogMutations, CatalogQueries
+from resolvers.fulfillment import FulfillmentQueries
 from resolvers.inventory import InventoryMutations, InventoryQueries
 from resolvers.locations import LocationMutations, LocationQueries
 from resolvers.node import NodeQueries
+from resolvers.orders import OrderMutations, OrderQueries
+from resolvers.routing import RoutingMutations, RoutingQueries
 
 Query = merge_types(
-    "Query", (NodeQueries, AccessQueries, LocationQueries, CatalogQueries, InventoryQueries)
+    "Query",
+    (
+        NodeQueries,
+        AccessQueries,
+        LocationQueries,
+        CatalogQueries,
+        InventoryQueries,
+        RoutingQueries,
+        OrderQueries,
+        FulfillmentQueries,
+    ),
 )
 Mutation = merge_types(
-    "Mutation", (AccessMutations, LocationMutations, CatalogMutations, InventoryMutations)
+    "Mutation",
+    (
+        AccessMutations,
+        LocationMutations,
+        CatalogMutations,
+        InventoryMutations,
+        RoutingMutations,
+        OrderMutations,
+    ),
 )
 
 _VALIDATION_RULES = [

@@ -42,7 +42,7 @@ def _by_id(model: type[M]) -> DataLoader[int, M | None]:
 def _grouped(model: type[M], key: str) -> DataLoader[int, list[M]]:
     async def load(ids: Sequence[int]) -> list[list[M]]:
         groups: dict[int, list[M]] = defaultdict(list)
-        for row in await model.filter(**{f"{key}__in": set(ids)}).order_by("pk"):
+        for row in await model.filter(**{f"{key}__in": set(ids)}).order_by("id"):
             groups[getattr(row, key)].append(row)
         return [groups.get(i, []) for i in ids]
 

@@ -93,11 +93,11 @@ async def paginate(
     size = page.size()
     window = queryset
     if page.after is not None:
-        window = window.filter(pk__gt=decode_cursor(page.after))
+        window = window.filter(id__gt=decode_cursor(page.after))
     if page.before is not None:
-        window = window.filter(pk__lt=decode_cursor(page.before))
+        window = window.filter(id__lt=decode_cursor(page.before))
     backwards = page.last is not None
-    rows = list(await window.order_by("-pk" if backwards else "pk").limit(size + 1))
+    rows = list(await window.order_by("-id" if backwards else "id").limit(size + 1))
     more = len(rows) > size
     rows = rows[:size]
     if backwards:

@@ -60,7 +60,7 @@ async def level_for_update(location: Location, product: Product) -> InventoryLev
 
 
 async def write_ledger(
-    level: InventoryLevel,
+    level_id: int,
     reason: LedgerReason,
     actor: Actor,
     on_hand_delta: int = 0,
@@ -69,7 +69,7 @@ async def write_ledger(
     note: str | None = None,
 ) -> None:
     await InventoryLedgerEntry.create(
-        level_id=level.id,
+        level_id=level_id,
         on_hand_delta=on_hand_delta,
         reserved_delta=reserved_delta,
         reason=reason.value,
@@ -100,7 +100,7 @@ async def change_on_hand(
         raise DomainError(
             ErrorCode.INSUFFICIENT_STOCK, problem or "stock changed meanwhile", ["delta"]
         )
-    await write_ledger(level, reason, actor, on_hand_delta=delta, reference=reference, note=note)
+    await write_ledger(level.id, reason, actor, on_hand_delta=delta, reference=reference, note=note)
 
 
 async def set_inventory(

@@ -215,3 +215,28 @@ def derive_order_status(facts: OrderFacts) -> OrderStatus:
     if all(line.allocated >= line.open for line in facts.lines):
         return _O.ALLOCATED
     return _O.PENDING
+
+
+class CancelReason(StrEnum):
+    CUSTOMER = "CUSTOMER"
+    FRAUD = "FRAUD"
+    INVENTORY = "INVENTORY"
+    STAFF = "STAFF"
+    OTHER = "OTHER"
+
+
+class HoldReason(StrEnum):
+    AWAITING_PAYMENT = "AWAITING_PAYMENT"
+    HIGH_RISK_OF_FRAUD = "HIGH_RISK_OF_FRAUD"
+    INCORRECT_ADDRESS = "INCORRECT_ADDRESS"
+    OTHER = "OTHER"
+
+
+class DeliveryMethod(StrEnum):
+    SHIP = "SHIP"
+    PICKUP = "PICKUP"
+
+
+class ReturnDisposition(StrEnum):
+    RESTOCK = "RESTOCK"  # back on the shelf: onHand grows
+    DISPOSE = "DISPOSE"  # written off

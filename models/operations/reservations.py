@@ -1,0 +1,72 @@
+"""Reserve, release and consume stock for fulfillment orders, each with its ledger row.
+
+Reservations use one guarded UPDATE (`on_hand >= reserved + safety_stock + q`):
+atomic on SQLite and PostgreSQL alike, so two orders racing for the last unit
+cannot both get it. Callers take levels in primary-key order so that
+concurrent transactions lock rows in the same order and cannot deadlock.
+"""
+
+from __future__ import annotations
+
+from tortoise.expressions import F
+
+from models.operations.inventory import write_ledger
+from models.rules.inventory import LedgerReason
+from models.rules.scopes import Actor
+from models.tables import InventoryLevel
+
+
+class ReservationConflict(Exception):
+    """The stock a plan counted on was taken meanwhile; plan again."""
+
+
+async def reserve(level_id: int, quantity: int, actor: Actor, reference: str) -> None:
+    changed = await InventoryLevel.filter(
+        id=level_id, on_hand__gte=F("reserved") + (F("safety_stock") + quantity)
+    ).update(reserved=F("reserved") + quantity)
+    if not changed:
+        raise ReservationConflict(f"level {level_id} no longer has {quantity} available")
+    await write_ledger(
+        level_id,
+        LedgerReason.RESERVED,
+        actor,
+        reserved_delta=quantity,
+        reference=reference,
+    )
+
+
+async def release(level_id: int, quantity: int, actor: Actor, reference: str) -> None:
+    """Give back reserved units that will not ship (cancelled, rejected, moved)."""
+    if quantity <= 0:
+        return
+    await InventoryLevel.filter(id=level_id).update(reserved=F("reserved") - quantity)
+    await write_ledger(
+        level_id,
+        LedgerReason.RELEASED,
+        actor,
+        reserved_delta=-quantity,
+        reference=reference,
+    )
+
+
+async def consume(level_id: int, quantity: int, actor: Actor, reference: str) -> None:
+    """Units leave the building: onHand and reserved drop together."""
+    await InventoryLevel.filter(id=level_id).update(
+        on_hand=F("on_hand") - quantity, reserved=F("reserved") - quantity
+    )
+    await write_ledger(
+        level_id,
+        LedgerReason.SHIPPED,
+        actor,
+        on_hand_delta=-quantity,
+        reserved_delta=-quantity,
+        reference=reference,
+    )
+
+
+async def level_id_for(location_id: int, product_id: int) -> int | None:
+    return (
+        await InventoryLevel.filter(location_id=location_id, product_id=product_id)
+        .values_list("id", flat=True)
+        .first()
+    )  # type: ignore[return-value]

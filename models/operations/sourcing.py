@@ -1,0 +1,260 @@
+"""Route an order's unassigned quantity: load a stock snapshot, ask the pure engine
+(models.rules.sourcing) for a plan, reserve exactly what it assigned, and write
+the fulfillment orders. Runs inside the caller's transaction.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from tortoise.functions import Count
+
+from models.operations import events
+from models.operations.reservations import reserve
+from models.operations.routing import active_rule_specs, current_settings, sourcing_settings
+from models.rules.inventory import available
+from models.rules.lifecycle import FulfillmentOrderStatus
+from models.rules.scopes import Actor
+from models.rules.sourcing import (
+    CandidateLocation,
+    Destination,
+    GeoPoint,
+    LineDemand,
+    SourcingPlan,
+    SourcingRequest,
+    plan_sourcing,
+)
+from models.tables import (
+    FulfillmentOrder,
+    FulfillmentOrderLine,
+    InventoryLevel,
+    Location,
+    Order,
+    OrderLine,
+    Product,
+)
+
+# Fulfillment orders that no longer count against a location's day.
+_GIVEN_BACK = (FulfillmentOrderStatus.REJECTED.value, FulfillmentOrderStatus.CANCELLED.value)
+
+
+@dataclass(frozen=True)
+class Demand:
+    """What the engine is asked to place, before any order row need exist."""
+
+    channel: str
+    destination: Destination
+    lines: tuple[LineDemand, ...]
+    pickup_location_id: int | None = None
+    excluded_location_ids: frozenset[int] = frozenset()
+    excluded_vendor_ids: frozenset[int] = frozenset()
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    plan: SourcingPlan
+    level_ids: dict[tuple[int, str], int]
+    acceptance_minutes: int
+    backorders_allowed: bool
+
+
+def destination_of(order: Order) -> Destination:
+    point = None
+    if order.latitude is not None and order.longitude is not None:
+        point = GeoPoint(order.latitude, order.longitude)
+    return Destination(
+        country=order.address_country,
+        region=order.address_region,
+        postal_code=order.address_postal_code,
+        point=point,
+    )
+
+
+async def _candidates(today: datetime) -> list[CandidateLocation]:
+    rows = await Location.filter(active=True)
+    capped = [row.id for row in rows if row.daily_capacity is not None]
+    used: dict[int, int] = {}
+    if capped:
+        counts = (
+            await FulfillmentOrder.filter(
+                location_id__in=capped, assigned_on=today.date(), status__not_in=_GIVEN_BACK
+            )
+            .annotate(n=Count("id"))
+            .group_by("location_id")
+            .values_list("location_id", "n")
+        )
+        used = {location_id: n for location_id, n in counts}
+    return [
+        CandidateLocation(
+            id=row.id,
+            code=row.code,
+            priority=row.priority,
+            point=GeoPoint(row.latitude, row.longitude) if row.latitude is not None else None,
+            active=row.active,
+            ships_orders=row.ships_orders,
+            remaining_capacity=(
+                None
+                if row.daily_capacity is None
+                else max(row.daily_capacity - used.get(row.id, 0), 0)
+            ),
+        )
+        for row in rows
+    ]
+
+
+async def plan(demand: Demand, now: datetime | None = None) -> Snapshot:
+    """The engine's plan over the live stock, reserving nothing (also `sourcingPlan`)."""
+    now = now or datetime.now(UTC)
+    skus = {line.sku for line in demand.lines}
+    levels = await InventoryLevel.filter(product__sku__in=skus).values_list(
+        "id", "location_id", "product__sku", "on_hand", "reserved", "safety_stock"
+    )
+    stock = {}
+    level_ids = {}
+    for level_id, location_id, sku, on_hand, reserved, safety in levels:
+        level_ids[(location_id, sku)] = level_id
+        free = available(on_hand, reserved, safety)
+        if free:
+            stock[(location_id, sku)] = free
+    settings_row = await current_settings()
+    request = SourcingRequest(
+        channel=demand.channel,
+        destination=demand.destination,
+        lines=demand.lines,
+        pickup_location_id=demand.pickup_location_id,
+        excluded_location_ids=demand.excluded_location_ids,
+        excluded_vendor_ids=demand.excluded_vendor_ids,
+    )
+    result = plan_sourcing(
+        request,
+        await _candidates(now),
+        stock,
+        await active_rule_specs(),
+        sourcing_settings(settings_row),
+    )
+    return Snapshot(
+        plan=result,
+        level_ids=level_ids,
+        acceptance_minutes=settings_row.acceptance_minutes,
+        backorders_allowed=settings_row.backorders == "ALLOW",
+    )
+
+
+async def _demand_of(order: Order, lines: Sequence[OrderLine]) -> Demand:
+    product_ids = {line.product_id for line in lines}  # type: ignore[attr-defined]
+    tags = dict(await Product.filter(id__in=product_ids).values_list("id", "tags"))
+    given_back = await FulfillmentOrder.filter(
+        order_id=order.id, status=FulfillmentOrderStatus.REJECTED.value
+    ).values_list("location_id", "vendor_id")
+    return Demand(
+        channel=order.channel,
+        destination=destination_of(order),
+        lines=tuple(
+            LineDemand(
+                line_id=line.id,
+                sku=line.sku,
+                quantity=line.quantity - line.cancelled_quantity - line.allocated_quantity,
+                tags=frozenset(tags.get(line.product_id, ())),  # type: ignore[attr-defined]
+            )
+            for line in lines
+            if line.quantity - line.cancelled_quantity - line.allocated_quantity > 0
+        ),
+        pickup_location_id=order.pickup_location_id,  # type: ignore[attr-defined]
+        excluded_location_ids=frozenset(loc for loc, _ in given_back if loc is not None),
+        excluded_vendor_ids=frozenset(ven for _, ven in given_back if ven is not None),
+    )
+
+
+@dataclass(frozen=True)
+class RoutingOutcome:
+    created: list[FulfillmentOrder]
+    backordered: int
+    snapshot: Snapshot | None
+
+
+async def route_order(order: Order, actor: Actor, now: datetime | None = None) -> RoutingOutcome:
+    """Assign what is not yet assigned. Raises ReservationConflict when the stock it
+    planned on is taken meanwhile; the caller retries the whole transaction.
+    """
+    now = now or datetime.now(UTC)
+    lines = list(await OrderLine.filter(order_id=order.id).order_by("id"))
+    demand = await _demand_of(order, lines)
+    if not demand.lines:
+        return RoutingOutcome([], 0, None)
+    snapshot = await plan(demand, now)
+    result = snapshot.plan
+    reference = f"order:{order.number}"
+
+    # Reserve in level order: concurrent transactions then lock rows in the same order.
+    reservations = sorted(
+        (snapshot.level_ids[(assignment.location_id, planned.sku)], planned.quantity)
+        for assignment in result.assignments
+        if assignment.location_id is not None
+        for planned in assignment.lines
+    )
+    for level_id, quantity in reservations:
+        await reserve(level_id, quantity, actor, reference)
+
+    created = []
+    accept_by = now + timedelta(minutes=snapshot.acceptance_minutes)
+    for assignment in result.assignments:
+        fulfillment_order = await FulfillmentOrder.create(
+            order_id=order.id,
+            location_id=assignment.location_id,
+            vendor_id=assignment.vendor_id,
+            status=FulfillmentOrderStatus.OPEN.value,
+            routing_reason=assignment.reason[:2000],
+            assigned_at=now,
+            assigned_on=now.date(),
+            accept_by=accept_by,
+        )
+        await FulfillmentOrderLine.bulk_create(
+            [
+                FulfillmentOrderLine(
+                    fulfillment_order_id=fulfillment_order.id,
+                    order_line_id=planned.line_id,
+                    quantity=planned.quantity,
+                )
+                for planned in assignment.lines
+            ]
+        )
+        await events.announce_assignment(fulfillment_order)
+        created.append(fulfillment_order)
+
+    previously_backordered = sum(line.backordered_quantity for line in lines)
+    assigned: dict[int, int] = defaultdict(int)
+    for assignment in result.assignments:
+        for planned in assignment.lines:
+            assigned[planned.line_id] += planned.quantity
+    for line in lines:
+        if line.id in assigned or line.id in result.backordered or line.backordered_quantity:
+            line.allocated_quantity += assigned.get(line.id, 0)
+            line.backordered_quantity = result.backordered.get(line.id, 0)
+            await line.save(update_fields=["allocated_quantity", "backordered_quantity"])
+
+    backordered = sum(result.backordered.values())
+    if created:
+        await events.record(
+            order,
+            "ROUTED",
+            f"assigned to {len(created)} fulfillment order(s)"
+            + (f"; {backordered} unit(s) backordered" if backordered else ""),
+            actor,
+            {
+                "fulfillmentOrderIds": [fo.id for fo in created],
+                "reasons": [a.reason for a in result.assignments],
+                "backordered": {str(k): v for k, v in result.backordered.items()},
+            },
+        )
+    elif backordered != previously_backordered:
+        await events.record(
+            order,
+            "BACKORDERED",
+            f"{backordered} unit(s) backordered: no location can fill them now",
+            actor,
+            {"backordered": {str(k): v for k, v in result.backordered.items()}},
+        )
+    return RoutingOutcome(created, backordered, snapshot)

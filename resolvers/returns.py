@@ -1,0 +1,93 @@
+"""Returns: what comes back, where it was received, what was refunded."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING, Annotated
+
+import strawberry
+from strawberry.types import Info
+
+from models.rules.lifecycle import ReturnDisposition, ReturnStatus
+from models.tables import Return as ReturnRow
+from models.tables import ReturnLine as ReturnLineRow
+from resolvers.common import Money, Node, money
+from resolvers.ids import encode_id
+from resolvers.locations import Location
+
+if TYPE_CHECKING:
+    from resolvers.orders import Order, OrderLine
+
+ReturnStatusEnum = strawberry.enum(ReturnStatus, name="ReturnStatus")
+ReturnDispositionEnum = strawberry.enum(ReturnDisposition, name="ReturnDisposition")
+
+
+@strawberry.type
+class ReturnLine:
+    row: strawberry.Private[ReturnLineRow]
+    id: strawberry.ID
+    quantity: int
+    reason: str | None
+    disposition: ReturnDispositionEnum | None = strawberry.field(  # type: ignore[valid-type]
+        description="Set when received."
+    )
+
+    @classmethod
+    def of(cls, row: ReturnLineRow) -> ReturnLine:
+        return cls(
+            row=row,
+            id=encode_id("ReturnLine", row.pk),
+            quantity=row.quantity,
+            reason=row.reason,
+            disposition=ReturnDisposition(row.disposition) if row.disposition else None,
+        )
+
+    @strawberry.field
+    async def order_line(
+        self, info: Info
+    ) -> Annotated[OrderLine, strawberry.lazy("resolvers.orders")]:
+        from resolvers.orders import OrderLine
+
+        return OrderLine.of(
+            await info.context.loaders.order_line_by_id.load(self.row.order_line_id)
+        )  # type: ignore[attr-defined]
+
+
+@strawberry.type
+class Return(Node):
+    row: strawberry.Private[ReturnRow]
+    status: ReturnStatusEnum  # type: ignore[valid-type]
+    received_at: datetime | None
+    refund_amount: Money | None
+    created_at: datetime
+
+    @classmethod
+    def of(cls, row: ReturnRow, currency: str) -> Return:
+        return cls(
+            id=encode_id("Return", row.pk),
+            row=row,
+            status=ReturnStatus(row.status),
+            received_at=row.received_at,
+            refund_amount=money(row.refund_amount, currency),
+            created_at=row.created_at,
+        )
+
+    @strawberry.field
+    async def order(self, info: Info) -> Annotated[Order, strawberry.lazy("resolvers.orders")]:
+        from resolvers.orders import Order
+
+        return Order.of(await info.context.loaders.order_by_id.load(self.row.order_id))  # type: ignore[attr-defined]
+
+    @strawberry.field
+    async def lines(self, info: Info) -> list[ReturnLine]:
+        return [
+            ReturnLine.of(row)
+            for row in await info.context.loaders.lines_by_return_id.load(self.row.pk)
+        ]
+
+    @strawberry.field
+    async def received_location(self, info: Info) -> Location | None:
+        location_id = self.row.received_location_id  # type: ignore[attr-defined]
+        if location_id is None:
+            return None
+        return Location.of(await info.context.loaders.location_by_id.load(location_id))
