@@ -18,6 +18,7 @@ from models.tables import Shipment as ShipmentRow
 from resolvers.common import Node
 from resolvers.ids import decode_query_id, encode_id
 from resolvers.locations import Location, Vendor
+from resolvers.node import node_type
 from resolvers.pagination import Connection, PageArgs, paginate
 from resolvers.permissions import allow, current_actor, forbidden
 
@@ -158,12 +159,33 @@ def fulfillment_orders_of(rows: Sequence[FulfillmentOrderRow]) -> list[Fulfillme
 
 
 def visible_fulfillment_orders(
-    info: Info, rows: Sequence[FulfillmentOrderRow]
+    info: Info, rows: Sequence[FulfillmentOrderRow], order_channel: str
 ) -> list[FulfillmentOrderRow]:
     actor = current_actor(info)
     return [
-        row for row in rows if scopes.may_see_fulfillment(actor, row.location_id, row.vendor_id)
-    ]  # type: ignore[attr-defined]
+        row
+        for row in rows
+        if scopes.may_see_fulfillment(actor, row.location_id, row.vendor_id, order_channel)  # type: ignore[attr-defined]
+    ]
+
+
+@node_type("FulfillmentOrder")
+async def _fulfillment_order_node(info: Info, pk: int) -> Node | None:
+    row = await FulfillmentOrderRow.get_or_none(id=pk).prefetch_related("order")
+    if row is None or not visible_fulfillment_orders(info, [row], row.order.channel):
+        return None
+    return FulfillmentOrder.of(row)
+
+
+@node_type("Shipment")
+async def _shipment_node(info: Info, pk: int) -> Node | None:
+    row = await ShipmentRow.get_or_none(id=pk).prefetch_related("fulfillment_order__order")
+    if row is None:
+        return None
+    fulfillment = row.fulfillment_order
+    if not visible_fulfillment_orders(info, [fulfillment], fulfillment.order.channel):
+        return None
+    return Shipment.of(row)
 
 
 @strawberry.type

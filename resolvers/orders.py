@@ -38,6 +38,7 @@ from resolvers.common import (
 from resolvers.fulfillment import FulfillmentOrder, Shipment, visible_fulfillment_orders
 from resolvers.ids import decode_id, decode_query_id, encode_id
 from resolvers.locations import Location, Vendor
+from resolvers.node import node_type
 from resolvers.pagination import Connection, PageArgs, encode_cursor, paginate
 from resolvers.permissions import allow, current_actor, forbidden
 from resolvers.returns import Return
@@ -178,7 +179,7 @@ class Order(Node):
 
     async def _visible_fulfillment_rows(self, info: Info) -> list[FulfillmentOrderRow]:
         rows = await info.context.loaders.fulfillment_orders_by_order_id.load(self.row.pk)
-        return visible_fulfillment_orders(info, rows)
+        return visible_fulfillment_orders(info, rows, self.row.channel)
 
     @strawberry.field
     async def pickup_location(self, info: Info) -> Location | None:
@@ -239,6 +240,12 @@ class Order(Node):
             PageArgs(first, after, last, before),
             order_events_of,
         )
+
+
+@node_type("Order")
+async def _order_node(info: Info, pk: int) -> Node | None:
+    row = await scoped_orders(current_actor(info)).filter(id=pk).first()  # type: ignore[attr-defined]
+    return Order.of(row) if row else None
 
 
 def orders_of(rows: Sequence[OrderRow]) -> list[Order]:
@@ -325,7 +332,8 @@ class SourcingPlan:
 class OrderQueries:
     @strawberry.field(
         permission_classes=[allow(*READERS)],
-        description="By id or by number: exactly one. Null when it does not exist or lies outside the key's scope.",
+        description="By id or by number: exactly one. Null when it does not exist or lies "
+        "outside the key's scope.",
     )
     async def order(
         self, info: Info, id: strawberry.ID | None = None, number: str | None = None
@@ -359,7 +367,8 @@ class OrderQueries:
 
     @strawberry.field(
         permission_classes=[allow(Role.ADMIN, Role.VIEWER, Role.PARTNER)],
-        description="A dry run of placeOrder's routing: where it would go and why. Reserves nothing.",
+        description="A dry run of placeOrder's routing: where it would go and why. "
+        "Reserves nothing.",
     )
     async def sourcing_plan(self, info: Info, input: PlaceOrderInput) -> SourcingPlan:
         data = _order_input(info, input)
@@ -543,7 +552,8 @@ async def _order_in_scope(info: Info, order_id: str) -> int:
 class OrderMutations:
     @strawberry.mutation(
         permission_classes=[allow(*ORDER_TAKERS)],
-        description="Captures an order and routes it at once (unless held): reservations, fulfillment "
+        description="Captures an order and routes it at once (unless held): reservations, "
+        "fulfillment "
         "orders and notifications all happen before the payload returns.",
     )
     @user_errors(PlaceOrderPayload)
@@ -565,7 +575,8 @@ class OrderMutations:
 
     @strawberry.mutation(
         permission_classes=[allow(*ORDER_TAKERS)],
-        description="Cancels some quantity of some lines: backordered units first, then unaccepted ones.",
+        description="Cancels some quantity of some lines: backordered units first, then "
+        "unaccepted ones.",
     )
     @user_errors(CancelOrderPayload)
     async def cancel_order_lines(
@@ -585,7 +596,8 @@ class OrderMutations:
 
     @strawberry.mutation(
         permission_classes=[allow(*ADMIN_ONLY)],
-        description="Holds the order: assignees cannot work it and nothing is routed until released.",
+        description="Holds the order: assignees cannot work it and nothing is routed "
+        "until released.",
     )
     @user_errors(OrderPayload)
     async def hold_order(self, info: Info, input: HoldOrderInput) -> OrderPayload:

@@ -23,14 +23,15 @@ from tortoise import Tortoise, connections
 from api.db import apply_migrations
 from api.settings import Settings
 from models.rules.scopes import Role
-from models.tables import __all__ as TABLE_NAMES  # noqa: N812
+from models.tables import __all__ as TABLE_NAMES
 
 BASE_URL = os.environ.get("DATABASE_URL", "")
 ON_POSTGRES = BASE_URL.startswith("postgres")
 
 
 def worker_id() -> str:
-    return os.environ.get("PYTEST_XDIST_WORKER", "main")
+    """Unique per test process, so parallel runs on one server never share a database."""
+    return f"{os.environ.get('PYTEST_XDIST_WORKER', 'main')}_{os.getpid()}"
 
 
 async def fresh_postgres_url(base_url: str, name: str) -> str:
@@ -43,6 +44,15 @@ async def fresh_postgres_url(base_url: str, name: str) -> str:
     finally:
         await admin.close()
     return urlunsplit(parts._replace(path=f"/{name}"))
+
+
+async def drop_postgres_database(url: str) -> None:
+    parts = urlsplit(url)
+    admin = await asyncpg.connect(urlunsplit(parts._replace(path="/postgres", query="")))
+    try:
+        await admin.execute(f'DROP DATABASE IF EXISTS "{parts.path.lstrip("/")}" WITH (FORCE)')
+    finally:
+        await admin.close()
 
 
 async def fresh_database_url(label: str) -> str:
@@ -62,6 +72,8 @@ async def test_settings() -> AsyncIterator[Settings]:
     await Tortoise.init(config=settings.tortoise_config(), _enable_global_fallback=True)
     yield settings
     await Tortoise.close_connections()
+    if ON_POSTGRES:
+        await drop_postgres_database(settings.database_url)
 
 
 def _table_names() -> list[str]:
@@ -77,8 +89,11 @@ async def empty_database() -> None:
         quoted = ", ".join(f'"{name}"' for name in names)
         await connection.execute_script(f"TRUNCATE {quoted} RESTART IDENTITY CASCADE")
     else:
+        # Foreign keys off while emptying, as the tables are deleted in no particular order.
         await connection.execute_script(
-            "".join(f'DELETE FROM "{name}";' for name in names) + "DELETE FROM sqlite_sequence;"
+            "PRAGMA foreign_keys = OFF;"
+            + "".join(f'DELETE FROM "{name}";' for name in names)
+            + "DELETE FROM sqlite_sequence; PRAGMA foreign_keys = ON;"
         )
 
 
@@ -150,3 +165,59 @@ def admin(client: httpx.AsyncClient, keys: dict[str, str]) -> Gql:
 @pytest.fixture
 def as_key(client: httpx.AsyncClient) -> Any:
     return lambda secret: Gql(client, secret)
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+async def live_server(db: Settings) -> AsyncIterator[str]:
+    """A real uvicorn serving the test database; two workers on PostgreSQL + Redis."""
+    import asyncio
+    import subprocess
+    import sys
+
+    port = free_port()
+    workers = "2" if ON_POSTGRES and not db.broadcast_is_memory else "1"
+    env = {**os.environ, "DATABASE_URL": db.database_url, "BROADCAST_URL": db.broadcast_url}
+    process = subprocess.Popen(  # noqa: ASYNC220 - starting it does not block; we poll it
+        [
+            sys.executable,
+            "-m",
+            "uvicorn",
+            "api.main:app",
+            "--port",
+            str(port),
+            "--workers",
+            workers,
+        ],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        async with httpx.AsyncClient() as probe:
+            for _ in range(100):
+                try:
+                    if (await probe.get(f"{base}/readyz")).status_code == 200:
+                        break
+                except httpx.TransportError:
+                    pass
+                await asyncio.sleep(0.1)
+            else:
+                raise RuntimeError("uvicorn did not start")
+        yield base
+    finally:
+        process.terminate()
+        try:
+            _, stderr = process.communicate(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            _, stderr = process.communicate()
+        assert b"Traceback" not in stderr, stderr.decode()[-4000:]

@@ -16,10 +16,12 @@ from tortoise.transactions import in_transaction
 
 from models.errors import DomainError, ErrorCode, invalid, not_found
 from models.operations import events
+from models.operations.inventory import StockChange
 from models.operations.locations import AddressData
 from models.operations.order_state import refresh_status
 from models.operations.reservations import ReservationConflict, release
 from models.operations.sourcing import route_order
+from models.rules.inventory import available
 from models.rules.lifecycle import (
     CancelReason,
     DeliveryMethod,
@@ -513,4 +515,15 @@ async def reroute_backorders(product_ids: Sequence[int], actor: Actor) -> int:
                 break
             except ReservationConflict:
                 continue
+    return routed
+
+
+async def route_backorders_after(change: StockChange, actor: Actor) -> int:
+    """Stock became available: give it to backordered orders. Call after the change committed."""
+    level = change.level
+    await level.refresh_from_db()
+    if available(level.on_hand, level.reserved, level.safety_stock) <= 0:
+        return 0
+    routed = await reroute_backorders([level.product_id], actor)  # type: ignore[attr-defined]
+    await level.refresh_from_db()
     return routed

@@ -104,9 +104,14 @@ def may_work_fulfillment(actor: Actor, location_id: int | None, vendor_id: int |
     return False
 
 
-def may_see_fulfillment(actor: Actor, location_id: int | None, vendor_id: int | None) -> bool:
+def may_see_fulfillment(
+    actor: Actor, location_id: int | None, vendor_id: int | None, order_channel: str | None = None
+) -> bool:
+    """Assignees see their own; a PARTNER sees those of its channel's orders."""
     if actor.sees_everything:
         return True
+    if actor.role is Role.PARTNER:
+        return order_channel is not None and order_channel == actor.channel
     return may_work_fulfillment(actor, location_id, vendor_id)
 
 

@@ -1,0 +1,145 @@
+"""Order operations against the real database: cancel, holds, backorders, pickup."""
+
+from __future__ import annotations
+
+import pytest
+
+from models.errors import DomainError, ErrorCode
+from models.operations.inventory import adjust_inventory
+from models.operations.orders import (
+    LineCancellation,
+    LineInput,
+    OrderInput,
+    cancel_order,
+    cancel_order_lines,
+    hold_order,
+    place_order,
+    release_hold,
+    route_backorders_after,
+)
+from models.operations.routing import update_settings
+from models.rules.inventory import AdjustmentReason
+from models.rules.lifecycle import CancelReason, DeliveryMethod, HoldReason
+from models.rules.scopes import SYSTEM
+from models.tables import FulfillmentOrder, InventoryLevel, Order, OrderEvent, OrderLine
+from tests.factories import MINNEAPOLIS_CUSTOMER, twin_cities
+
+pytestmark = pytest.mark.usefixtures("db")
+
+
+def web_order(*lines: tuple[str, int], **extra) -> OrderInput:
+    fields = {
+        "channel": "web",
+        "customer_email": "ada@example.com",
+        "currency": "USD",
+        "shipping_address": MINNEAPOLIS_CUSTOMER,
+        "lines": tuple(LineInput(sku, q) for sku, q in lines),
+        **extra,
+    }
+    return OrderInput(**fields)
+
+
+async def reserved() -> int:
+    return sum(level.reserved for level in await InventoryLevel.all())
+
+
+async def test_cancel_releases_every_reservation() -> None:
+    await twin_cities({"MUG": (2, 2, 0)})
+    placed = await place_order(web_order(("MUG", 3)), SYSTEM)
+    assert await reserved() == 3
+    order = await cancel_order(placed.order.id, CancelReason.CUSTOMER, SYSTEM)
+    assert order.status == "CANCELLED"
+    assert await reserved() == 0
+    assert {fo.status for fo in await FulfillmentOrder.all()} == {"CANCELLED"}
+    with pytest.raises(DomainError) as refused:
+        await cancel_order(placed.order.id, CancelReason.CUSTOMER, SYSTEM)
+    assert refused.value.code is ErrorCode.INVALID_TRANSITION
+
+
+async def test_cancelling_some_units_takes_backorders_first() -> None:
+    await twin_cities({"MUG": (2, 0, 0)})
+    placed = await place_order(web_order(("MUG", 5)), SYSTEM)
+    (line,) = await OrderLine.filter(order_id=placed.order.id)
+    assert (line.allocated_quantity, line.backordered_quantity) == (2, 3)
+    await cancel_order_lines(
+        placed.order.id, [LineCancellation(line.id, 4)], CancelReason.CUSTOMER, SYSTEM
+    )
+    await line.refresh_from_db()
+    assert (line.allocated_quantity, line.backordered_quantity, line.cancelled_quantity) == (
+        1,
+        0,
+        4,
+    )
+    assert await reserved() == 1
+    order = await Order.get(id=placed.order.id)
+    assert order.status == "ALLOCATED"
+    with pytest.raises(DomainError, match="1 can still be cancelled, 2 requested"):
+        await cancel_order_lines(
+            placed.order.id, [LineCancellation(line.id, 2)], CancelReason.CUSTOMER, SYSTEM
+        )
+
+
+async def test_backorders_are_routed_when_stock_arrives() -> None:
+    network = await twin_cities({"MUG": (0, 0, 0)})
+    placed = await place_order(web_order(("MUG", 2)), SYSTEM)
+    assert placed.order.status == "BACKORDERED"
+    change = await adjust_inventory(network.stp.id, "MUG", 5, AdjustmentReason.RECEIVED, SYSTEM)
+    assert await route_backorders_after(change, SYSTEM) == 1
+    order = await Order.get(id=placed.order.id)
+    assert order.status == "ALLOCATED"
+    (fo,) = await FulfillmentOrder.filter(order_id=order.id)
+    assert fo.location_id == network.stp.id  # type: ignore[attr-defined]
+    assert change.level.reserved == 2
+
+
+async def test_a_held_order_waits_and_routes_on_release() -> None:
+    network = await twin_cities({"MUG": (0, 0, 0)})
+    placed = await place_order(web_order(("MUG", 1)), SYSTEM)
+    await hold_order(placed.order.id, HoldReason.HIGH_RISK_OF_FRAUD, "check card", SYSTEM)
+    assert (await Order.get(id=placed.order.id)).status == "ON_HOLD"
+    change = await adjust_inventory(network.msp.id, "MUG", 1, AdjustmentReason.RECEIVED, SYSTEM)
+    assert await route_backorders_after(change, SYSTEM) == 0  # held: sourcing waits
+    order = await release_hold(placed.order.id, SYSTEM)
+    assert order.status == "ALLOCATED"
+    types = [e.type for e in await OrderEvent.filter(order_id=order.id).order_by("id")]
+    assert types[:2] == ["PLACED", "BACKORDERED"]
+    assert "HELD" in types and "HOLD_RELEASED" in types
+
+
+async def test_backorders_can_be_refused_by_setting() -> None:
+    await twin_cities({"MUG": (1, 0, 0)})
+    await update_settings(backorders="REJECT")
+    with pytest.raises(DomainError) as refused:
+        await place_order(web_order(("MUG", 2)), SYSTEM)
+    assert refused.value.code is ErrorCode.BACKORDERS_NOT_ALLOWED
+    assert await Order.all().count() == 0
+    assert await reserved() == 0
+
+
+async def test_pickup_orders_only_use_the_pickup_store() -> None:
+    network = await twin_cities({"MUG": (0, 5, 50)})
+    placed = await place_order(
+        web_order(
+            ("MUG", 2),
+            delivery_method=DeliveryMethod.PICKUP,
+            pickup_location_id=network.msp.id,
+            shipping_address=None,
+        ),
+        SYSTEM,
+    )
+    assert placed.order.status == "BACKORDERED"  # MSP-01 has none; STP-01 is not the pickup store
+    with pytest.raises(DomainError, match="does not offer pickup"):
+        await place_order(
+            web_order(
+                ("MUG", 1),
+                delivery_method=DeliveryMethod.PICKUP,
+                pickup_location_id=network.warehouse.id,
+            ),
+            SYSTEM,
+        )
+
+
+async def test_ship_orders_need_an_address() -> None:
+    await twin_cities({"MUG": (1, 0, 0)})
+    with pytest.raises(DomainError, match="needs a shipping address"):
+        await place_order(web_order(("MUG", 1), shipping_address=None), SYSTEM)
