@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from models.operations.access import create_api_key
+from models.rules.scopes import Role
 from models.tables import InventoryLevel
 from tests.conftest import Gql
 from tests.factories import twin_cities
@@ -97,3 +99,35 @@ async def test_unknown_sku_is_a_user_error_and_creates_nothing(admin: Gql) -> No
     assert error["code"] == "NOT_FOUND"
     assert error["field"] == ["lines", "0", "sku"]
     assert (await admin("{ orders { totalCount } }"))["orders"]["totalCount"] == 0
+
+
+SOURCING_PLAN = """
+query Plan($input: PlaceOrderInput!) {
+  sourcingPlan(input: $input) {
+    assignments { location { code } vendor { code } lines { sku quantity } reason }
+    backorders { sku quantity }
+  }
+}
+"""
+
+
+async def test_sourcing_plan_answers_without_reserving(admin: Gql) -> None:
+    await twin_cities({"MUG": (1, 5, 0)})
+    data = await admin(SOURCING_PLAN, {"input": order_input([("MUG", 3), ("CHAIR", 1)])})
+    plan = data["sourcingPlan"]
+    codes = sorted((a["location"] or a["vendor"])["code"] for a in plan["assignments"])
+    assert codes == ["NORTHWOODS", "STP-01"]
+    assert plan["backorders"] == []
+    assert all(a["reason"] for a in plan["assignments"])
+    assert sum(level.reserved for level in await InventoryLevel.all()) == 0
+    assert (await admin("{ orders { totalCount } }"))["orders"]["totalCount"] == 0
+
+
+async def test_a_partner_places_orders_on_its_own_channel_only(as_key) -> None:
+    await twin_cities({"MUG": (5, 5, 5)})
+    _, secret = await create_api_key("shop", Role.PARTNER, channel="web")
+    partner = as_key(secret)
+    await partner.mutate(PLACE, {"input": order_input([("MUG", 1)])})
+    body = await partner.raw(PLACE, {"input": order_input([("MUG", 1)], channel="pos")})
+    assert body["errors"][0]["extensions"]["code"] == "FORBIDDEN"
+    assert (await partner("{ orders { totalCount } }"))["orders"]["totalCount"] == 1
