@@ -777,11 +777,13 @@ class _Planner:
             for item in self.items:
                 for lid in item.whole_holders - fillers:
                     whole[lid] = whole.get(lid, 0) | item.bit
-            lacking = heapq.nsmallest(
-                _MAX_RUNNERS_UP - len(text),
-                whole,
-                key=lambda lid: (-whole[lid].bit_count(), self._rank(lid)),
-            )
+            counts = {lid: bits.bit_count() for lid, bits in whole.items()}
+            lacking: list[int] = []
+            for count in sorted(set(counts.values()), reverse=True):
+                group = [lid for lid, n in counts.items() if n == count]
+                lacking += self._best(group, _MAX_RUNNERS_UP - len(text) - len(lacking))
+                if len(text) + len(lacking) == _MAX_RUNNERS_UP:
+                    break
             text += [self._runner(lid, chosen, every & ~whole[lid]) for lid in lacking]
         return text
 
@@ -904,14 +906,18 @@ class _CoverSearch:
                 break
             if k in taken:
                 continue
+            left = tuple(
+                r - u if r > u else 0 for r, u in zip(residual, self.units[k], strict=True)
+            )
+            rest_need = need & ~self.masks[k]
+            # What is left takes one more location, costing at least the cheapest one.
+            if (rest_need or any(left)) and cost + self.costs[0] >= bound:
+                continue
             self.work += _STEP_WORK
             if self.work > _SEARCH_BUDGET:
                 self.exhausted = True
                 break
-            left = tuple(
-                r - u if r > u else 0 for r, u in zip(residual, self.units[k], strict=True)
-            )
-            rest = self.cover(need & ~self.masks[k], left, slots - 1, taken | {k}, bound - cost)
+            rest = self.cover(rest_need, left, slots - 1, taken | {k}, bound - cost)
             if rest is not None:
                 best = (cost + rest[0], (k, *rest[1]))
                 bound = best[0]
