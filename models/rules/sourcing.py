@@ -10,18 +10,22 @@ goes") is the contract; this module settles what it leaves open:
 - Plans are compared by, in order: units filled, locations used, lines sent to a location
   that a matching PREFER rule names, total great-circle distance (a location whose distance
   is unknown counts as farther than any known one), location priority, code.
-- The search is an exact set cover over the items each location holds whole, branching on
-  the item the fewest locations hold, under a step budget; past the budget, or when
-  `max_splits` locations cannot hold everything, a greedy cover takes over. Splittable lines
-  and partial quantities are then topped up from the chosen locations and, while
-  `max_splits` allows, from the locations adding the most units.
+- A single location holding everything is found by set intersection and needs distances
+  for those locations only; that is most orders on a large network.
+- Otherwise: a greedy cover gives a first plan, then an exact search (branching on the item
+  the fewest locations hold, cheapest first, pruned by the best cover so far) looks for one
+  with fewer locations, then for a cheaper one with as many. Lines nobody holds whole count
+  as units still wanted. The search stops after a fixed amount of work and keeps the best
+  plan found, so a decision over 1,000 locations stays near a millisecond.
+- When `max_splits` locations cannot fill everything, the greedy plan (tried from a few
+  first picks) fills the most units, and the rest is backordered.
 """
 
 import heapq
 import math
 import operator
 from collections.abc import Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Literal, TypeAlias
 
@@ -173,9 +177,9 @@ def plan_sourcing(
 # then known distance, with an unknown distance beyond any Earth distance.
 _UNKNOWN_KM = 1e6
 _PREFERENCE_STEP = 1e9
-# Branch steps of the exact cover search; keeps a 1,000-location decision near a millisecond.
+# Work allowed to the exact search, in locations checked against a demand (~50 ns each);
+# a branch costs about as much as _STEP_WORK checks.
 _SEARCH_BUDGET = 20_000
-# A branch costs about as much as checking this many locations against a demand.
 _STEP_WORK = 25
 # Other first picks the greedy tries when max_splits cannot fill everything.
 _GREEDY_RETRIES = 2
@@ -231,6 +235,176 @@ class _Item:
         if self.allowed is not None and location_id not in self.allowed:
             return False
         return location_id not in self.excluded
+
+
+# The cost of a cover and the rank-order indexes of its locations.
+_Cover: TypeAlias = tuple[float, tuple[int, ...]]
+
+
+@dataclass
+class _Demand:
+    """What the split search must cover, over locations given as indexes in rank order.
+
+    Items some location holds whole are bits of `need`, held by `mask_holders[bit]` (and set
+    in `masks[k]`); items nobody holds whole are units still wanted (`residual`, one entry
+    per item; `units[k]` is what location k holds of each).
+    """
+
+    masks: list[int]
+    costs: list[float]
+    units: list[tuple[int, ...]] = field(default_factory=list)
+    mask_holders: dict[int, list[int]] = field(default_factory=dict)
+    quantities: dict[int, int] = field(default_factory=dict)  # item bit -> units wanted
+    need: int = 0
+    residual: tuple[int, ...] = ()
+
+    def covered_by(self, plan: Sequence[int]) -> bool:
+        need, residual = self.need, self.residual
+        for k in plan:
+            need &= ~self.masks[k]
+            residual = _less(residual, self.units[k])
+        return not need and not any(residual)
+
+
+def _less(residual: tuple[int, ...], units: tuple[int, ...]) -> tuple[int, ...]:
+    return tuple(r - u if r > u else 0 for r, u in zip(residual, units, strict=True))
+
+
+class _CoverSearch:
+    """Cheapest set of at most k locations meeting a demand, exactly, within a work budget.
+
+    The demand is a mask of items some location must hold whole, plus units still wanted of
+    the items no location holds whole (`residual`, one entry per such item). Every cover
+    includes a holder of each item wanted, so the search branches on the item with the
+    fewest holders, tries them cheapest first, and stops once a holder alone costs as much
+    as the best cover found. Locations are indexes into the rank-ordered arrays.
+    """
+
+    def __init__(self, demand: _Demand) -> None:
+        self.masks = demand.masks
+        self.units = demand.units
+        self.costs = demand.costs
+        self.mask_holders = demand.mask_holders
+        self.unit_holders = [
+            [k for k, u in enumerate(demand.units) if u[j]] for j in range(len(demand.residual))
+        ]
+        self.memo: dict[tuple[int, tuple[int, ...], int, frozenset[int]], _Cover | None] = {}
+        self.work = 0
+        self.exhausted = False
+
+    def cover(
+        self,
+        need: int,
+        residual: tuple[int, ...],
+        slots: int,
+        taken: frozenset[int] = frozenset(),
+        bound: float = math.inf,
+    ) -> _Cover | None:
+        """The cheapest cover costing less than `bound`, if any."""
+        if not need and not any(residual):
+            return (0.0, ())
+        if not slots:
+            return None
+        # A location holds no item still needed whole, but may hold more of a residual item,
+        # and must not be counted twice: then what was taken is part of the state.
+        key = (need, residual, slots, taken if residual else frozenset())
+        if key in self.memo:
+            found = self.memo[key]
+            return found if found is not None and found[0] < bound else None
+        if slots == 1:
+            best = self._one(need, residual, taken)
+        else:
+            best = self._several(need, residual, slots, taken, bound)
+        # "Nothing under the bound" says nothing about what lies above it: not remembered.
+        if slots == 1 or bound == math.inf or best is not None:
+            self.memo[key] = best
+        return best if best is not None and best[0] < bound else None
+
+    def _one(self, need: int, residual: tuple[int, ...], taken: frozenset[int]) -> _Cover | None:
+        holders = self._branch(need, residual)
+        self.work += len(holders)
+        masks, units = self.masks, self.units
+        for k in holders:
+            if masks[k] & need != need or k in taken:
+                continue
+            if residual and any(u < r for u, r in zip(units[k], residual, strict=True)):
+                continue
+            return (self.costs[k], (k,))
+        return None
+
+    def _several(
+        self,
+        need: int,
+        residual: tuple[int, ...],
+        slots: int,
+        taken: frozenset[int],
+        bound: float,
+    ) -> _Cover | None:
+        best: _Cover | None = None
+        for k in self._branch(need, residual):
+            cost = self.costs[k]
+            if cost >= bound:
+                break
+            if k in taken:
+                continue
+            left = _less(residual, self.units[k])
+            rest_need = need & ~self.masks[k]
+            # What is left takes one more location, costing at least the cheapest one.
+            if (rest_need or any(left)) and cost + self.costs[0] >= bound:
+                continue
+            self.work += _STEP_WORK
+            if self.work > _SEARCH_BUDGET:
+                self.exhausted = True
+                break
+            rest = self.cover(rest_need, left, slots - 1, taken | {k}, bound - cost)
+            if rest is not None:
+                best = (cost + rest[0], (k, *rest[1]))
+                bound = best[0]
+        return best
+
+    def _branch(self, need: int, residual: tuple[int, ...]) -> list[int]:
+        if need:
+            wanted = (holders for bit, holders in self.mask_holders.items() if bit & need)
+        else:
+            wanted = (self.unit_holders[j] for j, r in enumerate(residual) if r)
+        return min(wanted, key=len)
+
+
+def _gains(demand: _Demand) -> list[int]:
+    """Units each location would add towards the demand."""
+    weights: dict[int, int] = {}
+    gains = []
+    for k, mask in enumerate(demand.masks):
+        bits = mask & demand.need
+        gain = weights.get(bits)
+        if gain is None:
+            gain = sum(q for bit, q in demand.quantities.items() if bit & bits)
+            weights[bits] = gain
+        if demand.residual:
+            gain += sum(map(min, demand.residual, demand.units[k]))
+        gains.append(gain)
+    return gains
+
+
+def _greedy_cover(demand: _Demand, slots: int, first: int | None = None) -> list[int]:
+    """Most units with at most `slots` locations, greedily, optionally from a given first."""
+    plan: list[int] = []
+    remaining = replace(demand)
+    while (remaining.need or any(remaining.residual)) and len(plan) < slots:
+        if first is not None and not plan:
+            pick = first
+        else:
+            gains = _gains(remaining)
+            for k in plan:
+                gains[k] = 0
+            most = max(gains)
+            if not most:
+                break
+            pick = gains.index(most)  # the first of equals: the better-ranked location
+        plan.append(pick)
+        remaining.need &= ~demand.masks[pick]
+        remaining.residual = _less(remaining.residual, demand.units[pick])
+    return plan
 
 
 class _Planner:
@@ -483,13 +657,22 @@ class _Planner:
     def _choose_split(self) -> list[int]:
         self._index_stock()
         self.costs.clear()  # preference weights now know what each location holds
-        ranked = self.ranked = self._in_rank_order(self.held)
-        position = {lid: k for k, lid in enumerate(ranked)}
-        masks = [0] * len(ranked)
-        mask_holders: dict[int, list[int]] = {}
-        quantities: dict[int, int] = {}
+        self.ranked = self._in_rank_order(self.held)
+        demand = self._demand()
+        chosen = _greedy_cover(demand, self.settings.max_splits)
+        if demand.covered_by(chosen):
+            chosen = self._cover_exactly(demand, chosen)
+        else:
+            chosen = self._fill_most(demand, chosen)
+        return self._top_up([self.ranked[k] for k in chosen])
+
+    def _demand(self) -> _Demand:
+        """The split search's view: items as bits and units, locations as rank indexes."""
+        position = {lid: k for k, lid in enumerate(self.ranked)}
+        demand = _Demand(
+            masks=[0] * len(self.ranked), costs=[self.costs[lid] for lid in self.ranked]
+        )
         by_units: list[_Item] = []
-        need = 0
         for item in self.items:
             if item.whole_holders:
                 holders = item.whole_holders
@@ -507,71 +690,54 @@ class _Planner:
                 }
             indexes = sorted(position[lid] for lid in holders)
             for k in indexes:
-                masks[k] |= item.bit
-            mask_holders[item.bit] = indexes
-            quantities[item.bit] = item.quantity
-            need |= item.bit
-        units = [tuple(self._units(lid, item) for item in by_units) for lid in ranked]
-        residual = tuple(
-            min(item.quantity, sum(u[j] for u in units)) for j, item in enumerate(by_units)
+                demand.masks[k] |= item.bit
+            demand.mask_holders[item.bit] = indexes
+            demand.quantities[item.bit] = item.quantity
+            demand.need |= item.bit
+        demand.units = [tuple(self._units(lid, item) for item in by_units) for lid in self.ranked]
+        demand.residual = tuple(
+            min(item.quantity, sum(u[j] for u in demand.units)) for j, item in enumerate(by_units)
         )
-        costs = [self.costs[lid] for lid in ranked]
-        slots = self.settings.max_splits
-        chosen = _greedy_cover(masks, units, need, residual, slots, quantities)
-        if not self._covers(chosen, masks, units, need, residual):
-            # Not everything fits in max_splits: what the greedy's first pick leaves out may be
-            # a poor bet. Try the next best first picks and the nearest holders of the
-            # rarest items.
-            gains = _gains(masks, units, need, residual, quantities)
-            firsts = set(
-                heapq.nlargest(_GREEDY_RETRIES + 1, range(len(ranked)), key=gains.__getitem__)
-            )
-            firsts |= {
-                holders[0] for holders in sorted(mask_holders.values(), key=len)[:_GREEDY_RETRIES]
-            }
-            for first in sorted(firsts - set(chosen[:1])):
-                other = _greedy_cover(masks, units, need, residual, slots, quantities, first)
-                if self._better(other, chosen, ranked):
-                    chosen = other
-            return self._top_up([ranked[k] for k in chosen])
-        search = _CoverSearch(masks, units, costs, mask_holders)
-        # Fewer locations first (exactly, unless the budget runs out), then the cheapest.
-        for fewer in range(1, len(chosen)):
-            found = search.cover(need, residual, fewer)
+        return demand
+
+    def _cover_exactly(self, demand: _Demand, greedy: list[int]) -> list[int]:
+        """Fewer locations than the greedy cover if possible, else a cheaper cover as large."""
+        search = _CoverSearch(demand)
+        for fewer in range(1, len(greedy)):
+            found = search.cover(demand.need, demand.residual, fewer)
             if found is not None:
-                chosen = list(found[1])
-                break
+                return list(found[1])
             if search.exhausted:
-                break
-        else:
-            found = search.cover(need, residual, len(chosen), bound=sum(costs[k] for k in chosen))
-            if found is not None:
-                chosen = list(found[1])
-        return self._top_up([ranked[k] for k in chosen])
+                return greedy
+        bound = sum(demand.costs[k] for k in greedy)
+        found = search.cover(demand.need, demand.residual, len(greedy), bound=bound)
+        return greedy if found is None else list(found[1])
+
+    def _fill_most(self, demand: _Demand, greedy: list[int]) -> list[int]:
+        """Not everything fits in max_splits: what the greedy's first pick leaves out may be a
+        poor bet, so try the next best first picks and the nearest holders of the rarest items.
+        """
+        gains = _gains(demand)
+        firsts = set(heapq.nlargest(_GREEDY_RETRIES + 1, range(len(gains)), key=gains.__getitem__))
+        rarest = sorted(demand.mask_holders.values(), key=len)[:_GREEDY_RETRIES]
+        firsts |= {holders[0] for holders in rarest}
+        best = greedy
+        for first in sorted(firsts - set(greedy[:1])):
+            other = _greedy_cover(demand, self.settings.max_splits, first)
+            if self._better(other, best):
+                best = other
+        return best
 
     def _units(self, lid: int, item: _Item) -> int:
         if item.any_holders is None or lid not in item.any_holders:
             return 0
         return self.available[(lid, item.sku)]
 
-    @staticmethod
-    def _covers(
-        plan: list[int],
-        masks: list[int],
-        units: list[tuple[int, ...]],
-        need: int,
-        residual: tuple[int, ...],
-    ) -> bool:
-        for k in plan:
-            need &= ~masks[k]
-            residual = tuple(r - u for r, u in zip(residual, units[k], strict=True))
-        return not need and all(r <= 0 for r in residual)
-
-    def _better(self, one: Sequence[int], other: Sequence[int], ranked: list[int]) -> bool:
+    def _better(self, one: Sequence[int], other: Sequence[int]) -> bool:
         """Whether plan `one` beats `other`: more units, then fewer locations, then cost."""
 
         def score(plan: Sequence[int]) -> tuple[int, int, float]:
-            members = [ranked[k] for k in plan]
+            members = [self.ranked[k] for k in plan]
             filled = sum(q for fl in self._allocate(members) for _, q in fl)
             return (-filled, len(plan), sum(self.costs[lid] for lid in members))
 
@@ -818,166 +984,6 @@ class _Planner:
         if len(skus) > 2:
             return f"{skus[0]}, {skus[1]} +{len(skus) - 2} more"
         return ", ".join(skus)
-
-
-# The cost of a cover and the rank-order indexes of its locations.
-_Cover: TypeAlias = tuple[float, tuple[int, ...]]
-
-
-class _CoverSearch:
-    """Cheapest set of at most k locations meeting a demand, exactly, within a work budget.
-
-    The demand is a mask of items some location must hold whole, plus units still wanted of
-    the items no location holds whole (`residual`, one entry per such item). Every cover
-    includes a holder of each item wanted, so the search branches on the item with the
-    fewest holders, tries them cheapest first, and stops once a holder alone costs as much
-    as the best cover found. Locations are indexes into the rank-ordered arrays.
-    """
-
-    def __init__(
-        self,
-        masks: list[int],
-        units: list[tuple[int, ...]],
-        costs: list[float],
-        mask_holders: Mapping[int, list[int]],
-    ) -> None:
-        self.masks = masks
-        self.units = units
-        self.costs = costs
-        self.mask_holders = mask_holders
-        width = len(units[0]) if units else 0
-        self.unit_holders = [[k for k, u in enumerate(units) if u[j]] for j in range(width)]
-        self.memo: dict[tuple[int, tuple[int, ...], int, frozenset[int]], _Cover | None] = {}
-        self.work = 0
-        self.exhausted = False
-
-    def cover(
-        self,
-        need: int,
-        residual: tuple[int, ...],
-        slots: int,
-        taken: frozenset[int] = frozenset(),
-        bound: float = math.inf,
-    ) -> _Cover | None:
-        """The cheapest cover costing less than `bound`, if any."""
-        if not need and not any(residual):
-            return (0.0, ())
-        if not slots:
-            return None
-        # A location holds no item still needed whole, but may hold more of a residual item,
-        # and must not be counted twice: then what was taken is part of the state.
-        key = (need, residual, slots, taken if residual else frozenset())
-        if key in self.memo:
-            found = self.memo[key]
-            return found if found is not None and found[0] < bound else None
-        if slots == 1:
-            best = self._one(need, residual, taken)
-        else:
-            best = self._several(need, residual, slots, taken, bound)
-        # "Nothing under the bound" says nothing about what lies above it: not remembered.
-        if slots == 1 or bound == math.inf or best is not None:
-            self.memo[key] = best
-        return best if best is not None and best[0] < bound else None
-
-    def _one(self, need: int, residual: tuple[int, ...], taken: frozenset[int]) -> _Cover | None:
-        holders = self._branch(need, residual)
-        self.work += len(holders)
-        masks, units = self.masks, self.units
-        for k in holders:
-            if masks[k] & need != need or k in taken:
-                continue
-            if residual and any(u < r for u, r in zip(units[k], residual, strict=True)):
-                continue
-            return (self.costs[k], (k,))
-        return None
-
-    def _several(
-        self,
-        need: int,
-        residual: tuple[int, ...],
-        slots: int,
-        taken: frozenset[int],
-        bound: float,
-    ) -> _Cover | None:
-        best: _Cover | None = None
-        for k in self._branch(need, residual):
-            cost = self.costs[k]
-            if cost >= bound:
-                break
-            if k in taken:
-                continue
-            left = tuple(
-                r - u if r > u else 0 for r, u in zip(residual, self.units[k], strict=True)
-            )
-            rest_need = need & ~self.masks[k]
-            # What is left takes one more location, costing at least the cheapest one.
-            if (rest_need or any(left)) and cost + self.costs[0] >= bound:
-                continue
-            self.work += _STEP_WORK
-            if self.work > _SEARCH_BUDGET:
-                self.exhausted = True
-                break
-            rest = self.cover(rest_need, left, slots - 1, taken | {k}, bound - cost)
-            if rest is not None:
-                best = (cost + rest[0], (k, *rest[1]))
-                bound = best[0]
-        return best
-
-    def _branch(self, need: int, residual: tuple[int, ...]) -> list[int]:
-        if need:
-            wanted = (holders for bit, holders in self.mask_holders.items() if bit & need)
-        else:
-            wanted = (self.unit_holders[j] for j, r in enumerate(residual) if r)
-        return min(wanted, key=len)
-
-
-def _gains(
-    masks: list[int],
-    units: list[tuple[int, ...]],
-    need: int,
-    residual: tuple[int, ...],
-    quantities: Mapping[int, int],
-) -> list[int]:
-    """Units each location would add towards the demand."""
-    weights: dict[int, int] = {}
-    gains = []
-    for k, mask in enumerate(masks):
-        bits = mask & need
-        gain = weights.get(bits)
-        if gain is None:
-            gain = weights[bits] = sum(q for bit, q in quantities.items() if bit & bits)
-        if residual:
-            gain += sum(map(min, residual, units[k]))
-        gains.append(gain)
-    return gains
-
-
-def _greedy_cover(
-    masks: list[int],
-    units: list[tuple[int, ...]],
-    need: int,
-    residual: tuple[int, ...],
-    slots: int,
-    quantities: Mapping[int, int],
-    first: int | None = None,
-) -> list[int]:
-    """Most units with at most `slots` locations, greedily, optionally from a given first."""
-    plan: list[int] = []
-    while (need or any(residual)) and len(plan) < slots:
-        if first is not None and not plan:
-            pick = first
-        else:
-            gains = _gains(masks, units, need, residual, quantities)
-            for k in plan:
-                gains[k] = 0
-            most = max(gains)
-            if not most:
-                break
-            pick = gains.index(most)  # the first of equals: the better-ranked location
-        plan.append(pick)
-        need &= ~masks[pick]
-        residual = tuple(r - u if r > u else 0 for r, u in zip(residual, units[pick], strict=True))
-    return plan
 
 
 def _matches_order(rule: RuleSpec, request: SourcingRequest) -> bool:

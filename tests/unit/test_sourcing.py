@@ -3,6 +3,7 @@
 import random
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
+from typing import Any
 
 import pytest
 
@@ -428,7 +429,7 @@ def test_a_vendor_that_rejected_the_order_is_skipped() -> None:
         ({"channels": frozenset({"web"}), "destination_regions": frozenset({"WI"})}, False),
     ],
 )
-def test_drop_ship_conditions_must_all_match(condition: dict[str, object], matches: bool) -> None:
+def test_drop_ship_conditions_must_all_match(condition: dict[str, Any], matches: bool) -> None:
     sofa = LineDemand(1, "FURN-1", 1, frozenset({"furniture"}))
     rule = replace(RuleSpec(1, "r", 10, RoutingAction.DROP_SHIP, vendor_id=5), **condition)
 
