@@ -6,7 +6,6 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
-from broadcaster import Broadcast
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
@@ -22,22 +21,25 @@ from tortoise.contrib.starlette import RegisterTortoise
 
 from api.auth import ApiKeyBackend, ApiKeyUser, user_from_connection_params
 from api.context import Context
+from api.hub import Hub
+from api.relay import Relay
 from api.schema import schema
 from api.settings import Settings, settings
 
 
 class OmsGraphQL(GraphQL):
-    def __init__(self, broadcast: Broadcast, allowed_origins: list[str]) -> None:
+    def __init__(self, hub: Hub, relay: Relay, allowed_origins: list[str]) -> None:
         super().__init__(
             schema,
             subscription_protocols=[GRAPHQL_TRANSPORT_WS_PROTOCOL],
             allowed_origins=allowed_origins,
         )
-        self.broadcast = broadcast
+        self.hub = hub
+        self.relay = relay
 
     async def get_context(self, request: Request | WebSocket, response: Any) -> Context:
         user = request.scope.get("user")
-        context = Context(request=request, response=response, broadcast=self.broadcast)
+        context = Context(request=request, response=response, hub=self.hub, relay=self.relay)
         if isinstance(user, ApiKeyUser) and request.scope["type"] == "http":
             context.actor, context.auth_problem = user.actor, user.problem or ""
         return context
@@ -68,12 +70,13 @@ async def metrics(request: Request) -> Response:
 
 
 def create_app(config: Settings = settings) -> Starlette:
-    broadcast = Broadcast(config.broadcast_url)
-    graphql = OmsGraphQL(broadcast, config.allowed_origins)
+    hub = Hub(config.broadcast_url)
+    relay = Relay(hub, on_postgres=config.dialect == "postgres")
+    graphql = OmsGraphQL(hub, relay, config.allowed_origins)
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        async with RegisterTortoise(app, config=config.tortoise_config()), broadcast:
+        async with RegisterTortoise(app, config=config.tortoise_config()), hub, relay:
             yield
 
     return Starlette(

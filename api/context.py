@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from broadcaster import Broadcast
 from starlette.requests import Request
 from starlette.websockets import WebSocket
 
+from api.hub import Hub
+from api.relay import Relay
 from models.rules.scopes import Actor
 from resolvers.loaders import Loaders
 
@@ -17,7 +18,8 @@ from resolvers.loaders import Loaders
 class Context:
     request: Request | WebSocket
     response: Any
-    broadcast: Broadcast
+    hub: Hub
+    relay: Relay
     actor: Actor | None = None
     auth_problem: str = ""
     loaders: Loaders = field(default_factory=Loaders)

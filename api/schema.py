@@ -6,6 +6,7 @@ validation cache can hit (STACK.md #4).
 from __future__ import annotations
 
 import strawberry
+from graphql import GraphQLError
 from strawberry.extensions import (
     AddValidationRules,
     MaxTokensLimiter,
@@ -15,8 +16,10 @@ from strawberry.extensions import (
 from strawberry.extensions.max_aliases import create_validator as max_aliases_rule
 from strawberry.extensions.query_depth_limiter import create_validator as depth_rule
 from strawberry.tools import merge_types
+from strawberry.types import ExecutionContext
 
 from api.metrics import MetricsExtension
+from api.relay import WakeRelayAfterMutations
 from api.settings import settings
 from resolvers.access import AccessMutations, AccessQueries
 from resolvers.catalog import CatalogMutations, CatalogQueries
@@ -26,6 +29,7 @@ from resolvers.locations import LocationMutations, LocationQueries
 from resolvers.node import NodeQueries
 from resolvers.orders import OrderMutations, OrderQueries
 from resolvers.routing import RoutingMutations, RoutingQueries
+from resolvers.subscriptions import Subscription
 
 Query = merge_types(
     "Query",
@@ -57,14 +61,33 @@ _VALIDATION_RULES = [
     max_aliases_rule(settings.max_aliases),
 ]
 
-schema = strawberry.Schema(
+
+class OmsSchema(strawberry.Schema):
+    def process_errors(
+        self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
+    ) -> None:
+        """Log only what the server did not mean: client mistakes, refusals and
+        business errors are answered, not logged as tracebacks."""
+        unexpected = [
+            error
+            for error in errors
+            if error.original_error is not None
+            and not isinstance(error.original_error, GraphQLError)
+        ]
+        if unexpected:
+            super().process_errors(unexpected, execution_context)
+
+
+schema = OmsSchema(
     query=Query,
     mutation=Mutation,
+    subscription=Subscription,
     extensions=[
         lambda: MaxTokensLimiter(max_token_count=settings.max_tokens),
         lambda: AddValidationRules(_VALIDATION_RULES),
         lambda: ParserCache(maxsize=256),
         lambda: ValidationCache(maxsize=256),
         MetricsExtension,
+        WakeRelayAfterMutations,
     ],
 )

@@ -1,0 +1,134 @@
+"""Process-local fan-out of outbox events, fed by one broadcaster channel.
+
+Every process subscribes once to `oms:events` and hands each event to the
+local subscriptions listening on its stream. Events are doorbells: a
+subscription that hears one reads what is new from the database, so order,
+gaps and duplicates are settled by the outbox ids, not by the transport.
+
+broadcaster does not recover from a Redis restart (its listener task dies and
+subscribers wait forever), so the pump watches the listener, reconnects with
+a fresh Broadcast, and rings every local subscription to re-read what it may
+have missed while the transport was down.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import logging
+from collections import defaultdict
+from collections.abc import AsyncIterator, Iterator
+from typing import Any, Self
+
+from broadcaster import Broadcast, Event
+from broadcaster._base import Unsubscribed
+
+log = logging.getLogger(__name__)
+
+CHANNEL = "oms:events"
+RESYNC = "*"  # rings every listener: re-read the database
+RECONNECT_DELAY = 0.5
+
+
+class Hub:
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self._broadcast: Broadcast | None = None
+        self._listeners: dict[str, set[asyncio.Queue[str]]] = defaultdict(set)
+        self._pump: asyncio.Task[None] | None = None
+        self._connected = asyncio.Event()
+
+    @property
+    def connected(self) -> bool:
+        return self._connected.is_set()
+
+    async def start(self) -> None:
+        self._pump = asyncio.create_task(self._run(), name="hub-pump")
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self._connected.wait(), timeout=5)
+
+    async def __aenter__(self) -> Self:
+        await self.start()
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.stop()
+
+    async def stop(self) -> None:
+        if self._pump is not None:
+            self._pump.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._pump
+        await self._close_broadcast()
+
+    async def publish(self, event: dict[str, Any]) -> None:
+        """Send one outbox event to every process. Raises when the transport is down."""
+        if self._broadcast is None or not self.connected:
+            raise ConnectionError("the broadcast transport is not connected")
+        await self._broadcast.publish(CHANNEL, json.dumps(event))
+
+    @contextlib.contextmanager
+    def listen(self, stream: str) -> Iterator[asyncio.Queue[str]]:
+        """A queue that receives the stream name whenever something may be new on it."""
+        queue: asyncio.Queue[str] = asyncio.Queue()
+        self._listeners[stream].add(queue)
+        try:
+            yield queue
+        finally:
+            self._listeners[stream].discard(queue)
+            if not self._listeners[stream]:
+                del self._listeners[stream]
+
+    def ring(self, stream: str) -> None:
+        for queue in list(self._listeners.get(stream, ())):
+            queue.put_nowait(stream)
+
+    def ring_all(self) -> None:
+        for stream in list(self._listeners):
+            self.ring(stream)
+
+    async def _close_broadcast(self) -> None:
+        broadcast, self._broadcast = self._broadcast, None
+        self._connected.clear()
+        if broadcast is not None:
+            with contextlib.suppress(Exception):
+                await broadcast.disconnect()
+
+    async def _run(self) -> None:
+        while True:
+            try:
+                async for message in self._messages():
+                    stream = json.loads(message).get("stream")
+                    if isinstance(stream, str):
+                        self.ring(stream)
+            except asyncio.CancelledError:
+                raise
+            except Exception as error:  # any transport failure: reconnect
+                log.warning("broadcast transport failed (%s); reconnecting", error)
+            await self._close_broadcast()
+            await asyncio.sleep(RECONNECT_DELAY)
+
+    async def _messages(self) -> AsyncIterator[str]:
+        broadcast = Broadcast(self.url)
+        await broadcast.connect()
+        self._broadcast = broadcast
+        async with broadcast.subscribe(CHANNEL) as subscriber:
+            self._connected.set()
+            # Whatever was published while we were away is in the database.
+            self.ring_all()
+            getter: asyncio.Future[Event] | None = None
+            try:
+                while True:
+                    getter = getter or asyncio.ensure_future(subscriber.get())
+                    done, _ = await asyncio.wait({getter}, timeout=1.0)
+                    if done:
+                        event, getter = getter.result(), None
+                        yield event.message
+                    elif broadcast._listener_task.done():  # the only health signal it offers
+                        raise ConnectionError("the broadcast listener stopped")
+            finally:
+                if getter is not None:
+                    getter.cancel()
+                    with contextlib.suppress(asyncio.CancelledError, Unsubscribed):
+                        await getter

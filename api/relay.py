@@ -1,0 +1,112 @@
+"""The outbox relay: publishes committed outbox events, in id order, and stamps them.
+
+One relay per process; on PostgreSQL a transaction-scoped advisory lock lets
+one process at a time publish, so events of a stream leave in order. A batch
+is stamped only after it was handed to the transport: if Redis is down the
+transaction rolls back and the events wait for the next round. Subscriptions
+read the outbox themselves, so a doorbell published twice (a crash between
+publish and commit) is harmless.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from typing import Self
+
+from strawberry.extensions import SchemaExtension
+from strawberry.types.graphql import OperationType
+from tortoise.transactions import in_transaction
+
+from api.hub import Hub
+from models.tables import OutboxEvent
+
+log = logging.getLogger(__name__)
+
+BATCH = 500
+# Any constant shared by all processes of the deployment.
+RELAY_LOCK_KEY = 0x0_5E1A7
+FAILURE_BACKOFF = 1.0
+
+
+class Relay:
+    def __init__(self, hub: Hub, on_postgres: bool, interval: float = 0.5) -> None:
+        self.hub = hub
+        self.on_postgres = on_postgres
+        self.interval = interval
+        self._wake = asyncio.Event()
+        self._task: asyncio.Task[None] | None = None
+
+    def wake(self) -> None:
+        """Something was committed: publish now rather than at the next tick."""
+        self._wake.set()
+
+    async def start(self) -> None:
+        self._task = asyncio.create_task(self._run(), name="outbox-relay")
+
+    async def __aenter__(self) -> Self:
+        await self.start()
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.stop()
+
+    async def stop(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+
+    async def _run(self) -> None:
+        while True:
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._wake.wait(), timeout=self.interval)
+            self._wake.clear()
+            try:
+                while await self.publish_pending() == BATCH:
+                    pass
+            except asyncio.CancelledError:
+                raise
+            except Exception as error:  # transport or database down: retry later
+                log.warning("outbox relay paused: %s", error)
+                await asyncio.sleep(FAILURE_BACKOFF)
+
+    async def publish_pending(self) -> int:
+        if not self.hub.connected:
+            return 0
+        async with in_transaction() as connection:
+            if self.on_postgres:
+                rows = await connection.execute_query_dict(
+                    "SELECT pg_try_advisory_xact_lock($1) AS mine", [RELAY_LOCK_KEY]
+                )
+                if not rows[0]["mine"]:
+                    return 0
+            events = await OutboxEvent.filter(published_at=None).order_by("id").limit(BATCH)
+            for event in events:
+                await self.hub.publish(
+                    {
+                        "id": event.id,
+                        "stream": event.stream,
+                        "type": event.type,
+                        "payload": event.payload,
+                    }
+                )
+            if events:
+                await OutboxEvent.filter(id__in=[e.id for e in events]).update(
+                    published_at=datetime.now(UTC)
+                )
+        return len(events)
+
+
+class WakeRelayAfterMutations(SchemaExtension):
+    """A mutation just committed outbox events: let the relay publish them now."""
+
+    def on_operation(self) -> Iterator[None]:
+        yield
+        context = self.execution_context
+        relay = getattr(context.context, "relay", None)
+        if relay is not None and context.operation_type is OperationType.MUTATION:
+            relay.wake()

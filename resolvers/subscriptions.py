@@ -1,0 +1,188 @@
+"""Live, scoped subscriptions with replay.
+
+Each subscription follows one outbox stream. It registers with the process's
+hub first, then reads the database from its cursor: replay and live events
+come from the same ordered query, so there is no gap and no duplicate at the
+seam. A doorbell from the hub (or a timeout, in case the transport is down)
+makes it read again. Rows committed late, out of id order, are caught by
+re-reading a short recent window and skipping ids already sent.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import AsyncGenerator, Awaitable, Callable, Sequence
+from datetime import UTC, datetime, timedelta
+from typing import TypeVar
+
+import strawberry
+from graphql import GraphQLError
+from strawberry.types import Info
+from tortoise.expressions import Q
+
+from models.operations.events import ASSIGNED, assignee_stream, order_stream
+from models.rules import scopes
+from models.rules.scopes import READERS, Role
+from models.tables import FulfillmentOrder as FulfillmentOrderRow
+from models.tables import Order as OrderRow
+from models.tables import OrderEvent as OrderEventRow
+from models.tables import OutboxEvent
+from resolvers.fulfillment import FulfillmentOrder
+from resolvers.ids import decode_any
+from resolvers.orders import OrderEvent
+from resolvers.pagination import decode_cursor, encode_cursor
+from resolvers.permissions import allow, current_actor, forbidden
+
+# How long a subscription waits for a doorbell before reading anyway.
+POLL_SECONDS = 2.0
+# Transactions commit within this long: ids below the newest one sent may still appear.
+LATE_COMMIT_WINDOW = timedelta(seconds=10)
+REPLAY_WINDOW = timedelta(days=30)
+
+R = TypeVar("R", OutboxEvent, OrderEventRow)
+
+
+def _bad_input(message: str) -> GraphQLError:
+    return GraphQLError(message, extensions={"code": "BAD_USER_INPUT"})
+
+
+def _pk(global_id: str, type_name: str) -> int:
+    decoded = decode_any(global_id)
+    if decoded is None or decoded[0] != type_name:
+        raise _bad_input(f"{global_id!r} is not a valid {type_name} id")
+    return decoded[1]
+
+
+def _since(cursor: str | None) -> int | None:
+    if cursor is None:
+        return None
+    try:
+        return decode_cursor(cursor)
+    except GraphQLError:
+        raise _bad_input(f"{cursor!r} is not a valid cursor") from None
+
+
+async def follow(
+    info: Info,
+    stream: str,
+    rows_after: Callable[[int, datetime], Awaitable[Sequence[R]]],
+    newest: Callable[[], Awaitable[int]],
+    since: int | None,
+) -> AsyncGenerator[R, None]:
+    """Rows of `stream` after `since` (or from now), in id order, forever."""
+    hub = info.context.hub
+    with hub.listen(stream) as doorbell:
+        # Everything up to `floor` was seen by the client (or predates the subscription).
+        floor = since if since is not None else await newest()
+        last = floor
+        recent: dict[int, datetime] = {}
+        while True:
+            now = datetime.now(UTC)
+            for row in await rows_after(last, now - LATE_COMMIT_WINDOW):
+                if row.id <= floor or row.id in recent:
+                    continue
+                recent[row.id] = row.created_at
+                last = max(last, row.id)
+                yield row
+            for seen, at in list(recent.items()):
+                if at < now - 2 * LATE_COMMIT_WINDOW:
+                    del recent[seen]
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(doorbell.get(), timeout=POLL_SECONDS)
+
+
+@strawberry.type(description="A fulfillment order newly assigned to a location or vendor.")
+class FulfillmentOrderEvent:
+    cursor: str = strawberry.field(description="Pass as `since` to resume after this event.")
+    type: str
+    fulfillment_order: FulfillmentOrder
+    at: datetime
+
+
+@strawberry.type
+class Subscription:
+    @strawberry.subscription(
+        permission_classes=[allow(Role.ADMIN, Role.VIEWER, Role.STAFF, Role.VENDOR)],
+        description="Fulfillment orders newly assigned to one location or one vendor "
+        "(exactly one). `since` (the cursor of the last event seen) replays what was missed "
+        "first.",
+    )
+    async def fulfillment_order_assigned(
+        self,
+        info: Info,
+        location_id: strawberry.ID | None = None,
+        vendor_id: strawberry.ID | None = None,
+        since: str | None = None,
+    ) -> AsyncGenerator[FulfillmentOrderEvent, None]:
+        if (location_id is None) == (vendor_id is None):
+            raise _bad_input("pass exactly one of locationId and vendorId")
+        location = _pk(location_id, "Location") if location_id is not None else None
+        vendor = _pk(vendor_id, "Vendor") if vendor_id is not None else None
+        if not scopes.may_see_fulfillment(current_actor(info), location, vendor):
+            raise forbidden("this key may not follow that location's or vendor's assignments")
+        stream = assignee_stream(location, vendor)
+        start = _since(since)
+
+        async def rows_after(last: int, late_since: datetime) -> Sequence[OutboxEvent]:
+            window = Q(id__gt=last) | Q(created_at__gte=late_since)
+            floor = datetime.now(UTC) - REPLAY_WINDOW
+            return await OutboxEvent.filter(
+                window, stream=stream, type=ASSIGNED, created_at__gte=floor
+            ).order_by("id")
+
+        async def newest() -> int:
+            row = await OutboxEvent.filter(stream=stream).order_by("-id").first()
+            return row.id if row else 0
+
+        return _assignments(follow(info, stream, rows_after, newest, start))
+
+    @strawberry.subscription(
+        permission_classes=[allow(*READERS)],
+        description="The order's timeline, live; `since` (an OrderEvent cursor) replays first.",
+    )
+    async def order_updated(
+        self, info: Info, order_id: strawberry.ID, since: str | None = None
+    ) -> AsyncGenerator[OrderEvent, None]:
+        pk = _pk(order_id, "Order")
+        order = await OrderRow.get_or_none(id=pk)
+        if order is None or not await _may_see_order(info, order):
+            raise forbidden("this key may not follow that order")
+        start = _since(since)
+
+        async def rows_after(last: int, late_since: datetime) -> Sequence[OrderEventRow]:
+            window = Q(id__gt=last) | Q(created_at__gte=late_since)
+            return await OrderEventRow.filter(window, order_id=pk).order_by("id")
+
+        async def newest() -> int:
+            row = await OrderEventRow.filter(order_id=pk).order_by("-id").first()
+            return row.id if row else 0
+
+        return _timeline(follow(info, order_stream(pk), rows_after, newest, start))
+
+
+async def _may_see_order(info: Info, order: OrderRow) -> bool:
+    assignees = await FulfillmentOrderRow.filter(order_id=order.id).values_list(
+        "location_id", "vendor_id"
+    )
+    return scopes.may_see_order(current_actor(info), order.channel, frozenset(assignees))
+
+
+async def _assignments(
+    rows: AsyncGenerator[OutboxEvent, None],
+) -> AsyncGenerator[FulfillmentOrderEvent, None]:
+    async for row in rows:
+        fulfillment = await FulfillmentOrderRow.get_or_none(id=row.payload["fulfillmentOrderId"])
+        if fulfillment is None:
+            continue
+        yield FulfillmentOrderEvent(
+            cursor=encode_cursor(row.id),
+            type=row.type,
+            fulfillment_order=FulfillmentOrder.of(fulfillment),
+            at=row.created_at,
+        )
+
+
+async def _timeline(rows: AsyncGenerator[OrderEventRow, None]) -> AsyncGenerator[OrderEvent, None]:
+    async for row in rows:
+        yield OrderEvent.of(row)

@@ -1,0 +1,127 @@
+"""Subscriptions over real WebSockets to a real uvicorn: live, scoped, with replay."""
+
+from __future__ import annotations
+
+import httpx
+
+from models.operations.access import create_api_key
+from models.rules.scopes import Role
+from resolvers.ids import encode_id
+from tests.api.test_place_order import PLACE, order_input
+from tests.factories import twin_cities
+from tests.ws import subscribe
+
+ASSIGNED = """
+subscription($loc: ID, $vendor: ID, $since: String) {
+  fulfillmentOrderAssigned(locationId: $loc, vendorId: $vendor, since: $since) {
+    cursor type at
+    fulfillmentOrder {
+      status location { code } vendor { code } order { number } lines { quantity }
+    }
+  }
+}
+"""
+
+TIMELINE = """
+subscription($order: ID!, $since: String) {
+  orderUpdated(orderId: $order, since: $since) { cursor type message actor }
+}
+"""
+
+
+async def place(base: str, secret: str, lines: list[tuple[str, int]]) -> dict:
+    async with httpx.AsyncClient(base_url=base, headers={"Authorization": f"Bearer {secret}"}) as c:
+        body = (
+            await c.post(
+                "/graphql", json={"query": PLACE, "variables": {"input": order_input(lines)}}
+            )
+        ).json()
+    assert not body.get("errors"), body
+    return body["data"]["placeOrder"]["order"]
+
+
+async def test_a_store_sees_its_new_assignment_live(live_server: str) -> None:
+    network = await twin_cities({"MUG": (5, 5, 5)})
+    _, admin = await create_api_key("admin", Role.ADMIN)
+    _, staff = await create_api_key("msp", Role.STAFF, [network.msp.id])
+    msp = encode_id("Location", network.msp.id)
+    async with subscribe(live_server, staff, ASSIGNED, {"loc": msp}) as sub:
+        await sub.nothing_for(0.3)
+        order = await place(live_server, admin, [("MUG", 1)])
+        event = (await sub.next())["fulfillmentOrderAssigned"]
+        assert event["type"] == "ASSIGNED"
+        assert event["fulfillmentOrder"]["location"]["code"] == "MSP-01"
+        assert event["fulfillmentOrder"]["order"]["number"] == order["number"]
+
+
+async def test_since_replays_what_was_missed_without_duplicates(live_server: str) -> None:
+    network = await twin_cities({"MUG": (50, 0, 0)})
+    _, admin = await create_api_key("admin", Role.ADMIN)
+    msp = encode_id("Location", network.msp.id)
+    first = await place(live_server, admin, [("MUG", 1)])
+    async with subscribe(live_server, admin, ASSIGNED, {"loc": msp, "since": None}) as sub:
+        await sub.nothing_for(0.3)  # without `since`, only what comes next
+    # A dashboard that saw nothing yet replays from the beginning of its stream.
+    async with subscribe(live_server, admin, ASSIGNED, {"loc": msp, "since": "Y3Vyc29yOjA"}) as sub:
+        seen = (await sub.next())["fulfillmentOrderAssigned"]
+        assert seen["fulfillmentOrder"]["order"]["number"] == first["number"]
+    missed = [await place(live_server, admin, [("MUG", 1)]) for _ in range(3)]
+    async with subscribe(
+        live_server, admin, ASSIGNED, {"loc": msp, "since": seen["cursor"]}
+    ) as sub:
+        replayed = [(await sub.next())["fulfillmentOrderAssigned"] for _ in missed]
+        assert [e["fulfillmentOrder"]["order"]["number"] for e in replayed] == [
+            o["number"] for o in missed
+        ]
+        live = await place(live_server, admin, [("MUG", 1)])
+        event = (await sub.next())["fulfillmentOrderAssigned"]
+        assert event["fulfillmentOrder"]["order"]["number"] == live["number"]
+        await sub.nothing_for(0.5)
+
+
+async def test_another_store_is_refused(live_server: str) -> None:
+    network = await twin_cities({"MUG": (5, 5, 5)})
+    _, staff = await create_api_key("stp", Role.STAFF, [network.stp.id])
+    _, partner = await create_api_key("web", Role.PARTNER, channel="web")
+    msp = encode_id("Location", network.msp.id)
+    for secret in (staff, partner):
+        async with subscribe(live_server, secret, ASSIGNED, {"loc": msp}) as sub:
+            message = await sub.message()
+            assert message["type"] == "error", message
+            assert message["payload"][0]["extensions"]["code"] == "FORBIDDEN"
+    async with subscribe(live_server, staff, ASSIGNED, {}) as sub:
+        message = await sub.message()
+        assert message["type"] == "error", message
+        assert message["payload"][0]["extensions"]["code"] == "BAD_USER_INPUT"
+
+
+async def test_order_timeline_is_live_and_scoped(live_server: str) -> None:
+    network = await twin_cities({"MUG": (5, 5, 5)})
+    _, admin = await create_api_key("admin", Role.ADMIN)
+    _, other = await create_api_key("pos", Role.PARTNER, channel="pos")
+    order = await place(live_server, admin, [("MUG", 1)])
+    async with subscribe(
+        live_server, admin, TIMELINE, {"order": order["id"], "since": "Y3Vyc29yOjA"}
+    ) as sub:
+        types = [(await sub.next())["orderUpdated"]["type"] for _ in range(3)]
+        assert types[0] == "PLACED"
+        assert "ROUTED" in types
+        async with httpx.AsyncClient(
+            base_url=live_server, headers={"Authorization": f"Bearer {admin}"}
+        ) as c:
+            await c.post(
+                "/graphql",
+                json={
+                    "query": "mutation($i: HoldOrderInput!) "
+                    "{ holdOrder(input: $i) { userErrors { message } } }",
+                    "variables": {"i": {"orderId": order["id"], "reason": "AWAITING_PAYMENT"}},
+                },
+            )
+        held = (await sub.next())["orderUpdated"]
+        assert held["type"] == "HELD"
+        assert held["actor"] == "admin:admin"
+    async with subscribe(live_server, other, TIMELINE, {"order": order["id"]}) as sub:
+        message = await sub.message()
+        assert message["type"] == "error"
+        assert message["payload"][0]["extensions"]["code"] == "FORBIDDEN"
+    del network

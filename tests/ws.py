@@ -1,0 +1,64 @@
+"""A graphql-transport-ws client for tests: real WebSocket round trips to uvicorn."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+import websockets
+
+
+class Subscription:
+    def __init__(self, socket: Any, operation_id: str) -> None:
+        self.socket = socket
+        self.id = operation_id
+
+    async def message(self, wait: float = 10) -> dict[str, Any]:
+        """The next message for this operation (`next`, `error` or `complete`)."""
+        while True:
+            raw = await asyncio.wait_for(self.socket.recv(), timeout=wait)
+            message = json.loads(raw)
+            if message.get("type") == "ping":
+                await self.socket.send(json.dumps({"type": "pong"}))
+                continue
+            if message.get("id") == self.id:
+                return message
+
+    async def next(self, wait: float = 10) -> dict[str, Any]:
+        """The data of the next event; fails on anything else."""
+        message = await self.message(wait)
+        assert message["type"] == "next", message
+        assert not message["payload"].get("errors"), message["payload"]["errors"]
+        return message["payload"]["data"]
+
+    async def nothing_for(self, seconds: float) -> None:
+        try:
+            message = await self.message(wait=seconds)
+        except TimeoutError:
+            return
+        raise AssertionError(f"expected nothing, got {message}")
+
+
+@asynccontextmanager
+async def subscribe(
+    base_url: str, secret: str | None, query: str, variables: dict[str, Any] | None = None
+) -> AsyncIterator[Subscription]:
+    url = base_url.replace("http://", "ws://") + "/graphql"
+    async with websockets.connect(url, subprotocols=["graphql-transport-ws"]) as socket:
+        payload = {"Authorization": f"Bearer {secret}"} if secret else {}
+        await socket.send(json.dumps({"type": "connection_init", "payload": payload}))
+        ack = json.loads(await asyncio.wait_for(socket.recv(), timeout=10))
+        assert ack["type"] == "connection_ack", ack
+        await socket.send(
+            json.dumps(
+                {
+                    "id": "1",
+                    "type": "subscribe",
+                    "payload": {"query": query, "variables": variables or {}},
+                }
+            )
+        )
+        yield Subscription(socket, "1")
