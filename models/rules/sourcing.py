@@ -868,7 +868,8 @@ class _Planner:
         if how == "pickup":
             return "; the rest is backordered"
         # Say so when a location left out only for max_splits holds some of what is short.
-        if len(used) >= self.settings.max_splits and self._best_addition(short, set(used)):
+        limited = len(used) >= self.settings.max_splits
+        if limited and self._best_addition(short, set(used)) is not None:
             return (
                 f"; an order may ship from at most {self.settings.max_splits} locations,"
                 " so the rest is backordered"
@@ -891,15 +892,13 @@ class _Planner:
             return f"{code} is this order's pickup location and holds {what}{note}"
         where = self._where(lid, bits)
         if how == "alone":
-            count = len(self.stock_lines)
-            scope = "the only line" if count == 1 else f"all {count} lines"
-            text = f"{code} fills {scope} alone, {where}"
+            text = f"{code} fills {self._all_lines()} alone, {where}"
             runners = self._runners_up_alone(lid, fillers or set())
         else:
             text = f"{code} ships {self._lines_text(planned)}, {where}"
             if len(used) > 1:
                 text += (
-                    f"; no single location holds all {len(self.stock_lines)} lines,"
+                    f"; no single location holds {self._all_lines()},"
                     f" so the order ships from {len(used)} locations"
                 )
             text += note
@@ -907,6 +906,14 @@ class _Planner:
         if runners:
             text += "; runners-up: " + ", ".join(runners)
         return text
+
+    def _all_lines(self) -> str:
+        count = len(self.stock_lines)
+        if count == 1:
+            return f"{self.stock_lines[0].quantity} x {self.stock_lines[0].sku}"
+        # Drop-shipped lines are not the locations' business: say which lines are meant.
+        kind = "stock lines" if count < len(self.request.lines) else "lines"
+        return f"both {kind}" if count == 2 else f"all {count} {kind}"
 
     def _where(self, lid: int, bits: int) -> str:
         parts = [_km_text(self._distance(lid))]

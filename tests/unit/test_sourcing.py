@@ -152,7 +152,7 @@ def test_runners_up_are_capped_at_three() -> None:
     plan = route(order(("A", 1)), available, locations=locations)
 
     reason = plan.assignments[0].reason
-    assert reason.startswith("ST-0 fills the only line alone")
+    assert reason.startswith("ST-0 fills 1 x A alone")
     assert reason.count("(can fill") == 3
     assert "ST-4" not in reason
 
@@ -382,6 +382,7 @@ def test_drop_ship_rule_sends_matching_lines_to_the_vendor() -> None:
         "drop-ship rule 'Furniture via ACME' (priority 10) sends FURN-1, FURN-2 to vendor ACME"
     )
     assert where(plan) == {MSP.id: {"LAMP-1": 1}}
+    assert reason_of(plan, MSP).startswith("MSP-01 fills 1 x LAMP-1 alone")
 
 
 def test_first_matching_drop_ship_rule_by_priority_then_id_wins() -> None:
