@@ -102,13 +102,32 @@ def build_network(rng: random.Random, size: int) -> Network:
 def build_rules(rng: random.Random, size: int) -> list[RuleSpec]:
     some = frozenset(rng.sample(range(1, size + 1), k=min(3, size)))
     return [
-        RuleSpec(1, "Oversize via ACME", 10, RoutingAction.DROP_SHIP,
-                 tags=frozenset({"oversize"}), vendor_id=1, vendor_code="ACME"),
-        RuleSpec(2, "Minnesota stores first", 20, RoutingAction.PREFER,
-                 destination_regions=frozenset({"MN"}), location_ids=some),
-        RuleSpec(3, "No fragile from these", 30, RoutingAction.EXCLUDE,
-                 tags=frozenset({"fragile"}), location_ids=some),
-    ]  # fmt: skip
+        RuleSpec(
+            1,
+            "Oversize via ACME",
+            10,
+            RoutingAction.DROP_SHIP,
+            tags=frozenset({"oversize"}),
+            vendor_id=1,
+            vendor_code="ACME",
+        ),
+        RuleSpec(
+            2,
+            "Minnesota stores first",
+            20,
+            RoutingAction.PREFER,
+            destination_regions=frozenset({"MN"}),
+            location_ids=some,
+        ),
+        RuleSpec(
+            3,
+            "No fragile from these",
+            30,
+            RoutingAction.EXCLUDE,
+            tags=frozenset({"fragile"}),
+            location_ids=some,
+        ),
+    ]
 
 
 def build_request(rng: random.Random, lines: int) -> SourcingRequest:
