@@ -13,6 +13,7 @@ from models.tables import ApiKey as ApiKeyRow
 from resolvers.common import Node, UserError, user_errors
 from resolvers.ids import decode_id, encode_id
 from resolvers.locations import Location, Vendor
+from resolvers.node import node_type
 from resolvers.pagination import Connection, PageArgs, paginate
 from resolvers.permissions import allow, current_actor
 
@@ -72,6 +73,15 @@ class Viewer:
             return None
         row = await info.context.loaders.vendor_by_id.load(self.vendor_id)
         return Vendor.of(row) if row else None
+
+
+@node_type("ApiKey")
+async def _api_key(info: Info, pk: int) -> Node | None:
+    # Only ADMIN lists API keys; for any other key one reads as null, like any out of scope.
+    if current_actor(info).role not in ADMIN_ONLY:
+        return None
+    row = await ApiKeyRow.get_or_none(id=pk)
+    return ApiKey.of(row) if row else None
 
 
 def api_keys_of(rows: list[ApiKeyRow]) -> list[ApiKey]:

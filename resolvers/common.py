@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import re
 from collections.abc import Awaitable, Callable
 from decimal import Decimal
 from enum import Enum
 from typing import Any, TypeVar
 
 import strawberry
+from tortoise.exceptions import ValidationError
 
 from models.errors import DomainError, ErrorCode, invalid
 from models.tables.locations import AddressFields
@@ -112,10 +114,30 @@ def user_errors(
                 return await resolver(*args, **kwargs)
             except DomainError as error:
                 return payload_type(user_errors=[UserError.of(error)])  # type: ignore[call-arg]
+            except ValidationError as error:
+                # A column's own limit (e.g. a name longer than its column), checked by
+                # Tortoise before anything is written.
+                problem = column_problem(error)
+                return payload_type(user_errors=[UserError.of(problem)])  # type: ignore[call-arg]
 
         return run
 
     return wrap
+
+
+_TOO_LONG = re.compile(r"(?s)(?P<column>\w+): Length of '.*' (?P<length>\d+) > (?P<limit>\d+)")
+
+
+def column_problem(error: ValidationError) -> DomainError:
+    """A Tortoise validation error as a DomainError naming the field and the limit."""
+    match = _TOO_LONG.fullmatch(str(error))
+    if match is None:
+        return invalid(str(error)[:500])
+    name = to_camel(match["column"])
+    return invalid(
+        f"{name} is {match['length']} characters long; at most {match['limit']} are allowed",
+        [name],
+    )
 
 
 def sent_fields(

@@ -9,11 +9,15 @@ import strawberry
 from graphql import GraphQLError
 
 from models.errors import DomainError, ErrorCode
+from models.rules import ids as global_ids
+
+# Every node type has a 32-bit integer primary key: a larger number names no row, and the
+# databases refuse it as a query argument (PostgreSQL: int4; SQLite: beyond int64).
+MAX_PK = 2**31 - 1
 
 
 def encode_id(type_name: str, pk: int) -> strawberry.ID:
-    raw = f"{type_name}:{pk}".encode()
-    return strawberry.ID(base64.urlsafe_b64encode(raw).decode().rstrip("="))
+    return strawberry.ID(global_ids.global_id(type_name, pk))
 
 
 def decode_any(global_id: str) -> tuple[str, int] | None:
@@ -24,7 +28,7 @@ def decode_any(global_id: str) -> tuple[str, int] | None:
         number = int(pk)
     except (binascii.Error, UnicodeError, ValueError):
         return None
-    if not type_name or number <= 0:
+    if not type_name or not 0 < number <= MAX_PK:
         return None
     return type_name, number
 

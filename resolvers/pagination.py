@@ -9,6 +9,7 @@ from typing import Generic, TypeVar
 
 import strawberry
 from graphql import GraphQLError
+from tortoise.fields import BigIntField
 from tortoise.models import Model
 from tortoise.queryset import QuerySet
 
@@ -51,11 +52,13 @@ def encode_cursor(pk: int) -> str:
     return base64.urlsafe_b64encode(f"cursor:{pk}".encode()).decode().rstrip("=")
 
 
-def decode_cursor(cursor: str) -> int:
+def decode_cursor(cursor: str, largest: int = 2**63 - 1) -> int:
+    """The primary key in a cursor; beyond `largest` (the column's range) it names no row,
+    and the database would refuse it as a query argument."""
     try:
         padded = cursor + "=" * (-len(cursor) % 4)
         prefix, _, pk = base64.urlsafe_b64decode(padded.encode()).decode().partition(":")
-        if prefix == "cursor":
+        if prefix == "cursor" and 0 <= int(pk) <= largest:
             return int(pk)
     except (ValueError, UnicodeError):
         pass
@@ -92,10 +95,11 @@ async def paginate(
     """One page of `queryset` in primary-key order, plus a lazy total count."""
     size = page.size()
     window = queryset
+    largest = 2**63 - 1 if isinstance(queryset.model._meta.pk, BigIntField) else 2**31 - 1
     if page.after is not None:
-        window = window.filter(id__gt=decode_cursor(page.after))
+        window = window.filter(id__gt=decode_cursor(page.after, largest))
     if page.before is not None:
-        window = window.filter(id__lt=decode_cursor(page.before))
+        window = window.filter(id__lt=decode_cursor(page.before, largest))
     backwards = page.last is not None
     rows = list(await window.order_by("-id" if backwards else "id").limit(size + 1))
     more = len(rows) > size

@@ -18,6 +18,9 @@ from models.rules.inventory import AdjustmentReason, LedgerReason, on_hand_probl
 from models.rules.scopes import Actor
 from models.tables import InventoryLedgerEntry, InventoryLevel, Location, Product
 
+# The stock columns are 32-bit integers (and GraphQL's Int is too).
+MAX_QUANTITY = 2**31 - 1
+
 
 @dataclass(frozen=True)
 class StockChange:
@@ -90,6 +93,10 @@ async def change_on_hand(
     """Add `delta` to onHand unless that would leave it below 0 or below reserved."""
     if delta == 0:
         return
+    if level.on_hand + delta > MAX_QUANTITY:
+        raise invalid(
+            f"onHand would be {level.on_hand + delta}; it cannot exceed {MAX_QUANTITY}", ["delta"]
+        )
     # reserved >= 0, so onHand + delta >= reserved also keeps onHand >= 0.
     changed = await InventoryLevel.filter(id=level.id, on_hand__gte=F("reserved") - delta).update(
         on_hand=F("on_hand") + delta
@@ -110,6 +117,9 @@ async def set_inventory(
         raise invalid(f"onHand must be 0 or more, got {on_hand}", ["onHand"])
     if safety_stock is not None and safety_stock < 0:
         raise invalid(f"safetyStock must be 0 or more, got {safety_stock}", ["safetyStock"])
+    for name, value in (("onHand", on_hand), ("safetyStock", safety_stock)):
+        if value is not None and value > MAX_QUANTITY:
+            raise invalid(f"{name} must be at most {MAX_QUANTITY}, got {value}", [name])
     location = await _location(location_id)
     product = await product_by_sku(sku)
     async with in_transaction():

@@ -6,6 +6,7 @@ import re
 from dataclasses import asdict, dataclass
 from enum import StrEnum
 from typing import Any
+from urllib.parse import urlsplit
 
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
@@ -115,8 +116,25 @@ async def update_location(location_id: int, **changes: Any) -> Location:
     return location
 
 
+def _check_webhook_url(changes: dict[str, Any]) -> None:
+    """A webhook URL, when given, is an absolute http(s) URL; blank means none."""
+    if changes.get("webhook_url") is None:
+        return
+    url = changes["webhook_url"] = changes["webhook_url"].strip() or None
+    if url is None:
+        return
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname
+    except ValueError:
+        host = None
+    if host is None or parts.scheme not in ("http", "https") or re.search(r"\s", url):
+        raise invalid(f"webhookUrl {url!r} must be an http:// or https:// URL", ["webhookUrl"])
+
+
 async def create_vendor(code: str, name: str, **fields: Any) -> Vendor:
     code = check_code(code, "vendor")
+    _check_webhook_url(fields)
     try:
         async with in_transaction():
             return await Vendor.create(code=code, name=_check_name(name), **fields)
@@ -129,6 +147,7 @@ async def create_vendor(code: str, name: str, **fields: Any) -> Vendor:
 async def update_vendor(vendor_id: int, **changes: Any) -> Vendor:
     if "name" in changes:
         changes["name"] = _check_name(changes["name"])
+    _check_webhook_url(changes)
     async with in_transaction():
         vendor = await Vendor.get_or_none(id=vendor_id).select_for_update()
         if vendor is None:
