@@ -29,6 +29,7 @@ log = logging.getLogger(__name__)
 CHANNEL = "oms:events"
 RESYNC = "*"  # rings every listener: re-read the database
 RECONNECT_DELAY = 0.5
+DISCONNECT_TIMEOUT = 2.0
 
 
 class Hub:
@@ -58,8 +59,8 @@ class Hub:
     async def stop(self) -> None:
         if self._pump is not None:
             self._pump.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._pump
+            # Unsubscribing from a dead Redis can hang: do not hold up the shutdown for it.
+            await asyncio.wait({self._pump}, timeout=DISCONNECT_TIMEOUT)
         await self._close_broadcast()
 
     async def publish(self, event: dict[str, Any]) -> None:
@@ -92,8 +93,9 @@ class Hub:
         broadcast, self._broadcast = self._broadcast, None
         self._connected.clear()
         if broadcast is not None:
+            # A dead Redis can make a polite disconnect hang; give it a moment, no more.
             with contextlib.suppress(Exception):
-                await broadcast.disconnect()
+                await asyncio.wait_for(broadcast.disconnect(), timeout=DISCONNECT_TIMEOUT)
 
     async def _run(self) -> None:
         while True:

@@ -8,9 +8,14 @@ PostgreSQL + Redis.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import os
+import subprocess
+import sys
 import tempfile
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
@@ -175,49 +180,45 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+@asynccontextmanager
+async def serve(database_url: str, broadcast_url: str, workers: int = 1) -> AsyncIterator[str]:
+    """A real uvicorn on a free port; fails the test if the server logged a traceback."""
+    port = free_port()
+    env = {**os.environ, "DATABASE_URL": database_url, "BROADCAST_URL": broadcast_url}
+    command = [sys.executable, "-m", "uvicorn", "api.main:app", "--port", str(port)]
+    with tempfile.TemporaryFile() as log:
+        process = subprocess.Popen(  # noqa: ASYNC220 - starting it does not block; we poll it
+            [*command, "--workers", str(workers)],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=log,
+        )
+        base = f"http://127.0.0.1:{port}"
+        try:
+            async with httpx.AsyncClient() as probe:
+                for _ in range(150):
+                    with contextlib.suppress(httpx.TransportError):
+                        if (await probe.get(f"{base}/readyz")).status_code == 200:
+                            break
+                    await asyncio.sleep(0.1)
+                else:
+                    raise RuntimeError("uvicorn did not start")
+            yield base
+        finally:
+            process.terminate()
+            try:
+                await asyncio.to_thread(process.wait, 10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                await asyncio.to_thread(process.wait)
+            log.seek(0)
+            output = log.read().decode(errors="replace")
+            assert "Traceback" not in output, output[-4000:]
+
+
 @pytest.fixture
 async def live_server(db: Settings) -> AsyncIterator[str]:
     """A real uvicorn serving the test database; two workers on PostgreSQL + Redis."""
-    import asyncio
-    import subprocess
-    import sys
-
-    port = free_port()
-    workers = "2" if ON_POSTGRES and not db.broadcast_is_memory else "1"
-    env = {**os.environ, "DATABASE_URL": db.database_url, "BROADCAST_URL": db.broadcast_url}
-    process = subprocess.Popen(  # noqa: ASYNC220 - starting it does not block; we poll it
-        [
-            sys.executable,
-            "-m",
-            "uvicorn",
-            "api.main:app",
-            "--port",
-            str(port),
-            "--workers",
-            workers,
-        ],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        async with httpx.AsyncClient() as probe:
-            for _ in range(100):
-                try:
-                    if (await probe.get(f"{base}/readyz")).status_code == 200:
-                        break
-                except httpx.TransportError:
-                    pass
-                await asyncio.sleep(0.1)
-            else:
-                raise RuntimeError("uvicorn did not start")
+    workers = 2 if ON_POSTGRES and not db.broadcast_is_memory else 1
+    async with serve(db.database_url, db.broadcast_url, workers) as base:
         yield base
-    finally:
-        process.terminate()
-        try:
-            _, stderr = process.communicate(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            _, stderr = process.communicate()
-        assert b"Traceback" not in stderr, stderr.decode()[-4000:]
