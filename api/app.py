@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from pathlib import Path
 from typing import Any
 
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
@@ -11,8 +12,9 @@ from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.authentication import AuthenticationMiddleware
 from starlette.requests import Request
-from starlette.responses import JSONResponse, PlainTextResponse, Response
-from starlette.routing import Route, WebSocketRoute
+from starlette.responses import FileResponse, JSONResponse, PlainTextResponse, Response
+from starlette.routing import Mount, Route, WebSocketRoute
+from starlette.staticfiles import StaticFiles
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
@@ -25,6 +27,7 @@ from api.hub import Hub
 from api.relay import Relay
 from api.schema import schema
 from api.settings import Settings, settings
+from api.webhook_worker import webhook_worker
 
 
 class OmsGraphQL(GraphQL):
@@ -49,6 +52,13 @@ class OmsGraphQL(GraphQL):
         user = await user_from_connection_params(context.connection_params)
         context.actor, context.auth_problem = user.actor, user.problem or ""
         return None
+
+
+DASHBOARD = Path(__file__).resolve().parent / "dashboard"
+
+
+async def dashboard(request: Request) -> Response:
+    return FileResponse(DASHBOARD / "index.html", headers={"Cache-Control": "no-cache"})
 
 
 async def healthz(request: Request) -> Response:
@@ -76,13 +86,20 @@ def create_app(config: Settings = settings) -> Starlette:
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        async with RegisterTortoise(app, config=config.tortoise_config()), hub, relay:
+        async with (
+            RegisterTortoise(app, config=config.tortoise_config()),
+            hub,
+            relay,
+            webhook_worker(config),
+        ):
             yield
 
     return Starlette(
         routes=[
             Route("/graphql", graphql, methods=["GET", "POST"]),
             WebSocketRoute("/graphql", graphql),
+            Route("/dashboard", dashboard),
+            Mount("/dashboard/static", StaticFiles(directory=DASHBOARD), name="dashboard"),
             Route("/healthz", healthz),
             Route("/readyz", readyz),
             Route("/metrics", metrics),
