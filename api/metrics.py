@@ -36,6 +36,14 @@ def operation_label(definition: OperationDefinitionNode | None) -> str:
 
 
 class MetricsExtension(SchemaExtension):
+    executed = False
+
+    def on_execute(self) -> Iterator[None]:
+        # Reached only by documents that parsed and validated. (strawberry also stores
+        # execution errors in `pre_execution_errors`, so that cannot tell them apart.)
+        self.executed = True
+        yield
+
     def on_operation(self) -> Iterator[None]:
         started = time.perf_counter()
         yield
@@ -57,7 +65,7 @@ class MetricsExtension(SchemaExtension):
         label = operation_label(definition)
         result = context.result
         outcome = "error" if (result is None or getattr(result, "errors", None)) else "ok"
-        if context.pre_execution_errors:
+        if not self.executed:
             outcome = "invalid"
         REQUESTS.labels(label, outcome).inc()
         LATENCY.labels(label).observe(time.perf_counter() - started)

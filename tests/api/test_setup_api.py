@@ -386,16 +386,28 @@ async def test_node_answers_null_for_unknown_ids(admin: Gql) -> None:
     assert data == {"a": {"id": location["id"]}, "b": None, "c": None}
 
 
-async def test_metrics_count_graphql_requests(admin: Gql, client) -> None:
+def requests_counted(metrics: str, operation: str, outcome: str) -> float:
+    line = f'oms_graphql_requests_total{{operation="{operation}",outcome="{outcome}"}} '
+    found = [
+        float(text.removeprefix(line)) for text in metrics.splitlines() if text.startswith(line)
+    ]
+    return found[0] if found else 0.0
+
+
+async def test_metrics_count_graphql_requests_by_outcome(admin: Gql, as_key, keys, client) -> None:
+    async def counts() -> list[float]:
+        metrics = (await client.get("/metrics")).text
+        assert "oms_graphql_request_seconds_bucket" in metrics
+        return [
+            requests_counted(metrics, "query viewer", "ok"),
+            requests_counted(metrics, "query apiKeys", "error"),
+            requests_counted(metrics, "query nonsense", "invalid"),
+        ]
+
+    before = await counts()
     await admin("{ viewer { role } }")
+    assert (await as_key(keys["viewer"]).raw("{ apiKeys { totalCount } }"))["errors"]
+    assert (await admin.raw("{ nonsense }"))["errors"]
     response = await client.get("/metrics")
     assert response.status_code == 200
-    lines = [
-        line
-        for line in response.text.splitlines()
-        if line.startswith("oms_graphql_requests_total{")
-    ]
-    assert any('operation="query viewer"' in line and 'outcome="ok"' in line for line in lines), (
-        lines
-    )
-    assert "oms_graphql_request_seconds_bucket" in response.text
+    assert await counts() == [n + 1 for n in before]
