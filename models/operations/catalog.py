@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 from decimal import Decimal
 
+from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
 from models.errors import invalid, not_found
@@ -44,7 +45,12 @@ async def upsert_product(
     async with in_transaction():
         product = await Product.select_for_update().get_or_none(sku=sku)
         if product is None:
-            return await Product.create(sku=sku, **values), True
+            try:
+                async with in_transaction():
+                    return await Product.create(sku=sku, **values), True
+            except IntegrityError:
+                # A concurrent upsert created it first: update that one.
+                product = await Product.select_for_update().get(sku=sku)
         product.update_from_dict(values)
         await product.save()
         return product, False

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 from models.tables import InventoryLedgerEntry, Vendor
@@ -214,6 +215,20 @@ async def test_upsert_product_creates_then_updates_by_sku(admin: Gql) -> None:
     assert read["node"] == {"sku": "MUG-LOON", "name": "Loon mug, 12 oz"}
     assert read["product"]["id"] == product["id"]
     assert (await admin("{ products { totalCount } }"))["products"]["totalCount"] == 1
+
+
+async def test_concurrent_upserts_of_a_new_sku_create_it_once(admin: Gql) -> None:
+    for attempt in range(3):
+        sku = f"RACE-{attempt}"
+        payloads = await asyncio.gather(
+            *[
+                admin.mutate(UPSERT_PRODUCT, {"input": {"sku": sku, "name": "Racer"}})
+                for _ in range(4)
+            ]
+        )
+        assert sorted(p["created"] for p in payloads) == [False, False, False, True]
+        assert len({p["product"]["id"] for p in payloads}) == 1
+    assert (await admin("{ products { totalCount } }"))["products"]["totalCount"] == 3
 
 
 async def test_set_and_adjust_inventory_write_the_ledger(admin: Gql) -> None:
