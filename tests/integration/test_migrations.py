@@ -22,7 +22,7 @@ from api.settings import MIGRATIONS_ROOT, MODEL_MODULES
 from models.operations.catalog import upsert_product
 from models.operations.locations import LocationKind, create_location
 from models.tables import __all__ as TABLE_NAMES
-from tests.conftest import ON_POSTGRES, fresh_postgres_url, worker_id
+from tests.conftest import ON_POSTGRES, drop_postgres_database, fresh_postgres_url, worker_id
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -87,7 +87,11 @@ async def test_migrations_build_an_empty_database_matching_the_models(
     dialect: str, tmp_path: Path
 ) -> None:
     url = await empty_database_url(dialect, tmp_path)
-    outcome = migrate_and_check(url, scratch_copy(dialect, tmp_path))
+    try:
+        outcome = migrate_and_check(url, scratch_copy(dialect, tmp_path))
+    finally:
+        if dialect == "postgres":
+            await drop_postgres_database(url)
     assert outcome["applied"] == committed_versions(dialect)
     assert outcome["pending"] is False, (
         "the models differ from the newest migration: run `oms makemigrations --name ...`"
