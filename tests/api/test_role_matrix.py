@@ -26,6 +26,7 @@ from typing import Any
 
 import pytest
 from graphql import FieldNode, OperationDefinitionNode, build_schema, parse
+from tortoise.transactions import in_transaction
 
 from api.schema import schema
 from models.operations.access import create_api_key
@@ -77,6 +78,11 @@ class World:
 
 
 async def build_world() -> World:
+    async with in_transaction():  # one commit: the table runs this for every cell
+        return await _build_world()
+
+
+async def _build_world() -> World:
     a = await create_location("MSP-01", name="Minneapolis", kind=LocationKind.STORE)
     b = await create_location("STP-01", name="St. Paul", kind=LocationKind.STORE)
     vendor = await create_vendor("NORTHWOODS", "Northwoods")
