@@ -18,6 +18,7 @@ from strawberry.extensions.query_depth_limiter import create_validator as depth_
 from strawberry.tools import merge_types
 from strawberry.types import ExecutionContext
 
+from api.cost import QueryCostExtension
 from api.metrics import MetricsExtension
 from api.relay import WakeRelayAfterMutations
 from api.settings import settings
@@ -30,6 +31,7 @@ from resolvers.node import NodeQueries
 from resolvers.orders import OrderMutations, OrderQueries
 from resolvers.routing import RoutingMutations, RoutingQueries
 from resolvers.subscriptions import Subscription
+from resolvers.webhooks import WebhookMutations
 
 Query = merge_types(
     "Query",
@@ -53,6 +55,7 @@ Mutation = merge_types(
         InventoryMutations,
         RoutingMutations,
         OrderMutations,
+        WebhookMutations,
     ),
 )
 
@@ -88,6 +91,7 @@ schema = OmsSchema(
         lambda: ParserCache(maxsize=256),
         lambda: ValidationCache(maxsize=256),
         MetricsExtension,
+        QueryCostExtension,
         WakeRelayAfterMutations,
     ],
 )

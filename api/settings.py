@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from models.rules.webhooks import DEFAULT_MAX_ATTEMPTS
+
 MIGRATIONS_ROOT = Path(__file__).resolve().parent.parent / "migrations"
 
 MODEL_MODULES = ["models.tables", "aerich.models"]
@@ -33,11 +35,21 @@ class Settings:
     log_format: str = "text"
     allowed_origins: list[str] = field(default_factory=list)
     webhook_allow_private: bool = False
+    # How often each server process routes elsewhere what was not accepted in time.
+    sla_sweep_seconds: float = 30.0
+    webhook_poll_seconds: float = 2.0  # how often each server process looks for due webhooks
+    webhook_max_attempts: int = DEFAULT_MAX_ATTEMPTS
     max_page_size: int = 250
     default_page_size: int = 50
     max_query_depth: int = 12
     max_aliases: int = 30
     max_tokens: int = 4000
+    # Query cost (api/cost.py): the most one request may cost, and each key's
+    # bucket of points with its refill rate a second.
+    max_query_cost: int = 1000
+    cost_bucket_size: int = 20000
+    cost_restore_rate: float = 2000.0
+    max_body_bytes: int = 256 * 1024
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -48,6 +60,16 @@ class Settings:
             log_format=env.get("OMS_LOG_FORMAT") or cls.log_format,
             allowed_origins=_list(env.get("OMS_ALLOWED_ORIGINS")),
             webhook_allow_private=_bool(env.get("OMS_WEBHOOK_ALLOW_PRIVATE"), False),
+            sla_sweep_seconds=float(env.get("OMS_SLA_SWEEP_SECONDS") or cls.sla_sweep_seconds),
+            webhook_poll_seconds=float(
+                env.get("OMS_WEBHOOK_POLL_SECONDS") or cls.webhook_poll_seconds
+            ),
+            webhook_max_attempts=int(
+                env.get("OMS_WEBHOOK_MAX_ATTEMPTS") or cls.webhook_max_attempts
+            ),
+            max_query_cost=int(env.get("OMS_MAX_QUERY_COST") or cls.max_query_cost),
+            cost_bucket_size=int(env.get("OMS_COST_BUCKET_SIZE") or cls.cost_bucket_size),
+            cost_restore_rate=float(env.get("OMS_COST_RESTORE_RATE") or cls.cost_restore_rate),
         )
 
     @property

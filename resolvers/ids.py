@@ -9,6 +9,7 @@ import strawberry
 from graphql import GraphQLError
 
 from models.errors import DomainError, ErrorCode
+from models.rules import ids as global_ids
 
 # Every node type has a 32-bit integer primary key: a larger number names no row, and the
 # databases refuse it as a query argument (PostgreSQL: int4; SQLite: beyond int64).
@@ -16,8 +17,7 @@ MAX_PK = 2**31 - 1
 
 
 def encode_id(type_name: str, pk: int) -> strawberry.ID:
-    raw = f"{type_name}:{pk}".encode()
-    return strawberry.ID(base64.urlsafe_b64encode(raw).decode().rstrip("="))
+    return strawberry.ID(global_ids.global_id(type_name, pk))
 
 
 def decode_any(global_id: str) -> tuple[str, int] | None:

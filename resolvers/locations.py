@@ -8,6 +8,7 @@ import strawberry
 from graphql import GraphQLError
 from strawberry.types import Info
 
+from api.settings import settings
 from models.operations import locations as ops
 from models.operations.locations import AddressData, LocationKind
 from models.rules.scopes import ADMIN_ONLY, READERS
@@ -20,6 +21,7 @@ from resolvers.permissions import allow
 
 if TYPE_CHECKING:
     from resolvers.inventory import InventoryLevel
+    from resolvers.webhooks import WebhookDelivery
 
 LocationKindEnum = strawberry.enum(LocationKind, name="LocationKind")
 R = TypeVar("R", LocationRow, VendorRow)
@@ -92,6 +94,24 @@ class Vendor(Node):
             name=row.name,
             active=row.active,
             webhook_url=row.webhook_url,
+        )
+
+    @strawberry.field(
+        description="What was POSTed to webhookUrl, oldest first. Empty for keys other than "
+        "ADMIN, VIEWER and the vendor's own."
+    )
+    async def webhook_deliveries(
+        self,
+        info: Info,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+    ) -> Connection[Annotated[WebhookDelivery, strawberry.lazy("resolvers.webhooks")]]:
+        from resolvers.webhooks import webhook_deliveries_connection
+
+        return await webhook_deliveries_connection(
+            info, self.pk, PageArgs(first, after, last, before)
         )
 
 
@@ -240,12 +260,16 @@ class LocationMutations:
     @strawberry.mutation(permission_classes=[allow(*ADMIN_ONLY)])
     @user_errors(VendorPayload)
     async def create_vendor(self, input: CreateVendorInput) -> VendorPayload:
-        row = await ops.create_vendor(**sent_fields(input, exclude=()))
+        row = await ops.create_vendor(
+            allow_private=settings.webhook_allow_private, **sent_fields(input, exclude=())
+        )
         return VendorPayload(vendor=Vendor.of(row))
 
     @strawberry.mutation(permission_classes=[allow(*ADMIN_ONLY)])
     @user_errors(VendorPayload)
     async def update_vendor(self, input: UpdateVendorInput) -> VendorPayload:
         changes = sent_fields(input, not_null=("name", "active"))
-        row = await ops.update_vendor(decode_id(input.id, "Vendor"), **changes)
+        row = await ops.update_vendor(
+            decode_id(input.id, "Vendor"), settings.webhook_allow_private, **changes
+        )
         return VendorPayload(vendor=Vendor.of(row))

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from models.operations import webhooks
 from models.rules.scopes import Actor
 from models.tables import FulfillmentOrder, Order, OrderEvent, OutboxEvent
 
@@ -36,9 +37,10 @@ async def record(
 
 
 async def announce_assignment(fulfillment_order: FulfillmentOrder) -> None:
-    """Tell the assignee's dashboards (and, through the relay, its webhook)."""
+    """Tell the assignee's dashboards, and queue its webhook, in the caller's transaction."""
     await OutboxEvent.create(
         stream=assignee_stream(fulfillment_order.location_id, fulfillment_order.vendor_id),  # type: ignore[attr-defined]
         type=ASSIGNED,
         payload={"fulfillmentOrderId": fulfillment_order.id, "orderId": fulfillment_order.order_id},  # type: ignore[attr-defined]
     )
+    await webhooks.enqueue_assignment(fulfillment_order)

@@ -12,6 +12,7 @@ from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
 from models.errors import DomainError, ErrorCode, invalid, not_found
+from models.operations.webhooks import checked_webhook_url
 from models.tables import Location, Vendor
 
 CODE_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
@@ -132,9 +133,11 @@ def _check_webhook_url(changes: dict[str, Any]) -> None:
         raise invalid(f"webhookUrl {url!r} must be an http:// or https:// URL", ["webhookUrl"])
 
 
-async def create_vendor(code: str, name: str, **fields: Any) -> Vendor:
+async def create_vendor(code: str, name: str, allow_private: bool = False, **fields: Any) -> Vendor:
+    """`allow_private` is OMS_WEBHOOK_ALLOW_PRIVATE: may webhookUrl reach private addresses?"""
     code = check_code(code, "vendor")
     _check_webhook_url(fields)
+    fields["webhook_url"] = await checked_webhook_url(fields.get("webhook_url"), allow_private)
     try:
         async with in_transaction():
             return await Vendor.create(code=code, name=_check_name(name), **fields)
@@ -144,10 +147,13 @@ async def create_vendor(code: str, name: str, **fields: Any) -> Vendor:
         ) from None
 
 
-async def update_vendor(vendor_id: int, **changes: Any) -> Vendor:
+async def update_vendor(vendor_id: int, allow_private: bool = False, **changes: Any) -> Vendor:
+    """`allow_private` is OMS_WEBHOOK_ALLOW_PRIVATE: may webhookUrl reach private addresses?"""
     if "name" in changes:
         changes["name"] = _check_name(changes["name"])
     _check_webhook_url(changes)
+    if "webhook_url" in changes:
+        changes["webhook_url"] = await checked_webhook_url(changes["webhook_url"], allow_private)
     async with in_transaction():
         vendor = await Vendor.get_or_none(id=vendor_id).select_for_update()
         if vendor is None:

@@ -2,7 +2,7 @@
 
 from .access import ApiKey
 from .catalog import Product
-from .events import OutboxEvent, WebhookDelivery
+from .events import OutboxEvent, WebhookDelivery, WebhookDeliveryAttempt
 from .fulfillment import FulfillmentOrder, FulfillmentOrderLine, Shipment, ShipmentLine
 from .inventory import InventoryLedgerEntry, InventoryLevel
 from .locations import Location, Vendor
@@ -32,4 +32,5 @@ __all__ = [
     "ShipmentLine",
     "Vendor",
     "WebhookDelivery",
+    "WebhookDeliveryAttempt",
 ]

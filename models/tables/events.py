@@ -40,3 +40,20 @@ class WebhookDelivery(Model):
     class Meta:
         table = "webhook_delivery"
         indexes = (("status", "next_attempt_at"),)
+
+
+class WebhookDeliveryAttempt(Model):
+    """One POST of a delivery and how it ended: the vendor's answer, or why there was none."""
+
+    id = fields.BigIntField(primary_key=True)
+    delivery: fields.ForeignKeyRelation[WebhookDelivery] = fields.ForeignKeyField(
+        "models.WebhookDelivery", related_name="attempt_log", on_delete=fields.CASCADE
+    )
+    attempted_at = fields.DatetimeField()
+    response_status = fields.IntField(null=True)  # null when no answer came
+    error = fields.CharField(max_length=1000, null=True)  # null for a 2xx
+    duration_ms = fields.IntField()
+
+    class Meta:
+        table = "webhook_delivery_attempt"
+        indexes = (("delivery", "id"),)

@@ -1,0 +1,90 @@
+"""Vendor webhooks, the pure part: which URLs may be called, how a body is signed, and
+how long to wait before trying again.
+
+The operation (models/operations/webhooks.py) resolves host names and does the I/O;
+everything here works on plain values, so it is tested without a network.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import ipaddress
+from datetime import timedelta
+from urllib.parse import urlsplit
+
+MAX_URL_LENGTH = 2000  # the width of vendor.webhook_url
+# Attempts before a delivery is FAILED: with the backoff below, about 21 minutes of retrying.
+DEFAULT_MAX_ATTEMPTS = 8
+FIRST_RETRY = timedelta(seconds=10)
+LONGEST_RETRY = timedelta(hours=1)
+
+
+def url_problem(url: str) -> str | None:
+    """Why `url` cannot be a webhook URL by its form alone, or None when it can."""
+    if len(url) > MAX_URL_LENGTH:
+        return f"webhookUrl must be at most {MAX_URL_LENGTH} characters"
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - parsing the port is what raises on a malformed one
+    except ValueError as error:
+        return f"webhookUrl {url!r} is not a valid URL: {error}"
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return f"webhookUrl {url!r} must be an http:// or https:// URL with a host"
+    if parts.username is not None or parts.password is not None:
+        # webhookUrl is readable by every VIEWER key: credentials in it would leak.
+        return "webhookUrl must not carry credentials; the webhookSecret signs each request"
+    return None
+
+
+def address_problem(host: str, addresses: list[str]) -> str | None:
+    """Why `host`, resolving to `addresses`, must not be called from the server, or None.
+
+    Every address must be public: a host with one private address among public ones could
+    be answered with that one. Refused: loopback, private, link-local (which holds the
+    cloud metadata service, 169.254.169.254), multicast, reserved, unspecified, and
+    anything else not globally routable.
+    """
+    for text in addresses:
+        address = ipaddress.ip_address(text.split("%", 1)[0])  # drop an IPv6 zone id
+        if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
+            # ::ffff:127.0.0.1 reaches 127.0.0.1.
+            address = address.ipv4_mapped
+        kind = _non_public_kind(address)
+        if kind is not None:
+            return (
+                f"webhookUrl host {host} resolves to {address}, {kind}: the server does not "
+                "call such addresses unless OMS_WEBHOOK_ALLOW_PRIVATE is true"
+            )
+    return None
+
+
+def _non_public_kind(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> str | None:
+    # Most specific first, so the message names what the address is.
+    if address.is_unspecified:
+        return "an unspecified address"
+    if address.is_loopback:
+        return "a loopback address"
+    if address.is_link_local:
+        return "a link-local address (cloud metadata lives there)"
+    if address.is_multicast:
+        return "a multicast address"
+    if address.is_reserved:
+        return "a reserved address"
+    if address.is_private:
+        return "a private address"
+    if not address.is_global:
+        return "an address that is not globally routable"
+    return None
+
+
+def signature(secret: str, body: bytes) -> str:
+    """The `X-OMS-Signature` value: `sha256=` and the hex HMAC-SHA256 of the raw body."""
+    return "sha256=" + hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
+
+
+def backoff(failed_attempts: int) -> timedelta:
+    """The wait after the `failed_attempts`-th failure: 10 s, 20 s, 40 s, … at most 1 h."""
+    # The exponent is capped first so that a large count cannot overflow timedelta.
+    doubling = 2 ** min(max(failed_attempts - 1, 0), 20)
+    return min(FIRST_RETRY * doubling, LONGEST_RETRY)
