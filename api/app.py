@@ -11,6 +11,7 @@ from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.authentication import AuthenticationMiddleware
+from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
 from starlette.responses import FileResponse, JSONResponse, PlainTextResponse, Response
 from starlette.routing import Mount, Route, WebSocketRoute
@@ -21,11 +22,17 @@ from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 from tortoise import connections
 from tortoise.contrib.starlette import RegisterTortoise
 
-from api.auth import ApiKeyBackend, ApiKeyUser, user_from_connection_params
+from api.auth import (
+    ApiKeyBackend,
+    ApiKeyUser,
+    refuse_authentication,
+    user_from_connection_params,
+)
 from api.context import Context
 from api.hub import Hub
 from api.relay import Relay
 from api.schema import schema
+from api.security import BodySizeLimit, FailedAuthLimiter, SecurityHeaders
 from api.settings import Settings, settings
 from api.webhook_worker import webhook_worker
 
@@ -79,6 +86,21 @@ async def metrics(request: Request) -> Response:
     return PlainTextResponse(generate_latest(), media_type=CONTENT_TYPE_LATEST)
 
 
+def cors(config: Settings) -> list[Middleware]:
+    """Cross-origin browser access: off unless origins are configured."""
+    if not config.cors_origins:
+        return []
+    return [
+        Middleware(
+            CORSMiddleware,
+            allow_origins=config.cors_origins,
+            allow_methods=["GET", "POST"],
+            allow_headers=["Authorization", "Content-Type"],
+            max_age=600,
+        )
+    ]
+
+
 def create_app(config: Settings = settings) -> Starlette:
     hub = Hub(config.broadcast_url)
     relay = Relay(hub, on_postgres=config.dialect == "postgres")
@@ -104,6 +126,15 @@ def create_app(config: Settings = settings) -> Starlette:
             Route("/readyz", readyz),
             Route("/metrics", metrics),
         ],
-        middleware=[Middleware(AuthenticationMiddleware, backend=ApiKeyBackend())],
+        middleware=[
+            Middleware(SecurityHeaders),
+            *cors(config),
+            Middleware(BodySizeLimit, max_bytes=config.max_body_bytes),
+            Middleware(
+                AuthenticationMiddleware,
+                backend=ApiKeyBackend(FailedAuthLimiter()),
+                on_error=refuse_authentication,
+            ),
+        ],
         lifespan=lifespan,
     )

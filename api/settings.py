@@ -34,6 +34,7 @@ class Settings:
     broadcast_url: str = "memory://"
     log_format: str = "text"
     allowed_origins: list[str] = field(default_factory=list)
+    cors_origins: list[str] = field(default_factory=list)
     webhook_allow_private: bool = False
     # How often each server process routes elsewhere what was not accepted in time.
     sla_sweep_seconds: float = 30.0
@@ -59,6 +60,7 @@ class Settings:
             broadcast_url=env.get("BROADCAST_URL") or cls.broadcast_url,
             log_format=env.get("OMS_LOG_FORMAT") or cls.log_format,
             allowed_origins=_list(env.get("OMS_ALLOWED_ORIGINS")),
+            cors_origins=_list(env.get("OMS_CORS_ORIGINS")),
             webhook_allow_private=_bool(env.get("OMS_WEBHOOK_ALLOW_PRIVATE"), False),
             sla_sweep_seconds=float(env.get("OMS_SLA_SWEEP_SECONDS") or cls.sla_sweep_seconds),
             webhook_poll_seconds=float(
@@ -70,6 +72,7 @@ class Settings:
             max_query_cost=int(env.get("OMS_MAX_QUERY_COST") or cls.max_query_cost),
             cost_bucket_size=int(env.get("OMS_COST_BUCKET_SIZE") or cls.cost_bucket_size),
             cost_restore_rate=float(env.get("OMS_COST_RESTORE_RATE") or cls.cost_restore_rate),
+            max_body_bytes=int(env.get("OMS_MAX_BODY_BYTES") or cls.max_body_bytes),
         )
 
     @property
