@@ -52,6 +52,8 @@ BATCH_SIZE = 20
 # attempt, and short enough that a process that died mid-send delays it only a little.
 CLAIM_LEASE = timedelta(minutes=2)
 ERROR_LENGTH = 1000  # the width of the error columns
+# How long createVendor/updateVendor wait for DNS before accepting the URL unchecked.
+SET_TIME_LOOKUP_SECONDS = 5.0
 
 
 class DeliveryStatus(StrEnum):
@@ -160,15 +162,16 @@ def _iso(value: datetime | None) -> str | None:
 async def checked_webhook_url(url: str | None, allow_private: bool) -> str | None:
     """The URL to store, or a DomainError on `webhookUrl` saying why it is refused.
 
-    A host that does not resolve now is accepted: DNS may not know it yet, and every send
-    checks again.
+    A host that does not resolve now (or not quickly) is accepted: DNS may not know it
+    yet, and every send checks again.
     """
     if url is None:
         return None
     url = url.strip()
     try:
-        await _addresses(url, allow_private)
-    except Unresolvable:
+        async with asyncio.timeout(SET_TIME_LOOKUP_SECONDS):
+            await _addresses(url, allow_private)
+    except (Unresolvable, TimeoutError):
         return url
     except WebhookRefused as refused:
         raise invalid(str(refused), ["webhookUrl"]) from None
@@ -180,7 +183,10 @@ async def _addresses(url: str, allow_private: bool) -> list[str]:
     problem = url_problem(url)
     if problem is not None:
         raise WebhookRefused(problem)
-    parsed = httpx.URL(url)
+    try:
+        parsed = httpx.URL(url)
+    except httpx.InvalidURL as error:
+        raise WebhookRefused(f"webhookUrl {url!r} is not a valid URL: {error}") from None
     host = parsed.raw_host.decode("ascii")
     port = parsed.port or (443 if parsed.scheme == "https" else 80)
     try:
