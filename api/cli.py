@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from tortoise import Tortoise
 
-from api.settings import Settings
+from api.settings import MIGRATIONS_ROOT, Settings
 
 
 def _settings() -> Settings:
@@ -113,14 +113,22 @@ def cmd_makemigrations(args: argparse.Namespace) -> int:
     import subprocess
 
     for dialect, url in (("sqlite", args.sqlite_url), ("postgres", args.postgres_url)):
-        # aerich keeps global state per dialect: one process each.
-        code = (
-            "import asyncio, sys; from api.db import make_migration; "
-            f"print(asyncio.run(make_migration({url!r}, {dialect!r}, {args.name!r})))"
+        # aerich keeps global state: one process to bring the scratch database up to
+        # date with the history, another to diff the models against it.
+        steps = (
+            "import asyncio; from api.db import apply_migrations; "
+            "from api.settings import Settings, MIGRATIONS_ROOT; "
+            f"asyncio.run(apply_migrations(Settings(database_url={url!r}), "
+            f"MIGRATIONS_ROOT / {dialect!r}))",
+            "import asyncio; from api.db import make_migration; "
+            f"print(asyncio.run(make_migration({url!r}, {dialect!r}, {args.name!r})))",
         )
-        result = subprocess.run([sys.executable, "-c", code], check=False)
-        if result.returncode:
-            return result.returncode
+        if not (MIGRATIONS_ROOT / dialect / "models").exists():
+            steps = steps[1:]
+        for code in steps:
+            result = subprocess.run([sys.executable, "-c", code], check=False)
+            if result.returncode:
+                return result.returncode
     return 0
 
 

@@ -47,7 +47,9 @@ async def pending_model_changes(settings: Settings, location: Path) -> bool:
 async def make_migration(database_url: str, dialect: str, name: str) -> str | None:
     """Generate the next migration for one dialect against a scratch database at `database_url`.
 
-    The scratch database is brought up to date first, as aerich diffs against it.
+    aerich diffs the models against the state it reads at init, so the scratch
+    database must already be up to date: `oms makemigrations` applies the
+    history first, in a process of its own (aerich keeps global state).
     """
     location = MIGRATIONS_ROOT / dialect
     command = _command(database_url, location)
@@ -57,7 +59,6 @@ async def make_migration(database_url: str, dialect: str, name: str) -> str | No
         return "initial"
     await command.init()
     try:
-        await command.upgrade(run_in_transaction=True)
         return await command.migrate(name, no_input=True) or None
     finally:
         await Tortoise.close_connections()
