@@ -185,6 +185,20 @@ async def _order_id(world: World) -> dict[str, Any]:
     return {"id": order_id}
 
 
+async def _failed_delivery(world: World) -> dict[str, Any]:
+    from models.tables import WebhookDelivery
+
+    row = await WebhookDelivery.create(
+        delivery_id="matrix-1",
+        vendor_id=world.vendor.pk,
+        event="fulfillment_order.assigned",
+        body="{}",
+        status="FAILED",
+        attempts=5,
+    )
+    return {"input": {"id": world.gid(row)}}
+
+
 def _with_rule(build: Callable[[World, str], dict[str, Any]]) -> Variables:
     async def variables(world: World) -> dict[str, Any]:
         return {"input": build(world, await new_routing_rule(world))}
@@ -364,6 +378,15 @@ ROWS: list[Row] = [
         _mutation("releaseOrderHold", "ReleaseOrderHoldInput", "order { status }"),
         ADMIN,
         _with_order(lambda w, order, line: {"orderId": order}, hold=True),
+    ),
+    # vendor webhooks
+    Row(
+        "retryWebhookDelivery",
+        _mutation(
+            "retryWebhookDelivery", "RetryWebhookDeliveryInput", "webhookDelivery { status }"
+        ),
+        ADMIN,
+        _failed_delivery,
     ),
     # routing rules and settings
     Row("routingRules", "{ routingRules { id name } }", SEE_ALL),
