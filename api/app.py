@@ -35,6 +35,7 @@ from api.schema import schema
 from api.security import BodySizeLimit, FailedAuthLimiter, SecurityHeaders
 from api.settings import Settings, settings
 from api.webhook_worker import webhook_worker
+from models.operations.deadlines import deadline_sweeper
 
 
 class OmsGraphQL(GraphQL):
@@ -113,6 +114,7 @@ def create_app(config: Settings = settings) -> Starlette:
             hub,
             relay,
             webhook_worker(config),
+            deadline_sweeper(config.sla_sweep_seconds),
         ):
             yield
 

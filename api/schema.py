@@ -25,10 +25,12 @@ from api.settings import settings
 from resolvers.access import AccessMutations, AccessQueries
 from resolvers.catalog import CatalogMutations, CatalogQueries
 from resolvers.fulfillment import FulfillmentQueries
+from resolvers.fulfillment_mutations import FulfillmentMutations
 from resolvers.inventory import InventoryMutations, InventoryQueries
 from resolvers.locations import LocationMutations, LocationQueries
 from resolvers.node import NodeQueries
 from resolvers.orders import OrderMutations, OrderQueries
+from resolvers.returns_mutations import ReturnMutations, ReturnQueries
 from resolvers.routing import RoutingMutations, RoutingQueries
 from resolvers.subscriptions import Subscription
 from resolvers.webhooks import WebhookMutations
@@ -44,6 +46,7 @@ Query = merge_types(
         RoutingQueries,
         OrderQueries,
         FulfillmentQueries,
+        ReturnQueries,
     ),
 )
 Mutation = merge_types(
@@ -56,6 +59,8 @@ Mutation = merge_types(
         RoutingMutations,
         OrderMutations,
         WebhookMutations,
+        FulfillmentMutations,
+        ReturnMutations,
     ),
 )
 

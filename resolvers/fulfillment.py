@@ -153,6 +153,33 @@ class FulfillmentOrder(Node):
         rows = await info.context.loaders.shipments_by_fulfillment_order_id.load(self.row.pk)
         return [Shipment.of(row) for row in rows]
 
+    @strawberry.field
+    def accepted_at(self) -> datetime | None:
+        return self.row.accepted_at
+
+    @strawberry.field
+    def packed_at(self) -> datetime | None:
+        return self.row.packed_at
+
+    @strawberry.field(description="When its last units shipped (or were picked up).")
+    def shipped_at(self) -> datetime | None:
+        return self.row.shipped_at
+
+    @strawberry.field(description="When it was rejected or its acceptance deadline passed.")
+    def rejected_at(self) -> datetime | None:
+        return self.row.rejected_at
+
+    @strawberry.field(
+        description="A FulfillmentOrderRejectReason, or SLA_EXPIRED when it was not accepted "
+        "by acceptBy; null unless REJECTED."
+    )
+    def reject_reason(self) -> str | None:
+        return self.row.reject_reason
+
+    @strawberry.field(description="The assignee's words when it rejected.")
+    def reject_message(self) -> str | None:
+        return self.row.reject_message
+
 
 def fulfillment_orders_of(rows: Sequence[FulfillmentOrderRow]) -> list[FulfillmentOrder]:
     return [FulfillmentOrder.of(row) for row in rows]

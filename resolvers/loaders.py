@@ -104,4 +104,4 @@ class Loaders:
 
     @cached_property
     def lines_by_return_id(self) -> DataLoader[int, list[ReturnLine]]:
-        return _grouped(ReturnLine, "return_id")
+        return _grouped(ReturnLine, "return__id")  # the `return_` relation's key

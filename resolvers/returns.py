@@ -85,6 +85,14 @@ class Return(Node):
             for row in await info.context.loaders.lines_by_return_id.load(self.row.pk)
         ]
 
+    @strawberry.field(description="Why an admin declined it; null unless DECLINED.")
+    def decline_reason(self) -> str | None:
+        return self.row.decline_reason
+
+    @strawberry.field
+    def refunded_at(self) -> datetime | None:
+        return self.row.refunded_at
+
     @strawberry.field
     async def received_location(self, info: Info) -> Location | None:
         location_id = self.row.received_location_id  # type: ignore[attr-defined]

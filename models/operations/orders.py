@@ -6,10 +6,11 @@ import hashlib
 import json
 import logging
 import re
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from decimal import Decimal
+from typing import TypeVar
 
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
@@ -47,6 +48,7 @@ from models.tables import (
 )
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 MAX_LINES = 250
@@ -464,24 +466,34 @@ async def hold_order(order_id: int, reason: HoldReason, note: str | None, actor:
     return order
 
 
-async def release_hold(order_id: int, actor: Actor) -> Order:
-    """Release every hold, then route what is not yet assigned."""
-    now = datetime.now(UTC)
+async def routing_transaction(work: Callable[[], Awaitable[T]]) -> T:
+    """Run `work` (which routes) in a transaction; when it loses a race for stock, run it
+    again over the fresh stock."""
     for _ in range(ROUTING_ATTEMPTS):
         try:
             async with in_transaction():
-                order = await locked_order(order_id)
-                _check(order, OrderAction.RELEASE_HOLD)
-                await OrderHold.filter(order_id=order.id, released_at=None).update(
-                    released_at=now, released_by=actor.label
-                )
-                await events.record(order, "HOLD_RELEASED", "hold released", actor)
-                await route_order(order, actor, now)
-                await refresh_status(order, actor)
-                return order
+                return await work()
         except ReservationConflict:
             continue
     raise DomainError(ErrorCode.INSUFFICIENT_STOCK, "stock kept changing while routing; try again")
+
+
+async def release_hold(order_id: int, actor: Actor) -> Order:
+    """Release every hold, then route what is not yet assigned."""
+    now = datetime.now(UTC)
+
+    async def work() -> Order:
+        order = await locked_order(order_id)
+        _check(order, OrderAction.RELEASE_HOLD)
+        await OrderHold.filter(order_id=order.id, released_at=None).update(
+            released_at=now, released_by=actor.label
+        )
+        await events.record(order, "HOLD_RELEASED", "hold released", actor)
+        await route_order(order, actor, now)
+        await refresh_status(order, actor)
+        return order
+
+    return await routing_transaction(work)
 
 
 async def reroute_backorders(product_ids: Sequence[int], actor: Actor) -> int:

@@ -67,6 +67,6 @@ async def consume(level_id: int, quantity: int, actor: Actor, reference: str) ->
 async def level_id_for(location_id: int, product_id: int) -> int | None:
     return (
         await InventoryLevel.filter(location_id=location_id, product_id=product_id)
-        .values_list("id", flat=True)
         .first()
+        .values_list("id", flat=True)
     )  # type: ignore[return-value]

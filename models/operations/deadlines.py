@@ -1,0 +1,126 @@
+"""Acceptance deadlines: an OPEN fulfillment order not accepted by its `accept_by` is
+taken back from its assignee and routed elsewhere, as if the assignee had rejected it.
+
+Every server process runs `sweep_forever`. They may all see the same overdue row: each
+claims it with one conditional UPDATE (`... WHERE status = 'OPEN' AND accept_by < now`)
+and only the process whose UPDATE changed the row re-routes it, so each expired
+fulfillment order is routed again exactly once.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime
+
+from tortoise.exceptions import OperationalError
+from tortoise.expressions import Subquery
+
+from models.errors import DomainError
+from models.operations.fulfillment import (
+    SLA_EXPIRED,
+    give_back_and_route,
+    is_held,
+    record,
+)
+from models.operations.orders import locked_order, routing_transaction
+from models.rules.lifecycle import FULFILLMENT_ORDER, FulfillmentAction, FulfillmentOrderStatus
+from models.rules.scopes import SYSTEM, Actor
+from models.tables import FulfillmentOrder, OrderHold
+
+log = logging.getLogger(__name__)
+
+# Overdue fulfillment orders handled per sweep, the most overdue first; the rest wait
+# for the next sweep rather than making one sweep arbitrarily long.
+SWEEP_BATCH = 100
+# How long shutdown waits for a sweep in progress.
+SHUTDOWN_GRACE_SECONDS = 5.0
+_OPEN = FulfillmentOrderStatus.OPEN
+_EXPIRED = FULFILLMENT_ORDER.apply(_OPEN, FulfillmentAction.EXPIRE)
+
+
+async def _expire(fulfillment_order_id: int, order_id: int, now: datetime, actor: Actor) -> bool:
+    """Claim one overdue fulfillment order and route its lines again; False when another
+    process claimed it first, it was accepted meanwhile, or its order is now held."""
+
+    async def work() -> bool:
+        order = await locked_order(order_id)
+        if await is_held(order):
+            return False
+        claimed = await FulfillmentOrder.filter(
+            id=fulfillment_order_id, status=_OPEN.value, accept_by__lt=now
+        ).update(status=_EXPIRED.value, reject_reason=SLA_EXPIRED, rejected_at=now)
+        if not claimed:
+            return False
+        fulfillment_order = await FulfillmentOrder.get(id=fulfillment_order_id)
+        await record(
+            order,
+            fulfillment_order,
+            "FULFILLMENT_EXPIRED",
+            f"was not accepted by {fulfillment_order.accept_by.isoformat()}: routed again",  # type: ignore[union-attr]
+            actor,
+            {"reason": SLA_EXPIRED},
+        )
+        await give_back_and_route(order, fulfillment_order, actor, now)
+        return True
+
+    return await routing_transaction(work)
+
+
+async def expire_overdue(now: datetime, actor: Actor = SYSTEM) -> int:
+    """Route elsewhere every OPEN fulfillment order whose deadline passed before `now`
+    (orders on hold wait for their release). Returns how many this call expired."""
+    held = OrderHold.filter(released_at=None).values("order_id")
+    overdue = (
+        await FulfillmentOrder.filter(status=_OPEN.value, accept_by__lt=now)
+        .exclude(order_id__in=Subquery(held))
+        .order_by("accept_by", "id")
+        .limit(SWEEP_BATCH)
+        .values_list("id", "order_id")
+    )
+    expired = 0
+    for fulfillment_order_id, order_id in overdue:
+        try:
+            expired += await _expire(fulfillment_order_id, order_id, now, actor)
+        except (DomainError, OperationalError) as error:
+            # Stock kept changing under this one, or the database would not lock for us
+            # (SQLite refuses a second writer outright): it rolled back, and the next
+            # sweep, here or in another process, tries it again.
+            log.warning("fulfillment order %s not expired yet: %s", fulfillment_order_id, error)
+    return expired
+
+
+async def sweep(stop: asyncio.Event, every_seconds: float, actor: Actor = SYSTEM) -> None:
+    """Expire overdue fulfillment orders every `every_seconds` until `stop` is set."""
+    while not stop.is_set():
+        try:
+            expired = await expire_overdue(datetime.now(UTC), actor)
+        except Exception:
+            # A database outage must not end the sweeps for the life of the process.
+            log.exception("acceptance deadline sweep failed")
+            expired = 0
+        if expired:
+            log.info("routed %d fulfillment order(s) past their acceptance deadline", expired)
+        if expired == SWEEP_BATCH:
+            continue  # a backlog: take the next batch at once
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(stop.wait(), every_seconds)
+
+
+@contextlib.asynccontextmanager
+async def deadline_sweeper(every_seconds: float) -> AsyncIterator[None]:
+    """Sweep for the duration of the block: the server's lifespan (OMS_SLA_SWEEP_SECONDS)."""
+    if every_seconds <= 0:
+        # Refused before the server starts, rather than sweeping without a pause.
+        raise ValueError(f"OMS_SLA_SWEEP_SECONDS must be above 0, got {every_seconds}")
+    stop = asyncio.Event()
+    task = asyncio.create_task(sweep(stop, every_seconds), name="deadline-sweeper")
+    try:
+        yield
+    finally:
+        stop.set()
+        # A sweep cut short rolls back; the next server to sweep does it again.
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(task, SHUTDOWN_GRACE_SECONDS)
