@@ -15,7 +15,7 @@ const FIELDS = `
           orderLine { id sku product { name } } }`;
 
 const LIST = `query($loc: ID, $vendor: ID) {
-  fulfillmentOrders(locationId: $loc, vendorId: $vendor, status: [OPEN, ACCEPTED, PACKED], first: 250) {
+  fulfillmentOrders(locationId: $loc, vendorId: $vendor, status: [OPEN, ACCEPTED, PACKED], first: 100) {
     nodes { ${FIELDS} }
   }
 }`;

@@ -81,14 +81,14 @@ async def test_a_store_worker_sees_a_new_order_live_and_ships_it(live_server: st
     SCREENSHOT.parent.mkdir(exist_ok=True)
     await page.screenshot(path=str(SCREENSHOT), full_page=True)
 
-    await page.click(f"{card} >> text=Accept")
+    await page.click(f"{card} button:text-is('Accept')")
     await page.wait_for_selector(f"#working-list {card}")
     assert await order_status(live_server, admin, order["number"]) == "IN_PROGRESS"
 
-    await page.click(f"{card} >> text=Ship…")
+    await page.click(f"{card} button:text-is('Ship…')")
     await page.fill(f"{card} input[name=carrier]", "UPS")
     await page.fill(f"{card} input[name=tracking]", "1Z999")
-    await page.click(f"{card} >> text=Confirm shipment")
+    await page.click(f"{card} button:text-is('Confirm shipment')")
     await page.wait_for_selector(card, state="detached")
     assert await order_status(live_server, admin, order["number"]) == "SHIPPED"
 
