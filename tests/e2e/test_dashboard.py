@@ -7,6 +7,7 @@ import os
 import shutil
 from collections.abc import AsyncIterator
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -21,12 +22,13 @@ playwright_api = pytest.importorskip("playwright.async_api")
 CHROMIUM = os.environ.get("OMS_CHROMIUM", "/usr/bin/chromium")
 SCREENSHOT = Path(__file__).resolve().parents[2] / "docs" / "dashboard.png"
 pytestmark = pytest.mark.skipif(
-    shutil.which(CHROMIUM) is None, reason=f"needs Chromium at {CHROMIUM} (apt-get install chromium)"
+    shutil.which(CHROMIUM) is None,
+    reason=f"needs Chromium at {CHROMIUM} (apt-get install chromium)",
 )
 
 
 @pytest.fixture
-async def browser() -> AsyncIterator[object]:
+async def browser() -> AsyncIterator[Any]:
     async with playwright_api.async_playwright() as playwright:
         browser = await playwright.chromium.launch(
             executable_path=CHROMIUM,
@@ -46,7 +48,7 @@ async def browser() -> AsyncIterator[object]:
             await browser.close()
 
 
-async def sign_in(browser, base: str, secret: str):  # noqa: ANN001, ANN201 - playwright objects
+async def sign_in(browser: Any, base: str, secret: str) -> Any:
     page = await browser.new_page(viewport={"width": 390, "height": 844})  # a phone
     await page.goto(f"{base}/dashboard")
     await page.fill("#key", secret)
@@ -64,7 +66,9 @@ async def order_status(base: str, secret: str, number: str) -> str:
     return body["data"]["order"]["status"]
 
 
-async def test_a_store_worker_sees_a_new_order_live_and_ships_it(live_server: str, browser) -> None:  # noqa: ANN001
+async def test_a_store_worker_sees_a_new_order_live_and_ships_it(
+    live_server: str, browser: Any
+) -> None:
     network = await twin_cities({"MUG": (5, 5, 5)})
     _, admin = await create_api_key("admin", Role.ADMIN)
     _, minneapolis = await create_api_key("Minneapolis staff", Role.STAFF, [network.msp.id])
@@ -96,7 +100,7 @@ async def test_a_store_worker_sees_a_new_order_live_and_ships_it(live_server: st
     assert "Nothing waiting" in await other.inner_text("#open-list")
 
 
-async def test_a_bad_key_is_told_in_plain_words(live_server: str, browser) -> None:  # noqa: ANN001
+async def test_a_bad_key_is_told_in_plain_words(live_server: str, browser: Any) -> None:
     page = await browser.new_page()
     await page.goto(f"{live_server}/dashboard")
     await page.fill("#key", "oms_nothing_here")
