@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any
 
@@ -104,21 +104,30 @@ async def _build_world() -> World:
     return World(a, b, vendor, other_vendor, product, spare, secrets)
 
 
-async def new_order(world: World, hold: bool = False) -> tuple[str, str]:
+async def new_order(world: World, hold: bool = False, pickup: bool = False) -> tuple[str, str]:
     """An order of channel "web" for one mug, allocated to MSP-01: (order id, line id)."""
     from models.operations.orders import LineInput, OrderInput, hold_order, place_order
-    from models.rules.lifecycle import HoldReason
+    from models.rules.lifecycle import DeliveryMethod, HoldReason
     from models.tables import OrderLine
 
+    where: dict[str, Any] = {
+        "shipping_address": AddressData(
+            line1="250 Marquette Ave", city="Minneapolis", country_code="US"
+        )
+    }
+    if pickup:
+        await LocationRow.filter(id=world.location_a.pk).update(pickup_enabled=True)
+        where = {
+            "delivery_method": DeliveryMethod.PICKUP,
+            "pickup_location_id": world.location_a.pk,
+        }
     placed = await place_order(
         OrderInput(
             channel="web",
             customer_email="ada@example.com",
             currency="USD",
             lines=(LineInput(world.product.sku, 1, Decimal("14.00")),),
-            shipping_address=AddressData(
-                line1="250 Marquette Ave", city="Minneapolis", country_code="US"
-            ),
+            **where,
         ),
         SYSTEM,
     )
@@ -126,6 +135,70 @@ async def new_order(world: World, hold: bool = False) -> tuple[str, str]:
         await hold_order(placed.order.pk, HoldReason.OTHER, None, SYSTEM)
     line = await OrderLine.get(order_id=placed.order.pk)
     return world.gid(placed.order), world.gid(line)
+
+
+@dataclass(frozen=True)
+class Work:
+    """Global ids of an order for one mug and what its fulfillment at MSP-01 has reached."""
+
+    order: str
+    line: str
+    fulfillment_order: str
+    shipment: str = ""
+    return_: str = ""
+    return_line: str = ""
+
+
+FULFILLMENT_STAGES = ("open", "accepted", "shipped", "delivered")
+RETURN_STAGES = ("requested", "approved", "received")
+
+
+async def new_work(world: World, stage: str, pickup: bool = False) -> Work:
+    """An order taken to `stage` (a fulfillment stage, or a return stage after delivery)."""
+    from models.operations import fulfillment, returns
+    from models.rules.lifecycle import ReturnDisposition
+    from models.tables import FulfillmentOrder, OrderLine, ReturnLine
+
+    order, line = await new_order(world, pickup=pickup)
+    fo = await FulfillmentOrder.get(location_id=world.location_a.pk)
+    work = Work(order, line, world.gid(fo))
+    stages = FULFILLMENT_STAGES[1:] + RETURN_STAGES
+    for step in stages[: stages.index(stage) + 1] if stage != "open" else ():
+        if step == "accepted":
+            await fulfillment.accept(fo.pk, SYSTEM)
+        elif step == "shipped":
+            shipped = await fulfillment.ship(fo.pk, SYSTEM, "UPS", "1Z999")
+            work = replace(work, shipment=world.gid(shipped.shipment))
+        elif step == "delivered":
+            await fulfillment.mark_delivered(shipped.shipment.pk, SYSTEM)
+        elif step == "requested":
+            order_line = await OrderLine.get(order_id=fo.order_id)  # type: ignore[attr-defined]
+            requested = await returns.request_return(
+                order_line.order_id,  # type: ignore[attr-defined]
+                [returns.ReturnLineInput(order_line.pk, 1, "too small")],
+                SYSTEM,
+            )
+            return_line = await ReturnLine.get(return__id=requested.pk)
+            work = replace(work, return_=world.gid(requested), return_line=world.gid(return_line))
+        elif step == "approved":
+            await returns.approve_return(requested.pk, SYSTEM)
+        elif step == "received":
+            await returns.receive_return(
+                requested.pk,
+                world.location_a.pk,
+                [returns.Receipt(return_line.pk, ReturnDisposition.RESTOCK)],
+                SYSTEM,
+            )
+    return work
+
+
+def _with_work(
+    stage: str, build: Callable[[World, Work], dict[str, Any]], **options: Any
+) -> Variables:
+    async def variables(world: World) -> dict[str, Any]:
+        return {"input": build(world, await new_work(world, stage, **options))}
+
+    return variables
 
 
 def order_input(world: World) -> dict[str, Any]:
@@ -378,6 +451,121 @@ ROWS: list[Row] = [
         _mutation("releaseOrderHold", "ReleaseOrderHoldInput", "order { status }"),
         ADMIN,
         _with_order(lambda w, order, line: {"orderId": order}, hold=True),
+    ),
+    # the assignee's work (rows act on a fulfillment order at MSP-01, STAFF's location; a
+    # VENDOR key is an assignee role, but not this one's)
+    Row(
+        "acceptFulfillmentOrder",
+        _mutation(
+            "acceptFulfillmentOrder", "AcceptFulfillmentOrderInput", "fulfillmentOrder { status }"
+        ),
+        STOCK_KEEPERS,
+        _with_work("open", lambda w, work: {"id": work.fulfillment_order}),
+    ),
+    Row(
+        "rejectFulfillmentOrder",
+        _mutation(
+            "rejectFulfillmentOrder", "RejectFulfillmentOrderInput", "fulfillmentOrder { status }"
+        ),
+        STOCK_KEEPERS,
+        _with_work("open", lambda w, work: {"id": work.fulfillment_order, "reason": "CAPACITY"}),
+    ),
+    Row(
+        "packFulfillmentOrder",
+        _mutation(
+            "packFulfillmentOrder", "PackFulfillmentOrderInput", "fulfillmentOrder { status }"
+        ),
+        STOCK_KEEPERS,
+        _with_work("accepted", lambda w, work: {"id": work.fulfillment_order}),
+    ),
+    Row(
+        "shipFulfillmentOrder",
+        _mutation("shipFulfillmentOrder", "ShipFulfillmentOrderInput", "shipment { id }"),
+        STOCK_KEEPERS,
+        _with_work(
+            "accepted",
+            lambda w, work: {
+                "id": work.fulfillment_order,
+                "carrier": "UPS",
+                "trackingNumber": "1Z",
+            },
+        ),
+    ),
+    Row(
+        "markShipmentDelivered",
+        _mutation(
+            "markShipmentDelivered", "MarkShipmentDeliveredInput", "shipment { deliveredAt }"
+        ),
+        STOCK_KEEPERS,
+        _with_work("shipped", lambda w, work: {"shipmentId": work.shipment}),
+    ),
+    Row(
+        "markPickedUp",
+        _mutation("markPickedUp", "MarkPickedUpInput", "fulfillmentOrder { status }"),
+        STOCK_KEEPERS,
+        _with_work(
+            "accepted", lambda w, work: {"fulfillmentOrderId": work.fulfillment_order}, pickup=True
+        ),
+    ),
+    Row(
+        "moveFulfillmentOrder",
+        _mutation(
+            "moveFulfillmentOrder", "MoveFulfillmentOrderInput", "fulfillmentOrder { status }"
+        ),
+        ADMIN,
+        _with_work(
+            "open",
+            lambda w, work: {"id": work.fulfillment_order, "locationId": w.gid(w.location_b)},
+        ),
+    ),
+    # returns (of a delivered order of channel "web", received at MSP-01)
+    Row(
+        "returns",
+        "{ returns { totalCount edges { node { status } } } }",
+        frozenset({"ADMIN", "VIEWER", "PARTNER", "STAFF"}),
+    ),
+    Row(
+        "requestReturn",
+        _mutation("requestReturn", "RequestReturnInput", "return { status }"),
+        ORDER_TAKERS,
+        _with_work(
+            "delivered",
+            lambda w, work: {
+                "orderId": work.order,
+                "lines": [{"orderLineId": work.line, "quantity": 1, "reason": "too small"}],
+            },
+        ),
+    ),
+    Row(
+        "approveReturn",
+        _mutation("approveReturn", "ApproveReturnInput", "return { status }"),
+        ADMIN,
+        _with_work("requested", lambda w, work: {"returnId": work.return_}),
+    ),
+    Row(
+        "declineReturn",
+        _mutation("declineReturn", "DeclineReturnInput", "return { status }"),
+        ADMIN,
+        _with_work("requested", lambda w, work: {"returnId": work.return_, "reason": "worn"}),
+    ),
+    Row(
+        "receiveReturn",
+        _mutation("receiveReturn", "ReceiveReturnInput", "return { status }"),
+        STOCK_KEEPERS,
+        _with_work(
+            "approved",
+            lambda w, work: {
+                "returnId": work.return_,
+                "locationId": w.gid(w.location_a),
+                "lines": [{"returnLineId": work.return_line, "disposition": "RESTOCK"}],
+            },
+        ),
+    ),
+    Row(
+        "refundReturn",
+        _mutation("refundReturn", "RefundReturnInput", "return { status }"),
+        ADMIN,
+        _with_work("received", lambda w, work: {"returnId": work.return_, "amount": "14.00"}),
     ),
     # vendor webhooks
     Row(
