@@ -378,23 +378,7 @@ class OrderQueries:
             raise GraphQLError(
                 error.message, extensions={"code": "BAD_USER_INPUT", "field": error.field}
             ) from None
-        pickup = data.pickup_location_id
-        demand = sourcing.Demand(
-            channel=data.channel,
-            destination=sourcing.destination_of(OrderRow(**valid.address_columns)),
-            lines=tuple(
-                sourcing.LineDemand(
-                    line_id=index,
-                    sku=product.sku,
-                    quantity=line.quantity,
-                    tags=frozenset(product.tags),
-                )
-                for index, (line, product) in enumerate(
-                    zip(data.lines, valid.products, strict=True)
-                )
-            ),
-            pickup_location_id=pickup,
-        )
+        demand = ops.new_order_demand(valid)
         result = (await sourcing.plan(demand)).plan
         loaders = info.context.loaders
         assignments = []
@@ -559,6 +543,15 @@ class OrderMutations:
     @user_errors(PlaceOrderPayload)
     async def place_order(self, info: Info, input: PlaceOrderInput) -> PlaceOrderPayload:
         placed = await ops.place_order(_order_input(info, input), current_actor(info))
+        loaders = info.context.loaders
+        loaders.order_by_id.prime(placed.order.id, placed.order)
+        if placed.lines is not None:
+            loaders.lines_by_order_id.prime(placed.order.id, list(placed.lines))
+            loaders.order_line_by_id.prime_many({line.id: line for line in placed.lines})
+        if placed.fulfillment_orders is not None:
+            loaders.fulfillment_orders_by_order_id.prime(
+                placed.order.id, list(placed.fulfillment_orders)
+            )
         return PlaceOrderPayload(order=Order.of(placed.order))
 
     @strawberry.mutation(

@@ -4,6 +4,8 @@ timeline (OrderEvent) and the outbox the relay publishes (OutboxEvent).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from models.operations import webhooks
@@ -21,26 +23,56 @@ def assignee_stream(location_id: int | None, vendor_id: int | None) -> str:
     return f"location:{location_id}" if location_id is not None else f"vendor:{vendor_id}"
 
 
+@dataclass(frozen=True)
+class Entry:
+    """One line of an order's timeline, before it is written."""
+
+    type: str
+    message: str
+    data: dict[str, Any] | None = None
+
+
 async def record(
     order: Order, type: str, message: str, actor: Actor, data: dict[str, Any] | None = None
-) -> OrderEvent:
-    """Append to the order's timeline, and to the outbox for `orderUpdated`."""
-    event = await OrderEvent.create(
-        order_id=order.id, type=type, message=message, actor=actor.label, data=data
+) -> None:
+    """Append to the order's timeline, and ring `orderUpdated`."""
+    await record_many(order, [Entry(type, message, data)], actor)
+
+
+async def record_many(order: Order, entries: Sequence[Entry], actor: Actor) -> None:
+    """Append several timeline entries in two statements: the entries, and one outbox
+    row that tells `orderUpdated` subscribers to read the timeline again."""
+    await OrderEvent.bulk_create(
+        [
+            OrderEvent(
+                order_id=order.id, type=e.type, message=e.message, actor=actor.label, data=e.data
+            )
+            for e in entries
+        ]
     )
     await OutboxEvent.create(
-        stream=order_stream(order.id),
-        type=type,
-        payload={"orderEventId": event.id, "orderId": order.id},
+        stream=order_stream(order.id), type=entries[-1].type, payload={"orderId": order.id}
     )
-    return event
 
 
 async def announce_assignment(fulfillment_order: FulfillmentOrder) -> None:
-    """Tell the assignee's dashboards, and queue its webhook, in the caller's transaction."""
-    await OutboxEvent.create(
-        stream=assignee_stream(fulfillment_order.location_id, fulfillment_order.vendor_id),  # type: ignore[attr-defined]
-        type=ASSIGNED,
-        payload={"fulfillmentOrderId": fulfillment_order.id, "orderId": fulfillment_order.order_id},  # type: ignore[attr-defined]
+    await announce_assignments([fulfillment_order])
+
+
+async def announce_assignments(fulfillment_orders: Sequence[FulfillmentOrder]) -> None:
+    """Tell the assignees' dashboards, and queue vendor webhooks, in the caller's
+    transaction (after the fulfillment orders' lines exist)."""
+    if not fulfillment_orders:
+        return
+    await OutboxEvent.bulk_create(
+        [
+            OutboxEvent(
+                stream=assignee_stream(fo.location_id, fo.vendor_id),  # type: ignore[attr-defined]
+                type=ASSIGNED,
+                payload={"fulfillmentOrderId": fo.id, "orderId": fo.order_id},  # type: ignore[attr-defined]
+            )
+            for fo in fulfillment_orders
+        ]
     )
-    await webhooks.enqueue_assignment(fulfillment_order)
+    for fulfillment_order in fulfillment_orders:
+        await webhooks.enqueue_assignment(fulfillment_order)

@@ -7,7 +7,7 @@ import json
 import logging
 import re
 from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime
 from decimal import Decimal
 from typing import TypeVar
@@ -16,7 +16,7 @@ from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
 from models.errors import DomainError, ErrorCode, invalid, not_found
-from models.operations import events
+from models.operations import events, sourcing
 from models.operations.inventory import StockChange
 from models.operations.locations import AddressData
 from models.operations.order_state import refresh_status
@@ -28,13 +28,17 @@ from models.rules.lifecycle import (
     DeliveryMethod,
     FulfillmentOrderStatus,
     HoldReason,
+    LineQuantities,
     OrderAction,
+    OrderFacts,
     OrderStatus,
     TransitionError,
     check_order_action,
+    derive_order_status,
 )
 from models.rules.money import check_amount, check_currency
 from models.rules.scopes import Actor
+from models.rules.sourcing import LineDemand, SourcingPlan
 from models.tables import (
     FulfillmentOrder,
     FulfillmentOrderLine,
@@ -186,6 +190,9 @@ async def validate_order(data: OrderInput) -> ValidOrder:
 class Placed:
     order: Order
     created: bool  # False when an idempotent retry returned the earlier order
+    # What the placement wrote, so the response need not read it back.
+    lines: Sequence[OrderLine] | None = None
+    fulfillment_orders: Sequence[FulfillmentOrder] | None = None
 
 
 async def _replay(channel: str, key: str, request_hash: str) -> Order | None:
@@ -201,7 +208,33 @@ async def _replay(channel: str, key: str, request_hash: str) -> Order | None:
     return await Order.get(id=record.order_id)  # type: ignore[attr-defined]
 
 
-async def _insert(valid: ValidOrder, actor: Actor) -> Order:
+def new_order_demand(valid: ValidOrder) -> sourcing.Demand:
+    """What routing is asked for an order not yet stored: lines are named by position."""
+    data = valid.data
+    return sourcing.Demand(
+        channel=data.channel.strip(),
+        destination=sourcing.destination_of(Order(**valid.address_columns)),
+        lines=tuple(
+            LineDemand(
+                line_id=index, sku=product.sku, quantity=line.quantity, tags=frozenset(product.tags)
+            )
+            for index, (line, product) in enumerate(zip(data.lines, valid.products, strict=True))
+        ),
+        pickup_location_id=data.pickup_location_id,
+    )
+
+
+def _planned_quantities(plan: SourcingPlan, count: int) -> list[tuple[int, int]]:
+    """(allocated, backordered) for each line position."""
+    allocated = [0] * count
+    for assignment in plan.assignments:
+        for planned in assignment.lines:
+            allocated[planned.line_id] += planned.quantity
+    return [(allocated[i], plan.backordered.get(i, 0)) for i in range(count)]
+
+
+async def _insert(valid: ValidOrder, status: OrderStatus) -> tuple[Order, list[OrderLine]]:
+    """The order, with the status its plan gives it, and its lines."""
     data = valid.data
     order = await Order.create(
         channel=data.channel.strip(),
@@ -213,7 +246,7 @@ async def _insert(valid: ValidOrder, actor: Actor) -> Order:
         currency=valid.currency,
         subtotal=valid.subtotal,
         has_shipping_address=bool(valid.address_columns),
-        status=OrderStatus.PENDING.value,
+        status=status.value,
         **valid.address_columns,
     )
     # A readable, gap-tolerant number from the id: no counter row to contend on.
@@ -241,42 +274,61 @@ async def _insert(valid: ValidOrder, actor: Actor) -> Order:
             request_hash=valid.request_hash(),
             order_id=order.id,
         )
-    await events.record(
-        order,
-        "PLACED",
-        f"order {order.number} placed on {order.channel}: {len(data.lines)} line(s), "
-        f"{valid.subtotal} {valid.currency}",
-        actor,
-        {"externalId": data.external_id},
-    )
-    return order
+    lines = list(await OrderLine.filter(order_id=order.id).order_by("position"))
+    return order, lines
 
 
 async def place_order(data: OrderInput, actor: Actor) -> Placed:
+    """Capture and route an order. The plan is made before the transaction, which
+    then only writes: a plan whose stock was taken meanwhile fails its guarded
+    reservation and is made again over the fresh stock."""
     valid = await validate_order(data)
     key, channel = data.idempotency_key, data.channel.strip()
     if key:
         earlier = await _replay(channel, key, valid.request_hash())
         if earlier is not None:
             return Placed(earlier, created=False)
+    demand = new_order_demand(valid)
     for _ in range(ROUTING_ATTEMPTS):
+        now = datetime.now(UTC)
+        snapshot = await sourcing.plan(demand, now)
+        backordered = sum(snapshot.plan.backordered.values())
+        if backordered and not snapshot.backorders_allowed:
+            raise DomainError(
+                ErrorCode.BACKORDERS_NOT_ALLOWED,
+                f"{backordered} unit(s) cannot be sourced now and backorders "
+                "are off (routingSettings.backorders = REJECT)",
+                ["lines"],
+            )
+        quantities = _planned_quantities(snapshot.plan, len(data.lines))
+        status = derive_order_status(
+            OrderFacts(
+                lines=tuple(
+                    LineQuantities(quantity=line.quantity, allocated=a, backordered=b)
+                    for line, (a, b) in zip(data.lines, quantities, strict=True)
+                ),
+                fulfillment_statuses=(FulfillmentOrderStatus.OPEN,)
+                * len(snapshot.plan.assignments),
+            )
+        )
         try:
             async with in_transaction():
-                order = await _insert(valid, actor)
-                outcome = await route_order(order, actor)
-                if (
-                    outcome.backordered
-                    and outcome.snapshot
-                    and not outcome.snapshot.backorders_allowed
-                ):
-                    raise DomainError(
-                        ErrorCode.BACKORDERS_NOT_ALLOWED,
-                        f"{outcome.backordered} unit(s) cannot be sourced now and backorders "
-                        "are off (routingSettings.backorders = REJECT)",
-                        ["lines"],
-                    )
-                await refresh_status(order, actor)
-                return Placed(order, created=True)
+                order, lines = await _insert(valid, status)
+                by_position = {index: line.id for index, line in enumerate(lines)}
+                placed_plan = sourcing.with_line_ids(snapshot.plan, by_position)
+                outcome = await sourcing.apply_plan(
+                    order, lines, replace(snapshot, plan=placed_plan), actor, now
+                )
+                placed = events.Entry(
+                    "PLACED",
+                    f"order {order.number} placed on {order.channel}: {len(lines)} line(s), "
+                    f"{valid.subtotal} {valid.currency}",
+                    {"externalId": data.external_id},
+                )
+                await events.record_many(
+                    order, [placed, *([outcome.entry] if outcome.entry else [])], actor
+                )
+                return Placed(order, True, lines, outcome.created)
         except ReservationConflict:
             continue
         except IntegrityError:

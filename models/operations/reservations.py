@@ -8,12 +8,14 @@ concurrent transactions lock rows in the same order and cannot deadlock.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from tortoise.expressions import F
 
 from models.operations.inventory import write_ledger
 from models.rules.inventory import LedgerReason
 from models.rules.scopes import Actor
-from models.tables import InventoryLevel
+from models.tables import InventoryLedgerEntry, InventoryLevel
 
 
 class ReservationConflict(Exception):
@@ -21,17 +23,31 @@ class ReservationConflict(Exception):
 
 
 async def reserve(level_id: int, quantity: int, actor: Actor, reference: str) -> None:
-    changed = await InventoryLevel.filter(
-        id=level_id, on_hand__gte=F("reserved") + (F("safety_stock") + quantity)
-    ).update(reserved=F("reserved") + quantity)
-    if not changed:
-        raise ReservationConflict(f"level {level_id} no longer has {quantity} available")
-    await write_ledger(
-        level_id,
-        LedgerReason.RESERVED,
-        actor,
-        reserved_delta=quantity,
-        reference=reference,
+    await reserve_all([(level_id, quantity)], actor, reference)
+
+
+async def reserve_all(
+    reservations: Sequence[tuple[int, int]], actor: Actor, reference: str
+) -> None:
+    """Reserve (level id, quantity) pairs, in level order, with one ledger insert."""
+    ordered = sorted(reservations)
+    for level_id, quantity in ordered:
+        changed = await InventoryLevel.filter(
+            id=level_id, on_hand__gte=F("reserved") + (F("safety_stock") + quantity)
+        ).update(reserved=F("reserved") + quantity)
+        if not changed:
+            raise ReservationConflict(f"level {level_id} no longer has {quantity} available")
+    await InventoryLedgerEntry.bulk_create(
+        [
+            InventoryLedgerEntry(
+                level_id=level_id,
+                reserved_delta=quantity,
+                reason=LedgerReason.RESERVED.value,
+                actor=actor.label,
+                reference=reference,
+            )
+            for level_id, quantity in ordered
+        ]
     )
 
 

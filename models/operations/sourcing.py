@@ -6,14 +6,14 @@ the fulfillment orders. Runs inside the caller's transaction.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 
 from tortoise.functions import Count
 
 from models.operations import events
-from models.operations.reservations import reserve
+from models.operations.reservations import reserve_all
 from models.operations.routing import active_rule_specs, current_settings, sourcing_settings
 from models.rules.inventory import available
 from models.rules.lifecycle import FulfillmentOrderStatus
@@ -74,8 +74,12 @@ def destination_of(order: Order) -> Destination:
 
 
 async def _candidates(today: datetime) -> list[CandidateLocation]:
-    rows = await Location.filter(active=True)
-    capped = [row.id for row in rows if row.daily_capacity is not None]
+    # Plain tuples: building model objects for every location costs more than
+    # planning itself on a large network.
+    rows = await Location.filter(active=True).values_list(
+        "id", "code", "priority", "latitude", "longitude", "ships_orders", "daily_capacity"
+    )
+    capped = [row[0] for row in rows if row[6] is not None]
     used: dict[int, int] = {}
     if capped:
         counts = (
@@ -89,19 +93,16 @@ async def _candidates(today: datetime) -> list[CandidateLocation]:
         used = {location_id: n for location_id, n in counts}
     return [
         CandidateLocation(
-            id=row.id,
-            code=row.code,
-            priority=row.priority,
-            point=GeoPoint(row.latitude, row.longitude) if row.latitude is not None else None,
-            active=row.active,
-            ships_orders=row.ships_orders,
+            id=location_id,
+            code=code,
+            priority=priority,
+            point=GeoPoint(latitude, longitude) if latitude is not None else None,
+            ships_orders=ships_orders,
             remaining_capacity=(
-                None
-                if row.daily_capacity is None
-                else max(row.daily_capacity - used.get(row.id, 0), 0)
+                None if capacity is None else max(capacity - used.get(location_id, 0), 0)
             ),
         )
-        for row in rows
+        for location_id, code, priority, latitude, longitude, ships_orders, capacity in rows
     ]
 
 
@@ -173,35 +174,45 @@ class RoutingOutcome:
     created: list[FulfillmentOrder]
     backordered: int
     snapshot: Snapshot | None
+    # What the timeline should say about this routing, if anything.
+    entry: events.Entry | None = None
 
 
-async def route_order(order: Order, actor: Actor, now: datetime | None = None) -> RoutingOutcome:
-    """Assign what is not yet assigned. Raises ReservationConflict when the stock it
-    planned on is taken meanwhile; the caller retries the whole transaction.
-    """
-    now = now or datetime.now(UTC)
-    lines = list(await OrderLine.filter(order_id=order.id).order_by("id"))
-    demand = await _demand_of(order, lines)
-    if not demand.lines:
-        return RoutingOutcome([], 0, None)
-    snapshot = await plan(demand, now)
-    result = snapshot.plan
-    reference = f"order:{order.number}"
-
-    # Reserve in level order: concurrent transactions then lock rows in the same order.
-    reservations = sorted(
-        (snapshot.level_ids[(assignment.location_id, planned.sku)], planned.quantity)
-        for assignment in result.assignments
-        if assignment.location_id is not None
-        for planned in assignment.lines
+def with_line_ids(plan: SourcingPlan, line_ids: Mapping[int, int]) -> SourcingPlan:
+    """The same plan with its placeholder line ids (positions) replaced by real ones."""
+    return SourcingPlan(
+        assignments=tuple(
+            replace(
+                assignment,
+                lines=tuple(replace(p, line_id=line_ids[p.line_id]) for p in assignment.lines),
+            )
+            for assignment in plan.assignments
+        ),
+        backordered={line_ids[line]: quantity for line, quantity in plan.backordered.items()},
     )
-    for level_id, quantity in reservations:
-        await reserve(level_id, quantity, actor, reference)
 
-    created = []
+
+async def apply_plan(
+    order: Order, lines: Sequence[OrderLine], snapshot: Snapshot, actor: Actor, now: datetime
+) -> RoutingOutcome:
+    """Reserve what the plan assigns and write its fulfillment orders. Raises
+    ReservationConflict when the stock it counted on was taken meanwhile; the caller
+    then plans again over the fresh stock.
+    """
+    result = snapshot.plan
+    await reserve_all(
+        [
+            (snapshot.level_ids[(assignment.location_id, planned.sku)], planned.quantity)
+            for assignment in result.assignments
+            if assignment.location_id is not None
+            for planned in assignment.lines
+        ],
+        actor,
+        f"order:{order.number}",
+    )
     accept_by = now + timedelta(minutes=snapshot.acceptance_minutes)
-    for assignment in result.assignments:
-        fulfillment_order = await FulfillmentOrder.create(
+    created = [
+        await FulfillmentOrder.create(
             order_id=order.id,
             location_id=assignment.location_id,
             vendor_id=assignment.vendor_id,
@@ -211,6 +222,9 @@ async def route_order(order: Order, actor: Actor, now: datetime | None = None) -
             assigned_on=now.date(),
             accept_by=accept_by,
         )
+        for assignment in result.assignments
+    ]
+    if created:
         await FulfillmentOrderLine.bulk_create(
             [
                 FulfillmentOrderLine(
@@ -218,43 +232,59 @@ async def route_order(order: Order, actor: Actor, now: datetime | None = None) -
                     order_line_id=planned.line_id,
                     quantity=planned.quantity,
                 )
+                for fulfillment_order, assignment in zip(created, result.assignments, strict=True)
                 for planned in assignment.lines
             ]
         )
-        await events.announce_assignment(fulfillment_order)
-        created.append(fulfillment_order)
+        await events.announce_assignments(created)
 
     previously_backordered = sum(line.backordered_quantity for line in lines)
     assigned: dict[int, int] = defaultdict(int)
     for assignment in result.assignments:
         for planned in assignment.lines:
             assigned[planned.line_id] += planned.quantity
+    changed = []
     for line in lines:
-        if line.id in assigned or line.id in result.backordered or line.backordered_quantity:
-            line.allocated_quantity += assigned.get(line.id, 0)
-            line.backordered_quantity = result.backordered.get(line.id, 0)
-            await line.save(update_fields=["allocated_quantity", "backordered_quantity"])
+        allocated = line.allocated_quantity + assigned.get(line.id, 0)
+        backordered = result.backordered.get(line.id, 0)
+        if (allocated, backordered) != (line.allocated_quantity, line.backordered_quantity):
+            line.allocated_quantity, line.backordered_quantity = allocated, backordered
+            changed.append(line)
+    if changed:
+        await OrderLine.bulk_update(changed, fields=["allocated_quantity", "backordered_quantity"])
 
-    backordered = sum(result.backordered.values())
+    backordered_total = sum(result.backordered.values())
+    backorders = {str(k): v for k, v in result.backordered.items()}
+    entry = None
     if created:
-        await events.record(
-            order,
+        entry = events.Entry(
             "ROUTED",
             f"assigned to {len(created)} fulfillment order(s)"
-            + (f"; {backordered} unit(s) backordered" if backordered else ""),
-            actor,
+            + (f"; {backordered_total} unit(s) backordered" if backordered_total else ""),
             {
                 "fulfillmentOrderIds": [fo.id for fo in created],
                 "reasons": [a.reason for a in result.assignments],
-                "backordered": {str(k): v for k, v in result.backordered.items()},
+                "backordered": backorders,
             },
         )
-    elif backordered != previously_backordered:
-        await events.record(
-            order,
+    elif backordered_total != previously_backordered:
+        entry = events.Entry(
             "BACKORDERED",
-            f"{backordered} unit(s) backordered: no location can fill them now",
-            actor,
-            {"backordered": {str(k): v for k, v in result.backordered.items()}},
+            f"{backordered_total} unit(s) backordered: no location can fill them now",
+            {"backordered": backorders},
         )
-    return RoutingOutcome(created, backordered, snapshot)
+    return RoutingOutcome(created, backordered_total, snapshot, entry)
+
+
+async def route_order(order: Order, actor: Actor, now: datetime | None = None) -> RoutingOutcome:
+    """Assign what is not yet assigned (re-routing: a hold released, a rejection, stock
+    that arrived for a backorder), inside the caller's transaction."""
+    now = now or datetime.now(UTC)
+    lines = list(await OrderLine.filter(order_id=order.id).order_by("id"))
+    demand = await _demand_of(order, lines)
+    if not demand.lines:
+        return RoutingOutcome([], 0, None)
+    outcome = await apply_plan(order, lines, await plan(demand, now), actor, now)
+    if outcome.entry is not None:
+        await events.record_many(order, [outcome.entry], actor)
+    return outcome

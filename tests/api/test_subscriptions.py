@@ -103,9 +103,8 @@ async def test_order_timeline_is_live_and_scoped(live_server: str) -> None:
     async with subscribe(
         live_server, admin, TIMELINE, {"order": order["id"], "since": "Y3Vyc29yOjA"}
     ) as sub:
-        types = [(await sub.next())["orderUpdated"]["type"] for _ in range(3)]
-        assert types[0] == "PLACED"
-        assert "ROUTED" in types
+        types = [(await sub.next())["orderUpdated"]["type"] for _ in range(2)]
+        assert types == ["PLACED", "ROUTED"]
         async with httpx.AsyncClient(
             base_url=live_server, headers={"Authorization": f"Bearer {admin}"}
         ) as c:

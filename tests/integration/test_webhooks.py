@@ -25,10 +25,9 @@ from starlette.routing import Route
 from api.settings import Settings
 from api.webhook_worker import policy_of
 from models.errors import DomainError, ErrorCode
-from models.operations import webhooks
+from models.operations import events, webhooks
 from models.operations.locations import update_vendor
 from models.operations.orders import LineInput, OrderInput, place_order
-from models.operations.routing import update_settings
 from models.operations.webhooks import DeliveryPolicy, deliver_due, retry_delivery
 from models.rules.ids import global_id
 from models.rules.scopes import SYSTEM
@@ -220,7 +219,6 @@ async def test_a_placement_that_rolled_back_leaves_no_delivery(
     db: Settings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     await hooked_network("https://hooks.northwoods.example/oms")
-    await update_settings(backorders="REJECT")
     queued: list[WebhookDelivery | None] = []
     enqueue = webhooks.enqueue_assignment
 
@@ -228,12 +226,15 @@ async def test_a_placement_that_rolled_back_leaves_no_delivery(
         queued.append(await enqueue(fulfillment_order))
         return queued[-1]
 
+    async def crash(*args: object) -> None:
+        raise RuntimeError("the database went away after the delivery was written")
+
     monkeypatch.setattr(webhooks, "enqueue_assignment", spy)
-    # CHAIR is drop-shipped (and its delivery written); HAT has no stock anywhere, and
-    # backorders are refused: the whole placement rolls back.
-    with pytest.raises(DomainError) as refused:
-        await place(("CHAIR", 1), ("HAT", 1))
-    assert refused.value.code is ErrorCode.BACKORDERS_NOT_ALLOWED
+    # The timeline is written last in a placement: failing there rolls back everything,
+    # the drop-ship assignment and its webhook delivery included.
+    monkeypatch.setattr(events, "record_many", crash)
+    with pytest.raises(RuntimeError):
+        await place(("CHAIR", 1))
     assert [row is not None for row in queued] == [True]
     assert await WebhookDelivery.all().count() == 0
     assert await Order.all().count() == 0
