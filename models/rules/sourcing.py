@@ -14,14 +14,21 @@ goes") is the contract; this module settles what it leaves open:
   for those locations only; that is most orders on a large network.
 - Otherwise: a greedy cover gives a first plan, then an exact search (branching on the item
   the fewest locations hold, cheapest first, pruned by the best cover so far) looks for one
-  with fewer locations, then for a cheaper one with as many. Lines nobody holds whole count
-  as units still wanted. The search stops after a fixed amount of work and keeps the best
-  plan found, so a decision over 1,000 locations stays near a millisecond.
-- When `max_splits` locations cannot fill everything, the greedy plan (tried from a few
-  first picks) fills the most units, and the rest is backordered.
+  with fewer locations, then for a cheaper one with as many; when the greedy leaves
+  something out, for any cover within `max_splits`. Lines nobody holds whole count as units
+  still wanted. The search stops after a fixed amount of work and keeps the best plan found,
+  so a decision over 1,000 locations stays near a millisecond.
+- When no `max_splits` locations can fill everything, a second exact search, starting from
+  the greedy plan's units, finds the locations filling the most units, then the fewest
+  of them, then the cheapest. It counts what a location holds short of a line, since a
+  location in the plan ships what it has of a line it cannot split. It prunes with what
+  each location adds alone, which bounds what it adds to any plan, and stops after a fixed
+  amount of work too. The rest is backordered. bench/quality.py checks plans against
+  exact optima.
 """
 
 import heapq
+import itertools
 import math
 import operator
 from collections.abc import Collection, Iterable, Mapping, Sequence
@@ -181,8 +188,11 @@ _PREFERENCE_STEP = 1e9
 # a branch costs about as much as _STEP_WORK checks.
 _SEARCH_BUDGET = 20_000
 _STEP_WORK = 25
-# Other first picks the greedy tries when max_splits cannot fill everything.
-_GREEDY_RETRIES = 2
+# Work allowed to the search for the most units, shared by its stages, in locations looked
+# at (~0.1 us each); computing one's gain costs as much as _GAIN_WORK looks (~1 us for a
+# 10-line order).
+_UNITS_BUDGET = 20_000
+_GAIN_WORK = 10
 _MAX_RUNNERS_UP = 3
 
 # How the stock locations were chosen, which decides how the reason reads.
@@ -386,25 +396,189 @@ def _gains(demand: _Demand) -> list[int]:
     return gains
 
 
-def _greedy_cover(demand: _Demand, slots: int, first: int | None = None) -> list[int]:
-    """Most units with at most `slots` locations, greedily, optionally from a given first."""
+def _greedy_cover(demand: _Demand, slots: int) -> list[int]:
+    """Most units with at most `slots` locations, greedily."""
     plan: list[int] = []
     remaining = replace(demand)
     while (remaining.need or any(remaining.residual)) and len(plan) < slots:
-        if first is not None and not plan:
-            pick = first
-        else:
-            gains = _gains(remaining)
-            for k in plan:
-                gains[k] = 0
-            most = max(gains)
-            if not most:
-                break
-            pick = gains.index(most)  # the first of equals: the better-ranked location
+        gains = _gains(remaining)
+        for k in plan:
+            gains[k] = 0
+        most = max(gains)
+        if not most:
+            break
+        pick = gains.index(most)  # the first of equals: the better-ranked location
         plan.append(pick)
         remaining.need &= ~demand.masks[pick]
         remaining.residual = _less(remaining.residual, demand.units[pick])
     return plan
+
+
+@dataclass
+class _Stock:
+    """What each location (indexes in rank order) could give each item, for _UnitSearch.
+
+    Items a plan may split add up over its locations, towards `wanted` (`shared`); any other
+    item comes from one location, so a plan fills the most any one of its locations holds
+    (`single`). Units are capped at the item's quantity.
+    """
+
+    costs: list[float]
+    shared: list[tuple[int, ...]]
+    single: list[tuple[int, ...]]
+    wanted: tuple[int, ...]
+
+
+# A partial plan: units still wanted of the shared items, the most held of the single ones.
+_State: TypeAlias = tuple[tuple[int, ...], tuple[int, ...]]
+
+
+class _UnitSearch:
+    """At most k locations filling the most units, then the cheapest set filling as many.
+
+    Both searches are exact until they run out of budget, and keep the best set found.
+    Units filled is a coverage function: what a location adds to a plan never grows as
+    other locations join (it is submodular). So a plan's units are at most those of part of
+    it plus what each other member adds to that part alone, which prunes both searches; and
+    what a location adds to the empty plan bounds what it adds to any, which spares
+    computing it for most locations below the top.
+    """
+
+    def __init__(self, stock: _Stock) -> None:
+        self.stock = stock
+        width = len(stock.single[0]) if stock.single else 0
+        self.start: _State = (stock.wanted, (0,) * width)
+        self.work = 0
+        self.exhausted = False
+        # What each location adds to the empty plan (all it holds, as units are capped),
+        # computed once for every search: in rank (cost) order with the most any later one
+        # adds, and most first.
+        self.work += len(stock.costs)
+        self.top = [
+            (gain, k)
+            for k, (shared, single) in enumerate(zip(stock.shared, stock.single, strict=True))
+            if (gain := sum(shared) + sum(single))
+        ]
+        self.after = [0] * (len(self.top) + 1)
+        for j in range(len(self.top) - 1, -1, -1):
+            self.after[j] = max(self.after[j + 1], self.top[j][0])
+        self.top_most = sorted(self.top, key=_most_first)
+        # prefix[i]: the sum of the first i gains, most first, to sum any run of them at once.
+        self.prefix = [0, *itertools.accumulate(gain for gain, _ in self.top_most)]
+        self.floor = 0
+        self.best: tuple[int, tuple[int, ...]] | None = None
+        self.bound = math.inf
+        self.found: _Cover = (math.inf, ())
+
+    def value(self, members: Iterable[int]) -> int:
+        state, total = self.start, 0
+        for k in members:
+            total += self._gain(state, k)
+            state = self._add(state, k)
+        return total
+
+    def most(self, slots: int, floor: int) -> tuple[int, tuple[int, ...]] | None:
+        """The set of at most `slots` locations filling the most units, if more than `floor`."""
+        self.floor, self.best = floor, None
+        self._grow(self.start, 0, (), slots, 0)
+        return self.best
+
+    def cheapest(self, slots: int, target: int, incumbent: tuple[int, ...]) -> _Cover:
+        """The cheapest set of at most `slots` locations filling `target` units, given one."""
+        self.bound = sum(self.stock.costs[k] for k in incumbent)
+        self.found = (self.bound, incumbent)
+        self._pick(self.start, 0, 0.0, (), slots, target, 0)
+        return self.found
+
+    def _gain(self, state: _State, k: int) -> int:
+        self.work += _GAIN_WORK
+        wanted, most = state
+        shared, single = self.stock.shared[k], self.stock.single[k]
+        return sum(map(min, wanted, shared)) + sum(map(max, most, single)) - sum(most)
+
+    def _add(self, state: _State, k: int) -> _State:
+        wanted, most = state
+        return _less(wanted, self.stock.shared[k]), tuple(map(max, most, self.stock.single[k]))
+
+    def _grow(
+        self, state: _State, value: int, members: tuple[int, ...], slots: int, start: int
+    ) -> None:
+        """Members after the first from `self.top_most[start:]`, most gain first. Its gains
+        are exact for the empty plan and bounds for any other."""
+        top, prefix = self.top_most, self.prefix
+        for i in range(start, len(top)):
+            self.work += 1
+            bound, k = top[i]
+            # Sets through this branch add at most their members' bounds, which are sorted:
+            # the next `slots` are the most they can be, and only fall from here.
+            if value + prefix[min(i + slots, len(top))] - prefix[i] <= self.floor:
+                return
+            gain = self._gain(state, k) if members else bound
+            if not gain:
+                continue  # adding nothing now, it adds nothing to a larger plan either
+            total = value + gain
+            if total > self.floor:
+                self.floor, self.best = total, (total, (*members, k))
+            if slots == 1 or i + 1 == len(top) or total + (slots - 1) * top[i + 1][0] <= self.floor:
+                continue
+            if self.work > _UNITS_BUDGET:
+                self.exhausted = True
+                return
+            # Branch i takes location k and leaves out the ones before it, so no set is
+            # visited twice.
+            self._grow(self._add(state, k), total, (*members, k), slots - 1, i + 1)
+            if self.exhausted:
+                return
+
+    def _pick(
+        self,
+        state: _State,
+        value: int,
+        cost: float,
+        members: tuple[int, ...],
+        slots: int,
+        target: int,
+        start: int,
+    ) -> None:
+        """Members after the first from `self.top[start:]`, cheapest first: the first to
+        reach the target is the cheapest completion here, and once one costs too much so do
+        the rest. Its gains are exact for the empty plan and bounds for any other."""
+        top, after, costs = self.top, self.after, self.stock.costs
+        short = target - value
+        alone = slots == 1  # whether only a location reaching the target alone can still do
+        for j in range(start, len(top)):
+            self.work += 1
+            bound, k = top[j]
+            total = cost + costs[k]
+            if total >= self.bound:
+                return
+            if bound < short and (alone or bound + (slots - 1) * after[j + 1] < short):
+                continue
+            gain = self._gain(state, k) if members else bound
+            if not gain:
+                continue
+            if gain >= short:
+                self.bound, self.found = total, (total, (*members, k))
+                return
+            if alone or gain + (slots - 1) * after[j + 1] < short:
+                continue
+            # One more location costs at least the next one here, and the later ones cost
+            # more: past this point, sets of two or more cost too much.
+            if total + costs[top[j + 1][1]] >= self.bound:
+                alone = True
+                continue
+            if self.work > _UNITS_BUDGET:
+                self.exhausted = True
+                return
+            chosen = (*members, k)
+            self._pick(self._add(state, k), value + gain, total, chosen, slots - 1, target, j + 1)
+            if self.exhausted:
+                return
+
+
+def _most_first(gain: tuple[int, int]) -> tuple[int, int]:
+    # Most gain first, the better-ranked of equals first: good plans early make bounds bite.
+    return -gain[0], gain[1]
 
 
 class _Planner:
@@ -656,14 +830,15 @@ class _Planner:
 
     def _choose_split(self) -> list[int]:
         self._index_stock()
-        self.costs.clear()  # preference weights now know what each location holds
+        if self.top_preference:
+            self.costs.clear()  # preference weights now know what each location holds
         self.ranked = self._in_rank_order(self.held)
         demand = self._demand()
-        chosen = _greedy_cover(demand, self.settings.max_splits)
-        if demand.covered_by(chosen):
-            chosen = self._cover_exactly(demand, chosen)
-        else:
-            chosen = self._fill_most(demand, chosen)
+        greedy = _greedy_cover(demand, self.settings.max_splits)
+        chosen = self._cover_exactly(demand, greedy)
+        if chosen is None:
+            seed = [self.ranked[k] for k in greedy]
+            return self._top_up(self._most_units(seed))
         return self._top_up([self.ranked[k] for k in chosen])
 
     def _demand(self) -> _Demand:
@@ -700,33 +875,80 @@ class _Planner:
         )
         return demand
 
-    def _cover_exactly(self, demand: _Demand, greedy: list[int]) -> list[int]:
-        """Fewer locations than the greedy cover if possible, else a cheaper cover as large."""
+    def _cover_exactly(self, demand: _Demand, greedy: list[int]) -> list[int] | None:
+        """Fewer locations than the greedy cover if possible, else a cheaper cover as large.
+
+        When the greedy leaves something out, a cover within max_splits may still exist (its
+        first pick can be a poor bet): then the fewest locations covering, the cheapest of
+        those, or None when the search finds no cover.
+        """
         search = _CoverSearch(demand)
-        for fewer in range(1, len(greedy)):
+        covered = demand.covered_by(greedy)
+        for fewer in range(1, len(greedy) if covered else self.settings.max_splits + 1):
             found = search.cover(demand.need, demand.residual, fewer)
             if found is not None:
                 return list(found[1])
             if search.exhausted:
-                return greedy
+                return greedy if covered else None
+        if not covered:
+            return None
         bound = sum(demand.costs[k] for k in greedy)
         found = search.cover(demand.need, demand.residual, len(greedy), bound=bound)
         return greedy if found is None else list(found[1])
 
-    def _fill_most(self, demand: _Demand, greedy: list[int]) -> list[int]:
-        """Not everything fits in max_splits: what the greedy's first pick leaves out may be a
-        poor bet, so try the next best first picks and the nearest holders of the rarest items.
+    def _most_units(self, seed: list[int]) -> list[int]:
+        """Not everything fits in max_splits: the locations filling the most units, then the
+        fewest of them, then the cheapest, searched from the seed plan's units up.
         """
-        gains = _gains(demand)
-        firsts = set(heapq.nlargest(_GREEDY_RETRIES + 1, range(len(gains)), key=gains.__getitem__))
-        rarest = sorted(demand.mask_holders.values(), key=len)[:_GREEDY_RETRIES]
-        firsts |= {holders[0] for holders in rarest}
-        best = greedy
-        for first in sorted(firsts - set(greedy[:1])):
-            other = _greedy_cover(demand, self.settings.max_splits, first)
-            if self._better(other, best):
-                best = other
-        return best
+        # A location short of an item's quantity still ships what it has of it when it is in
+        # the plan for other lines: that stock counts towards units here.
+        self._find_any_holders(self.items)
+        if self.top_preference:
+            self.costs.clear()  # preference weights now know every location holding something
+        self.ranked = self._in_rank_order(self.held)
+        position = {lid: k for k, lid in enumerate(self.ranked)}
+        search = _UnitSearch(self._stock(position))
+        slots = self.settings.max_splits
+        seed_indexes = tuple(position[lid] for lid in seed)
+        floor = search.value(seed_indexes)
+        most = search.most(slots, floor)
+        target, known = (floor, seed_indexes) if most is None else most
+        # Fewest locations next: the smallest size with a set filling as many units. Looking
+        # for more than target - 1 units prunes hardest, and the set found bounds the cost.
+        for size in range(1, len(known)):
+            if search.exhausted:
+                break
+            fewer = search.most(size, target - 1)
+            if fewer is not None:
+                known = fewer[1]
+                break
+        if known:
+            known = search.cheapest(len(known), target, known)[1]
+        chosen = self._in_rank_order([self.ranked[k] for k in known])
+        # The search counts an item's units as one figure; allocation is per line, so the
+        # seed is kept if it really fills more (lines of one SKU can differ).
+        return self._in_rank_order(seed) if self._better(seed, chosen) else chosen
+
+    def _stock(self, position: Mapping[int, int]) -> _Stock:
+        """Every candidate's units of every item, capped, split as _UnitSearch reads them."""
+        split = self.settings.split_lines
+        shared = [item for item in self.items if split and not item.whole_holders]
+        single = [item for item in self.items if not split or item.whole_holders]
+
+        def capped(items: list[_Item]) -> list[tuple[int, ...]]:
+            # Walk the holders, not every location: on a large network most hold few items.
+            rows = [[0] * len(items) for _ in self.ranked]
+            for j, item in enumerate(items):
+                for lid in item.any_holders or ():
+                    rows[position[lid]][j] = min(item.quantity, self.available[(lid, item.sku)])
+            return [tuple(row) for row in rows]
+
+        return _Stock(
+            costs=[self.costs[lid] for lid in self.ranked],
+            shared=capped(shared),
+            single=capped(single),
+            wanted=tuple(item.quantity for item in shared),
+        )
 
     def _units(self, lid: int, item: _Item) -> int:
         if item.any_holders is None or lid not in item.any_holders:
@@ -734,12 +956,12 @@ class _Planner:
         return self.available[(lid, item.sku)]
 
     def _better(self, one: Sequence[int], other: Sequence[int]) -> bool:
-        """Whether plan `one` beats `other`: more units, then fewer locations, then cost."""
+        """Whether the locations `one` beat `other`: more units, then fewer, then cost."""
 
-        def score(plan: Sequence[int]) -> tuple[int, int, float]:
-            members = [self.ranked[k] for k in plan]
-            filled = sum(q for fl in self._allocate(members) for _, q in fl)
-            return (-filled, len(plan), sum(self.costs[lid] for lid in members))
+        def score(members: Sequence[int]) -> tuple[int, int, float]:
+            ordered = self._in_rank_order(members)
+            filled = sum(q for fl in self._allocate(ordered) for _, q in fl)
+            return (-filled, len(members), sum(self.costs[lid] for lid in members))
 
         return score(one) < score(other)
 

@@ -217,6 +217,53 @@ def test_max_splits_of_one_takes_the_location_filling_most() -> None:
     assert plan.backordered == {3: 1}
 
 
+@pytest.mark.parametrize("split_lines", [True, False])
+def test_max_splits_counts_what_a_location_holds_short_of_a_line(split_lines: bool) -> None:
+    # WH-EAGAN holds all 3 A, so A is not split. Yet MSP-01's 2 A with its D and E, plus
+    # STP-01's F and G, fill 6 units of 7, where WH-EAGAN's 3 A with MSP-01 fill 5.
+    available = stock(MSP={"A": 2, "D": 1, "E": 1}, STP={"F": 1, "G": 1}, EAGAN={"A": 3})
+    settings = SourcingSettings(max_splits=2, split_lines=split_lines)
+    request = order(("A", 3), ("D", 1), ("E", 1), ("F", 1), ("G", 1))
+
+    plan = route(request, available, settings=settings)
+
+    assert where(plan) == {MSP.id: {"A": 2, "D": 1, "E": 1}, STP.id: {"F": 1, "G": 1}}
+    assert plan.backordered == {1: 1}
+
+
+def test_when_max_splits_backorders_the_nearest_locations_filling_as_much_win() -> None:
+    # Every pair ships 3 of the 4 units. Only WH-EAGAN holds both H, but the nearest pair,
+    # MSP-01 + STP-01, ships as many: 1 H is backordered instead of F.
+    available = stock(MSP={"G": 1, "H": 1}, STP={"F": 1}, EAGAN={"H": 2})
+    settings = SourcingSettings(max_splits=2, split_lines=False)
+
+    plan = route(order(("F", 1), ("G", 1), ("H", 2)), available, settings=settings)
+
+    assert where(plan) == {MSP.id: {"G": 1, "H": 1}, STP.id: {"F": 1}}
+    assert plan.backordered == {3: 1}
+
+
+def test_a_cover_within_max_splits_is_found_where_the_greedy_misses_it() -> None:
+    # Nearest first: ST-6, ST-4, ST-7, ST-8, ST-5. Taking most first (ST-6's E and 3 H,
+    # or ST-8's F and 3 H) leaves a line short; only ST-5 + ST-7 + ST-8 ship everything.
+    network = tuple(
+        CandidateLocation(lid, f"ST-{lid}", priority=10, point=GeoPoint(44.98 - km / 111, -93.27))
+        for lid, km in ((6, 1), (4, 2), (7, 3), (8, 4), (5, 5))
+    )
+    available = {
+        **{(4, sku): 1 for sku in "BCD"},
+        **{(5, sku): 1 for sku in "BDE"},
+        **{(6, "E"): 1, (6, "H"): 3, (8, "F"): 1, (8, "H"): 3},
+        **{(7, sku): 1 for sku in "ACG"},
+    }
+    request = order(*((sku, 1) for sku in "ABCDEFG"), ("H", 3))
+
+    plan = route(request, available, locations=network)
+
+    assert set(where(plan)) == {5, 7, 8}
+    assert plan.backordered == {}
+
+
 def test_a_line_is_split_only_when_no_location_holds_it_whole() -> None:
     available = stock(MSP={"A": 6}, STP={"A": 5}, EAGAN={"A": 2})
 

@@ -384,3 +384,49 @@ def test_same_input_same_plan_in_any_order(s: Scenario, rng: random.Random) -> N
     )
 
     assert shuffled.plan() == s.plan()
+
+
+def most_units(s: Scenario, lines: list[LineDemand], chosen: tuple[CandidateLocation, ...]) -> int:
+    """The most units `chosen` can ship (lines of distinct SKUs): a line takes the sum of
+    what the locations hold when it may be split, else what the best one holds."""
+    total = 0
+    for line in lines:
+        held = [
+            min(line.quantity, units(s, loc.id, line.sku))
+            for loc in chosen
+            if may_ship(s, line, loc)
+        ]
+        if s.settings.split_lines and not whole_somewhere(s, line):
+            total += min(line.quantity, sum(held))
+        else:
+            total += max(held, default=0)
+    return total
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    scenarios(distinct_skus=True)
+    | scenarios(distinct_skus=True, max_rules=0, stock=SCARCE_STOCK, quantities=LARGE_QUANTITIES)
+)
+def test_most_units_then_fewest_locations_then_shortest_distance(s: Scenario) -> None:
+    """Also when max_splits leaves some units to backorder: no set of locations within
+    max_splits ships more, none as large ships as much with fewer, none is nearer."""
+    lines = stock_lines(s)
+    if not lines or s.request.pickup_location_id is not None:
+        return
+    by_size = {
+        size: {c: most_units(s, lines, c) for c in itertools.combinations(s.locations, size)}
+        for size in range(s.settings.max_splits + 1)
+    }
+    most = max(max(found.values(), default=0) for found in by_size.values())
+    fewest = min(size for size, found in by_size.items() if most in found.values())
+
+    plan = s.plan()
+
+    used = [loc for loc in s.locations if loc.id in used_locations(plan)]
+    assert sum(quantity for *_, quantity in stock_fills(plan)) == most
+    assert len(used) == fewest
+    no_preference = not any(matching(s, line, RoutingAction.PREFER) for line in lines)
+    if s.request.destination.point and all(loc.point for loc in s.locations) and no_preference:
+        best = min(total_km(s, c) for c, filled in by_size[fewest].items() if filled == most)
+        assert total_km(s, used) <= best + 1e-6
