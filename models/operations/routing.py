@@ -135,7 +135,9 @@ async def active_rule_specs() -> list[RuleSpec]:
     """The active rules as the sourcing engine takes them, in evaluation order."""
     rules = await RoutingRule.filter(active=True).order_by(*EVALUATION_ORDER)
     vendor_ids = {vendor_id for rule in rules if (vendor_id := _vendor_id(rule)) is not None}
-    codes = dict(await Vendor.filter(id__in=vendor_ids).values_list("id", "code"))
+    codes = (
+        dict(await Vendor.filter(id__in=vendor_ids).values_list("id", "code")) if vendor_ids else {}
+    )
     return [_spec(rule, codes) for rule in rules]
 
 
