@@ -319,7 +319,11 @@ def summarize(results: Sequence[Comparison]) -> dict[str, float | int | None]:
     tied_locations = [r for r in results if r.same_locations]
     extra_locations = [len(r.engine.locations) - len(r.optimum.locations) for r in tied_units]
     km_excess = [max(r.km_excess, 0.0) * 100 for r in tied_locations]
-    shortfall = [(r.optimum.units - r.engine.units) / r.optimum.units * 100 for r in short]
+    # Relative to the optimum's units; an instance the engine fills as well counts 0.
+    shortfall = [
+        (r.optimum.units - r.engine.units) / r.optimum.units * 100 if r.optimum.units else 0.0
+        for r in results
+    ]
     times = [r.decision_ms for r in results]
 
     def rounded(value: float | None, digits: int = 3) -> float | None:
@@ -329,6 +333,7 @@ def summarize(results: Sequence[Comparison]) -> dict[str, float | int | None]:
         "instances": len(results),
         "optimal_pct": rounded(100 * sum(r.optimal for r in results) / len(results), 1),
         "fewer_units": len(short),
+        "mean_units_short_pct": rounded(statistics.fmean(shortfall)),
         "worst_units_short_pct": rounded(max(shortfall, default=0.0), 2),
         "more_locations": sum(1 for e in extra_locations if e > 0),
         "mean_extra_locations": rounded(statistics.fmean(extra_locations) if tied_units else None),
@@ -354,6 +359,7 @@ COLUMNS = (
     ("instances", "n", 5),
     ("optimal_pct", "opt %", 6),
     ("fewer_units", "short", 5),
+    ("mean_units_short_pct", "u%", 6),
     ("worst_units_short_pct", "wst u%", 6),
     ("more_locations", "+loc", 5),
     ("mean_extra_locations", "mean+l", 6),
@@ -365,6 +371,14 @@ COLUMNS = (
 )
 
 
+LEGEND = """\
+opt %: plans optimal. short: plans filling fewer units; u% / wst u%: units short of the
+optimum's, mean over all plans / worst, in %. +loc: plans filling as many units from more
+locations; mean+l / wst+l: extra locations, mean / worst, where units tie. km % / wst km%:
+distance over the optimum's, mean / worst, in %, where units and locations tie. p50 / p99:
+decision time of the engine."""
+
+
 def print_table(figures: dict[str, dict[str, float | int | None]]) -> None:
     width = max(map(len, figures))
     print(f"{'':<{width}} " + " ".join(f"{title:>{w}}" for _, title, w in COLUMNS))
@@ -374,6 +388,7 @@ def print_table(figures: dict[str, dict[str, float | int | None]]) -> None:
             value = row.get(key)
             cells.append(f"{'-' if value is None else value:>{w}}")
         print(f"{name:<{width}} " + " ".join(cells))
+    print(LEGEND)
 
 
 def machine() -> dict[str, str | int]:
