@@ -31,6 +31,7 @@ from resolvers.common import (
     Money,
     Node,
     UserError,
+    fits,
     money,
     sent_fields,
     user_errors,
@@ -287,7 +288,12 @@ def _filtered(qs, where: OrderFilter | None):
     if where.status:
         qs = qs.filter(status__in=[s.value for s in where.status])
     if where.channel is not None:
-        qs = qs.filter(channel=where.channel)
+        channel = where.channel
+        qs = (
+            qs.filter(channel=channel)
+            if fits(OrderRow, "channel", channel)
+            else qs.filter(id__in=[])
+        )
     if where.location_id is not None:
         pk = decode_query_id(where.location_id, "Location")
         qs = qs.filter(
@@ -302,9 +308,13 @@ def _filtered(qs, where: OrderFilter | None):
         qs = qs.filter(created_at__lt=where.created_before)
     if where.query:
         text = where.query.strip()
-        qs = qs.filter(
-            Q(number=text.lstrip("#")) | Q(customer_email__iexact=text) | Q(external_id=text)
-        )
+        # Only the columns the text fits in: a longer value matches none of their rows.
+        matches = Q(customer_email__iexact=text)
+        if fits(OrderRow, "number", text.lstrip("#")):
+            matches |= Q(number=text.lstrip("#"))
+        if fits(OrderRow, "external_id", text):
+            matches |= Q(external_id=text)
+        qs = qs.filter(matches)
     return qs
 
 
@@ -345,6 +355,8 @@ class OrderQueries:
         qs = scoped_orders(current_actor(info))
         if id is not None:
             row = await qs.filter(id=decode_query_id(id, "Order")).first()  # type: ignore[attr-defined]
+        elif not fits(OrderRow, "number", number.lstrip("#")):  # type: ignore[union-attr]
+            return None
         else:
             row = await qs.filter(number=number.lstrip("#")).first()  # type: ignore[attr-defined, union-attr]
         return Order.of(row) if row else None
@@ -371,8 +383,9 @@ class OrderQueries:
         "Reserves nothing.",
     )
     async def sourcing_plan(self, info: Info, input: PlaceOrderInput) -> SourcingPlan:
-        data = _order_input(info, input)
         try:
+            # Inside: a malformed pickupLocationId is a DomainError too, the client's mistake.
+            data = _order_input(info, input, dry_run=True)
             valid = await ops.validate_order(data)
         except ops.DomainError as error:
             raise GraphQLError(
@@ -443,9 +456,10 @@ class PlaceOrderInput:
     pickup_location_id: strawberry.ID | None = None
 
 
-def _order_input(info: Info, data: PlaceOrderInput) -> OrderInput:
+def _order_input(info: Info, data: PlaceOrderInput, dry_run: bool = False) -> OrderInput:
     actor = current_actor(info)
-    if not scopes.may_act_for_channel(actor, data.channel.strip()):
+    allowed = scopes.may_plan_for_channel if dry_run else scopes.may_act_for_channel
+    if not allowed(actor, data.channel.strip()):
         raise forbidden(f"this key may not place orders on channel {data.channel!r}")
     address = None
     if data.shipping_address is not None:

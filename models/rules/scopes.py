@@ -128,6 +128,11 @@ def may_see_order(
     return any(may_work_fulfillment(actor, loc, ven) for loc, ven in assignees)
 
 
+def may_plan_for_channel(actor: Actor, channel: str) -> bool:
+    """`sourcingPlan` changes nothing: readers of every channel may ask it."""
+    return actor.sees_everything or may_act_for_channel(actor, channel)
+
+
 def may_act_for_channel(actor: Actor, channel: str) -> bool:
     """Placing, cancelling and returning orders of a channel."""
     if actor.role is Role.ADMIN:

@@ -412,9 +412,6 @@ ROWS: list[Row] = [
         "{ assignments { location { code } } } }",
         frozenset({"ADMIN", "VIEWER", "PARTNER"}),
         _input(order_input),
-        known_bugs={
-            "VIEWER": "allow() lets VIEWER in, then _order_input refuses it as not the channel's"
-        },
     ),
     Row(
         "placeOrder",

@@ -6,6 +6,7 @@ from models.rules.scopes import (
     Role,
     may_act_for_channel,
     may_change_location_stock,
+    may_plan_for_channel,
     may_see_fulfillment,
     may_see_order,
     scope_problem,
@@ -47,6 +48,7 @@ def test_viewer_reads_everything_and_changes_nothing() -> None:
     assert not may_change_location_stock(VIEWER, 1)
     assert not may_act_for_channel(VIEWER, "web")
     assert may_act_for_channel(ADMIN, "anything")
+    assert may_plan_for_channel(VIEWER, "pos") and not may_plan_for_channel(PARTNER, "pos")
 
 
 def test_key_shapes() -> None:
