@@ -391,8 +391,8 @@ class OrderQueries:
             raise GraphQLError(
                 error.message, extensions={"code": "BAD_USER_INPUT", "field": error.field}
             ) from None
-        demand = ops.new_order_demand(valid)
-        result = (await sourcing.plan(demand)).plan
+        request = ops.new_order_request(valid)
+        result = (await sourcing.plan(request)).plan
         loaders = info.context.loaders
         assignments = []
         for assignment in result.assignments:

@@ -38,7 +38,7 @@ from models.rules.lifecycle import (
 )
 from models.rules.money import check_amount, check_currency
 from models.rules.scopes import Actor
-from models.rules.sourcing import LineDemand, SourcingPlan
+from models.rules.sourcing import LineDemand, SourcingPlan, SourcingRequest
 from models.tables import (
     FulfillmentOrder,
     FulfillmentOrderLine,
@@ -208,10 +208,10 @@ async def _replay(channel: str, key: str, request_hash: str) -> Order | None:
     return await Order.get(id=record.order_id)  # type: ignore[attr-defined]
 
 
-def new_order_demand(valid: ValidOrder) -> sourcing.Demand:
+def new_order_request(valid: ValidOrder) -> SourcingRequest:
     """What routing is asked for an order not yet stored: lines are named by position."""
     data = valid.data
-    return sourcing.Demand(
+    return SourcingRequest(
         channel=data.channel.strip(),
         destination=sourcing.destination_of(Order(**valid.address_columns)),
         lines=tuple(
@@ -288,10 +288,10 @@ async def place_order(data: OrderInput, actor: Actor) -> Placed:
         earlier = await _replay(channel, key, valid.request_hash())
         if earlier is not None:
             return Placed(earlier, created=False)
-    demand = new_order_demand(valid)
+    request = new_order_request(valid)
     for _ in range(ROUTING_ATTEMPTS):
         now = datetime.now(UTC)
-        snapshot = await sourcing.plan(demand, now)
+        snapshot = await sourcing.plan(request, now)
         backordered = sum(snapshot.plan.backordered.values())
         if backordered and not snapshot.backorders_allowed:
             raise DomainError(

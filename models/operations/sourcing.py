@@ -42,18 +42,6 @@ _GIVEN_BACK = (FulfillmentOrderStatus.REJECTED.value, FulfillmentOrderStatus.CAN
 
 
 @dataclass(frozen=True)
-class Demand:
-    """What the engine is asked to place, before any order row need exist."""
-
-    channel: str
-    destination: Destination
-    lines: tuple[LineDemand, ...]
-    pickup_location_id: int | None = None
-    excluded_location_ids: frozenset[int] = frozenset()
-    excluded_vendor_ids: frozenset[int] = frozenset()
-
-
-@dataclass(frozen=True)
 class Snapshot:
     plan: SourcingPlan
     level_ids: dict[tuple[int, str], int]
@@ -106,10 +94,10 @@ async def _candidates(today: datetime) -> list[CandidateLocation]:
     ]
 
 
-async def plan(demand: Demand, now: datetime | None = None) -> Snapshot:
+async def plan(request: SourcingRequest, now: datetime | None = None) -> Snapshot:
     """The engine's plan over the live stock, reserving nothing (also `sourcingPlan`)."""
     now = now or datetime.now(UTC)
-    skus = {line.sku for line in demand.lines}
+    skus = {line.sku for line in request.lines}
     levels = await InventoryLevel.filter(product__sku__in=skus).values_list(
         "id", "location_id", "product__sku", "on_hand", "reserved", "safety_stock"
     )
@@ -121,14 +109,6 @@ async def plan(demand: Demand, now: datetime | None = None) -> Snapshot:
         if free:
             stock[(location_id, sku)] = free
     settings_row = await current_settings()
-    request = SourcingRequest(
-        channel=demand.channel,
-        destination=demand.destination,
-        lines=demand.lines,
-        pickup_location_id=demand.pickup_location_id,
-        excluded_location_ids=demand.excluded_location_ids,
-        excluded_vendor_ids=demand.excluded_vendor_ids,
-    )
     result = plan_sourcing(
         request,
         await _candidates(now),
@@ -144,13 +124,13 @@ async def plan(demand: Demand, now: datetime | None = None) -> Snapshot:
     )
 
 
-async def _demand_of(order: Order, lines: Sequence[OrderLine]) -> Demand:
+async def _request_of(order: Order, lines: Sequence[OrderLine]) -> SourcingRequest:
     product_ids = {line.product_id for line in lines}  # type: ignore[attr-defined]
     tags = dict(await Product.filter(id__in=product_ids).values_list("id", "tags"))
     given_back = await FulfillmentOrder.filter(
         order_id=order.id, status=FulfillmentOrderStatus.REJECTED.value
     ).values_list("location_id", "vendor_id")
-    return Demand(
+    return SourcingRequest(
         channel=order.channel,
         destination=destination_of(order),
         lines=tuple(
@@ -281,10 +261,10 @@ async def route_order(order: Order, actor: Actor, now: datetime | None = None) -
     that arrived for a backorder), inside the caller's transaction."""
     now = now or datetime.now(UTC)
     lines = list(await OrderLine.filter(order_id=order.id).order_by("id"))
-    demand = await _demand_of(order, lines)
-    if not demand.lines:
+    request = await _request_of(order, lines)
+    if not request.lines:
         return RoutingOutcome([], 0, None)
-    outcome = await apply_plan(order, lines, await plan(demand, now), actor, now)
+    outcome = await apply_plan(order, lines, await plan(request, now), actor, now)
     if outcome.entry is not None:
         await events.record_many(order, [outcome.entry], actor)
     return outcome
