@@ -1,13 +1,19 @@
-"""HTTP hardening: security headers, a request body cap, and a brake on guessing keys."""
+"""HTTP hardening: security headers, a request body cap, and a brake on guessing keys;
+and no NUL character in GraphQL input text."""
 
 from __future__ import annotations
 
 import json
 import time
 from collections import deque
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
+from graphql import GraphQLError, StringValueNode, Visitor, visit
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from strawberry.extensions import SchemaExtension
+from strawberry.types import ExecutionResult
 
 # The dashboard serves only its own files; GraphiQL (GET /graphql) loads its
 # assets from a CDN, so it gets the headers below but no content policy.
@@ -148,3 +154,49 @@ class FailedAuthLimiter:
         now = time.monotonic() if now is None else now
         self._recent(address, now)
         self.failures.setdefault(address, deque()).append(now)
+
+
+NUL = "\x00"
+
+
+class _FindsNul(Visitor):
+    found = False
+
+    def enter_string_value(self, node: StringValueNode, *_: Any) -> Any:
+        if NUL in node.value:
+            self.found = True
+            return Visitor.BREAK
+        return None
+
+
+def _holds_nul(value: Any) -> bool:
+    if isinstance(value, str):
+        return NUL in value
+    if isinstance(value, dict):
+        return any(_holds_nul(v) for v in value.values())
+    if isinstance(value, list):
+        return any(_holds_nul(v) for v in value)
+    return False
+
+
+class RefuseNulInText(SchemaExtension):
+    """PostgreSQL cannot store or even compare text holding U+0000 (SQLite can): refuse it
+    in any argument or variable, on both backends, as the client's mistake (BAD_USER_INPUT)
+    rather than let the database fail the request halfway."""
+
+    def on_execute(self) -> Iterator[None]:
+        context = self.execution_context
+        finder = _FindsNul()
+        if context.graphql_document is not None:
+            visit(context.graphql_document, finder)
+        if finder.found or _holds_nul(context.variables):
+            context.result = ExecutionResult(
+                data=None,
+                errors=[
+                    GraphQLError(
+                        "text may not contain the NUL character (U+0000)",
+                        extensions={"code": "BAD_USER_INPUT"},
+                    )
+                ],
+            )
+        yield

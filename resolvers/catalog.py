@@ -9,7 +9,7 @@ import strawberry
 from models.operations import catalog as ops
 from models.rules.scopes import ADMIN_ONLY, READERS
 from models.tables import Product as ProductRow
-from resolvers.common import Money, Node, UserError, money, user_errors
+from resolvers.common import Money, Node, UserError, fits, money, user_errors
 from resolvers.ids import encode_id
 from resolvers.pagination import Connection, PageArgs, paginate
 from resolvers.permissions import allow
@@ -53,6 +53,8 @@ class CatalogQueries:
 
     @strawberry.field(permission_classes=[allow(*READERS)])
     async def product(self, sku: str) -> Product | None:
+        if not fits(ProductRow, "sku", sku):
+            return None
         row = await ProductRow.get_or_none(sku=sku)
         return Product.of(row) if row else None
 

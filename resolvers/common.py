@@ -12,6 +12,7 @@ from typing import Any, TypeVar
 
 import strawberry
 from tortoise.exceptions import ValidationError
+from tortoise.models import Model
 
 from models.errors import DomainError, ErrorCode, invalid
 from models.tables.locations import AddressFields
@@ -138,6 +139,14 @@ def column_problem(error: ValidationError) -> DomainError:
         f"{name} is {match['length']} characters long; at most {match['limit']} are allowed",
         [name],
     )
+
+
+def fits(model: type[Model], column: str, value: str) -> bool:
+    """Whether `value` fits in `model.column`. Tortoise refuses even to compare a longer
+    value with the column (ValidationError, an unexpected error in a query), and no row can
+    hold one: a lookup by it finds nothing."""
+    limit = getattr(model._meta.fields_map[column], "max_length", None)
+    return limit is None or len(value) <= limit
 
 
 def sent_fields(

@@ -14,7 +14,8 @@ from models.rules import scopes
 from models.rules.inventory import AdjustmentReason, available
 from models.rules.scopes import Role
 from models.tables import InventoryLevel as LevelRow
-from resolvers.common import UserError, user_errors
+from models.tables import Product as ProductRow
+from resolvers.common import UserError, fits, user_errors
 from resolvers.ids import decode_id, decode_query_id
 from resolvers.pagination import Connection, PageArgs, paginate
 from resolvers.permissions import allow, current_actor, forbidden
@@ -77,7 +78,7 @@ async def inventory_connection(
     if location_ids is not None:
         qs = qs.filter(location_id__in=list(location_ids))
     if sku is not None:
-        qs = qs.filter(product__sku=sku)
+        qs = qs.filter(product__sku=sku) if fits(ProductRow, "sku", sku) else qs.filter(id__in=[])
     return await paginate(qs, page, levels_of)
 
 

@@ -14,7 +14,15 @@ from models.operations.locations import AddressData, LocationKind
 from models.rules.scopes import ADMIN_ONLY, READERS
 from models.tables import Location as LocationRow
 from models.tables import Vendor as VendorRow
-from resolvers.common import Address, AddressInput, Node, UserError, sent_fields, user_errors
+from resolvers.common import (
+    Address,
+    AddressInput,
+    Node,
+    UserError,
+    fits,
+    sent_fields,
+    user_errors,
+)
 from resolvers.ids import decode_id, decode_query_id, encode_id
 from resolvers.pagination import Connection, PageArgs, paginate
 from resolvers.permissions import allow
@@ -171,6 +179,8 @@ async def _one(model: type[R], type_name: str, id: str | None, code: str | None)
         raise GraphQLError("pass exactly one of id and code", extensions={"code": "BAD_USER_INPUT"})
     if id is not None:
         return await model.get_or_none(id=decode_query_id(id, type_name))
+    if not fits(model, "code", code):  # type: ignore[arg-type]
+        return None
     return await model.get_or_none(code=code)
 
 
