@@ -182,6 +182,8 @@ class Seen:
     accepted: set[str] = field(default_factory=set)  # fulfillment order global ids
     shipped: set[str] = field(default_factory=set)
     in_flight: int = 0  # requests cut off by the kill: sent, never answered
+    cut_off: list[dict[str, Any]] = field(default_factory=list)  # placements among them
+    replayed: int = 0  # cut-off placements that had committed: their retry got that order
     problems: list[str] = field(default_factory=list)  # answers that were wrong
 
 
@@ -224,7 +226,12 @@ class Client:
         if self.rng.random() < 0.2:
             lines.append(("CHAIR", 1))  # drop-shipped: a vendor's fulfillment order too
         data = order_input(lines, idempotencyKey=f"{self.name}-{step}")
-        payload = await self.call(http, PLACE_DOC, data)
+        try:
+            payload = await self.call(http, PLACE_DOC, data)
+        except httpx.TransportError as error:
+            if not isinstance(error, httpx.ConnectError):
+                self.seen.cut_off.append(data)  # committed or not: the client cannot know
+            raise
         if payload is None:
             return
         self.seen.orders.add(payload["order"]["number"])
@@ -379,6 +386,29 @@ async def check_stock() -> None:
         ), f"level {key} differs from its ledger"
 
 
+async def retry_cut_off(base: str, secret: str, seen: Seen) -> None:
+    """A client whose placement got no answer sends it again with the same idempotency key:
+    it gets the order that was committed before the kill, or a new one, never two."""
+    before = dict(await IdempotencyRecord.all().values_list("key", "order__number"))
+    async with httpx.AsyncClient(
+        base_url=base, headers={"Authorization": f"Bearer {secret}"}, timeout=30
+    ) as http:
+        for data in seen.cut_off:
+            response = await http.post(
+                "/graphql", json={"query": PLACE_DOC, "variables": {"input": data}}
+            )
+            body = response.json()
+            assert not body.get("errors"), body
+            payload = body["data"]["placeOrder"]
+            assert payload["userErrors"] == [], payload
+            number = payload["order"]["number"]
+            if data["idempotencyKey"] in before:
+                assert number == before[data["idempotencyKey"]], "a retry placed it twice"
+                seen.replayed += 1
+            seen.orders.add(number)
+    assert await Order.all().count() == await IdempotencyRecord.all().count()
+
+
 async def check_delivery(base: str, secret: str) -> None:
     """Replayed from the beginning, each assignee's stream holds an ASSIGNED event for
     every one of its fulfillment orders; and the relay publishes every outbox row."""
@@ -435,11 +465,15 @@ async def test_a_killed_server_leaves_every_order_whole_and_every_event_delivere
     ) as server:
         await check_orders_whole(seen)
         await check_stock()
+        await retry_cut_off(server.base, secrets[0], seen)
+        await check_orders_whole(seen)
+        await check_stock()
         await check_delivery(server.base, secrets[0])
     assert "Traceback" not in server.log(), server.log()[-4000:]
     # Shown with -s: how much the kills actually interrupted.
     print(
         f"{len(seen.orders)} orders acknowledged, {await Order.all().count()} in the "
-        f"database; {seen.in_flight} requests cut off; {unpublished} outbox rows "
+        f"database; {seen.in_flight} requests cut off ({len(seen.cut_off)} placements, sent "
+        f"again: {seen.replayed} had committed); {unpublished} outbox rows "
         "unpublished after the last kill"
     )
