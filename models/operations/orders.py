@@ -20,7 +20,7 @@ from models.operations import events, sourcing
 from models.operations.inventory import StockChange
 from models.operations.locations import AddressData
 from models.operations.order_state import refresh_status
-from models.operations.reservations import ReservationConflict, release
+from models.operations.reservations import ReservationConflict, lock_levels, release
 from models.operations.sourcing import route_order
 from models.rules.inventory import available
 from models.rules.lifecycle import (
@@ -278,10 +278,59 @@ async def _insert(valid: ValidOrder, status: OrderStatus) -> tuple[Order, list[O
     return order, lines
 
 
+async def _plan_new_order(request: SourcingRequest, now: datetime) -> sourcing.Snapshot:
+    snapshot = await sourcing.plan(request, now)
+    backordered = sum(snapshot.plan.backordered.values())
+    if backordered and not snapshot.backorders_allowed:
+        raise DomainError(
+            ErrorCode.BACKORDERS_NOT_ALLOWED,
+            f"{backordered} unit(s) cannot be sourced now and backorders "
+            "are off (routingSettings.backorders = REJECT)",
+            ["lines"],
+        )
+    return snapshot
+
+
+async def _write_new_order(
+    valid: ValidOrder, snapshot: sourcing.Snapshot, actor: Actor, now: datetime
+) -> Placed:
+    """Inside the transaction: the order, its lines, reservations and assignments."""
+    data = valid.data
+    quantities = _planned_quantities(snapshot.plan, len(data.lines))
+    status = derive_order_status(
+        OrderFacts(
+            lines=tuple(
+                LineQuantities(quantity=line.quantity, allocated=a, backordered=b)
+                for line, (a, b) in zip(data.lines, quantities, strict=True)
+            ),
+            fulfillment_statuses=(FulfillmentOrderStatus.OPEN,) * len(snapshot.plan.assignments),
+        )
+    )
+    order, lines = await _insert(valid, status)
+    by_position = {index: line.id for index, line in enumerate(lines)}
+    placed_plan = sourcing.with_line_ids(snapshot.plan, by_position)
+    outcome = await sourcing.apply_plan(
+        order, lines, replace(snapshot, plan=placed_plan), actor, now
+    )
+    placed = events.Entry(
+        "PLACED",
+        f"order {order.number} placed on {order.channel}: {len(lines)} line(s), "
+        f"{valid.subtotal} {valid.currency}",
+        {"externalId": data.external_id},
+    )
+    await events.record_many(order, [placed, *([outcome.entry] if outcome.entry else [])], actor)
+    return Placed(order, True, lines, outcome.created)
+
+
 async def place_order(data: OrderInput, actor: Actor) -> Placed:
-    """Capture and route an order. The plan is made before the transaction, which
-    then only writes: a plan whose stock was taken meanwhile fails its guarded
-    reservation and is made again over the fresh stock."""
+    """Capture and route an order.
+
+    The plan is made before the transaction, which then only writes: a plan whose
+    stock was taken meanwhile fails its guarded reservation and is made again over
+    the fresh stock. The last attempt plans inside the transaction with the stock
+    rows locked (in id order), so a placement that keeps losing races still gets
+    what is there instead of a refusal.
+    """
     valid = await validate_order(data)
     key, channel = data.idempotency_key, data.channel.strip()
     if key:
@@ -289,46 +338,16 @@ async def place_order(data: OrderInput, actor: Actor) -> Placed:
         if earlier is not None:
             return Placed(earlier, created=False)
     request = new_order_request(valid)
-    for _ in range(ROUTING_ATTEMPTS):
+    for attempt in range(ROUTING_ATTEMPTS):
         now = datetime.now(UTC)
-        snapshot = await sourcing.plan(request, now)
-        backordered = sum(snapshot.plan.backordered.values())
-        if backordered and not snapshot.backorders_allowed:
-            raise DomainError(
-                ErrorCode.BACKORDERS_NOT_ALLOWED,
-                f"{backordered} unit(s) cannot be sourced now and backorders "
-                "are off (routingSettings.backorders = REJECT)",
-                ["lines"],
-            )
-        quantities = _planned_quantities(snapshot.plan, len(data.lines))
-        status = derive_order_status(
-            OrderFacts(
-                lines=tuple(
-                    LineQuantities(quantity=line.quantity, allocated=a, backordered=b)
-                    for line, (a, b) in zip(data.lines, quantities, strict=True)
-                ),
-                fulfillment_statuses=(FulfillmentOrderStatus.OPEN,)
-                * len(snapshot.plan.assignments),
-            )
-        )
+        locked = attempt == ROUTING_ATTEMPTS - 1
+        snapshot = None if locked else await _plan_new_order(request, now)
         try:
             async with in_transaction():
-                order, lines = await _insert(valid, status)
-                by_position = {index: line.id for index, line in enumerate(lines)}
-                placed_plan = sourcing.with_line_ids(snapshot.plan, by_position)
-                outcome = await sourcing.apply_plan(
-                    order, lines, replace(snapshot, plan=placed_plan), actor, now
-                )
-                placed = events.Entry(
-                    "PLACED",
-                    f"order {order.number} placed on {order.channel}: {len(lines)} line(s), "
-                    f"{valid.subtotal} {valid.currency}",
-                    {"externalId": data.external_id},
-                )
-                await events.record_many(
-                    order, [placed, *([outcome.entry] if outcome.entry else [])], actor
-                )
-                return Placed(order, True, lines, outcome.created)
+                if snapshot is None:
+                    await lock_levels({line.sku for line in request.lines})
+                    snapshot = await _plan_new_order(request, now)
+                return await _write_new_order(valid, snapshot, actor, now)
         except ReservationConflict:
             continue
         except IntegrityError:

@@ -10,16 +10,28 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from tortoise.expressions import F
+from tortoise.expressions import F, Subquery
 
 from models.operations.inventory import write_ledger
 from models.rules.inventory import LedgerReason
 from models.rules.scopes import Actor
-from models.tables import InventoryLedgerEntry, InventoryLevel
+from models.tables import InventoryLedgerEntry, InventoryLevel, Product
 
 
 class ReservationConflict(Exception):
     """The stock a plan counted on was taken meanwhile; plan again."""
+
+
+async def lock_levels(skus: set[str]) -> None:
+    """Lock every stock row of these SKUs, in id order, until the transaction ends
+    (PostgreSQL; SQLite runs one writing transaction at a time anyway)."""
+    products = Product.filter(sku__in=skus).values("id")
+    await (
+        InventoryLevel.select_for_update()
+        .filter(product_id__in=Subquery(products))
+        .order_by("id")
+        .only("id")
+    )
 
 
 async def reserve(level_id: int, quantity: int, actor: Actor, reference: str) -> None:

@@ -5,8 +5,10 @@ from __future__ import annotations
 import pytest
 
 from models.errors import DomainError, ErrorCode
+from models.operations import sourcing
 from models.operations.inventory import adjust_inventory
 from models.operations.orders import (
+    ROUTING_ATTEMPTS,
     LineCancellation,
     LineInput,
     OrderInput,
@@ -17,6 +19,7 @@ from models.operations.orders import (
     release_hold,
     route_backorders_after,
 )
+from models.operations.reservations import ReservationConflict
 from models.operations.routing import update_settings
 from models.rules.inventory import AdjustmentReason
 from models.rules.lifecycle import CancelReason, DeliveryMethod, HoldReason
@@ -143,3 +146,24 @@ async def test_ship_orders_need_an_address() -> None:
     await twin_cities({"MUG": (1, 0, 0)})
     with pytest.raises(DomainError, match="needs a shipping address"):
         await place_order(web_order(("MUG", 1), shipping_address=None), SYSTEM)
+
+
+async def test_a_placement_that_keeps_losing_races_is_placed_on_its_locked_last_try(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    await twin_cities({"MUG": (5, 0, 0)})
+    apply_plan = sourcing.apply_plan
+    tries: list[int] = []
+
+    async def lose_until_last(*args, **kwargs):
+        tries.append(1)
+        if len(tries) < ROUTING_ATTEMPTS:
+            raise ReservationConflict("a rival took the stock")
+        return await apply_plan(*args, **kwargs)
+
+    monkeypatch.setattr(sourcing, "apply_plan", lose_until_last)
+    placed = await place_order(web_order(("MUG", 2)), SYSTEM)
+    assert len(tries) == ROUTING_ATTEMPTS
+    assert placed.order.status == "ALLOCATED"
+    assert await reserved() == 2
+    assert await Order.all().count() == 1
