@@ -380,7 +380,7 @@ class OrderQueries:
     @strawberry.field(
         permission_classes=[allow(Role.ADMIN, Role.VIEWER, Role.PARTNER)],
         description="A dry run of placeOrder's routing: where it would go and why. "
-        "Reserves nothing.",
+        "Reserves nothing. A PARTNER key plans for its own channel; ADMIN and VIEWER for any.",
     )
     async def sourcing_plan(self, info: Info, input: PlaceOrderInput) -> SourcingPlan:
         try:
@@ -603,8 +603,9 @@ class OrderMutations:
 
     @strawberry.mutation(
         permission_classes=[allow(*ADMIN_ONLY)],
-        description="Holds the order: assignees cannot work it and nothing is routed "
-        "until released.",
+        description="Holds the order (allowed until something ships): it keeps its "
+        "reservations, assignees cannot accept, pack or ship it, and nothing is routed for it "
+        "until releaseOrderHold.",
     )
     @user_errors(OrderPayload)
     async def hold_order(self, info: Info, input: HoldOrderInput) -> OrderPayload:
