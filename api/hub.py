@@ -27,7 +27,6 @@ from broadcaster._base import Unsubscribed
 log = logging.getLogger(__name__)
 
 CHANNEL = "oms:events"
-RESYNC = "*"  # rings every listener: re-read the database
 RECONNECT_DELAY = 0.5
 DISCONNECT_TIMEOUT = 2.0
 

@@ -7,7 +7,6 @@ import functools
 import re
 from collections.abc import Awaitable, Callable
 from decimal import Decimal
-from enum import Enum
 from typing import Any, TypeVar
 
 import strawberry
@@ -93,11 +92,6 @@ class UserError:
     @classmethod
     def of(cls, error: DomainError) -> UserError:
         return cls(field=error.field, message=error.message, code=error.code)
-
-
-def graphql_enum(enum_class: type[Enum], description: str | None = None) -> type[Enum]:
-    """Expose a domain enum to GraphQL under its own name."""
-    return strawberry.enum(enum_class, description=description)
 
 
 P = TypeVar("P")

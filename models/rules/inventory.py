@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
 
 
@@ -31,17 +30,6 @@ class LedgerReason(StrEnum):
     RETURN_RESTOCKED = "RETURN_RESTOCKED"
 
 
-@dataclass(frozen=True)
-class Stock:
-    on_hand: int
-    reserved: int
-    safety_stock: int
-
-    @property
-    def available(self) -> int:
-        return available(self.on_hand, self.reserved, self.safety_stock)
-
-
 def available(on_hand: int, reserved: int, safety_stock: int) -> int:
     """What may still be promised: stock not reserved and not kept back as safety."""
     return max(on_hand - reserved - safety_stock, 0)
@@ -54,10 +42,6 @@ def on_hand_problem(new_on_hand: int, reserved: int) -> str | None:
     if new_on_hand < reserved:
         return f"onHand would be {new_on_hand}, below the {reserved} reserved for open orders"
     return None
-
-
-def reservable(stock: Stock, quantity: int) -> bool:
-    return quantity <= stock.available
 
 
 def on_hand_after_out_of_stock(reserved_for_others: int) -> int:

@@ -17,7 +17,6 @@ class Role(StrEnum):
     VIEWER = "VIEWER"
 
 
-ALL_ROLES = frozenset(Role)
 READERS = frozenset({Role.ADMIN, Role.VIEWER, Role.STAFF, Role.VENDOR, Role.PARTNER})
 ADMIN_ONLY = frozenset({Role.ADMIN})
 
