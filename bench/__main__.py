@@ -1,25 +1,34 @@
-"""`python -m bench`: the routing decision-time bench and the placeOrder bench, one table.
+"""`python -m bench`: every bench of the project, one table, one JSON.
 
-    python -m bench [--backend sqlite|postgres|postgres-2w|all] [--requests 2000]
-        [--concurrency 16] [--time-cap 40] [--decisions 600] [--routing-clock wall|cpu]
-        [--json PATH]
+    python -m bench [--only PARTS] [--skip PARTS] [--json PATH]
+        [--decisions 600] [--routing-clock wall|cpu]          # routing
+        [--instances 500]                                     # quality
+        [--backend sqlite|postgres|postgres-2w|all] [--requests 2000]
+        [--concurrency 16] [--time-cap 40] [--warmup 100] [--rounds 2]   # placeOrder
+        [--dashboard-orders 300] [--dashboard-concurrency 4]  # dashboard latency
+        [--list-orders 200] [--list-requests 200]             # order list
 
-Writes everything to bench/results/latest.json (gitignored) unless --json says otherwise.
-The parts run on their own too: `python -m bench.routing`, `python -m bench.place_order`
-(which also has `--profile`). A full run takes about 3-5 minutes on 2 cores.
+PARTS is a comma-separated list of routing, quality, place_order, dashboard, order_list
+(all by default). Writes everything to bench/results/latest.json (gitignored) unless --json
+says otherwise. Each part also runs on its own: `python -m bench.routing`, `bench.quality`,
+`bench.place_order` (also `--profile`), `bench.dashboard_latency`, `bench.order_list`.
+A full run takes about 6 minutes on 2 cores.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 import tempfile
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from bench import dashboard_latency, order_list
 from bench.place_order import (
     BACKENDS,
     GOAL_RATIO,
@@ -31,93 +40,268 @@ from bench.place_order import (
     run_throughput,
 )
 
+PARTS = ("routing", "quality", "place_order", "dashboard", "order_list")
 
-def run_routing(decisions: int, clock: str | None) -> dict[str, Any]:
-    """bench/routing.py through its command line (its own process, its own table)."""
-    with tempfile.TemporaryDirectory(prefix="oms-bench-routing-") as folder:
-        out = Path(folder) / "routing.json"
-        command = [PYTHON, "-m", "bench.routing", "--decisions", str(decisions)]
-        # Passed only when asked, so this keeps working with a routing bench without it.
-        command += ["--clock", clock] if clock else []
+
+def run_cli(module: str, args: Sequence[str]) -> dict[str, Any]:
+    """A bench with its own command line and `--json`, in its own process: the CPU-bound
+    ones (routing, quality) then time nothing of this process's."""
+    with tempfile.TemporaryDirectory(prefix="oms-bench-cli-") as folder:
+        out = Path(folder) / "out.json"
         done = subprocess.run(
-            [*command, "--json", str(out)],
+            [PYTHON, "-m", module, *args, "--json", str(out)],
             cwd=ROOT,
             capture_output=True,
             text=True,
             check=False,
         )
         if done.returncode:
-            raise RuntimeError(f"bench.routing failed:\n{done.stderr[-3000:]}")
-        return json.loads(out.read_text())
+            raise RuntimeError(f"{module} failed:\n{done.stderr[-3000:]}")
+        result: dict[str, Any] = json.loads(out.read_text())
+        return result
 
 
-def format_table(routing: dict[str, Any], setups: Sequence[dict[str, Any]]) -> str:
-    head = (
-        f"{'bench':<11} {'case':<26} {'per s':>8} {'p50 ms':>9} {'p99 ms':>9} {'ratio':>6} "
-        f"{'cpu ratio':>9}"
+def run_routing(args: argparse.Namespace) -> dict[str, Any]:
+    # --clock passed only when asked, so this keeps working with a routing bench without it.
+    clock = ["--clock", args.routing_clock] if args.routing_clock else []
+    return run_cli("bench.routing", ["--decisions", str(args.decisions), *clock])
+
+
+def run_quality(args: argparse.Namespace) -> dict[str, Any]:
+    clock = ["--clock", args.routing_clock] if args.routing_clock else []
+    return run_cli("bench.quality", ["--instances", str(args.instances), *clock])
+
+
+def run_place_order(args: argparse.Namespace) -> dict[str, Any]:
+    load = Load(args.requests, args.concurrency, args.time_cap, args.warmup, args.rounds)
+    return {
+        "load": load.__dict__,
+        "setups": run_throughput(BACKENDS[args.backend], load, args.pg_url),
+    }
+
+
+def run_dashboard(args: argparse.Namespace) -> dict[str, Any]:
+    setups = dashboard_latency.run_all(
+        list(dashboard_latency.SETUPS),
+        args.dashboard_orders,
+        args.dashboard_concurrency,
+        args.dashboard_timeout,
+        args.pg_url,
     )
-    lines = [head, "-" * len(head)]
-    for case in routing["cases"]:
-        label = f"{case['lines']} line(s), {case['locations']} locations"
-        lines.append(
-            f"{'routing':<11} {label:<26} {'':>8} {case['p50_ms']:>9.3f} {case['p99_ms']:>9.3f}"
+    return {"setups": setups}
+
+
+def run_order_list(args: argparse.Namespace) -> dict[str, Any]:
+    setups = order_list.run_all(
+        list(order_list.SETUPS), args.list_orders, args.list_requests, args.pg_url
+    )
+    return {"setups": setups}
+
+
+RUNNERS: dict[str, Callable[[argparse.Namespace], dict[str, Any]]] = {
+    "routing": run_routing,
+    "quality": run_quality,
+    "place_order": run_place_order,
+    "dashboard": run_dashboard,
+    "order_list": run_order_list,
+}
+
+
+# --- the table ------------------------------------------------------------------------
+
+
+Row = tuple[str, str, float | None, float | None, str]  # bench, case, p50, p99, figures
+
+
+def routing_rows(routing: dict[str, Any]) -> list[Row]:
+    return [
+        (
+            "routing",
+            f"{c['lines']} line(s), {c['locations']} locations",
+            c["p50_ms"],
+            c["p99_ms"],
+            f"{c.get('clock', 'wall')} clock",
         )
-    for row in setups:
-        ours, base = row["oms"], row["baseline"]
-        lines.append(
-            f"{'placeOrder':<11} {row['name'] + ', ours':<26} {ours['orders_per_s']:>8.1f} "
-            f"{ours['p50_ms']:>9.1f} {ours['p99_ms']:>9.1f} {row['ratio']:>6.2f} "
-            f"{row['cpu_ratio'] or 0:>9.2f}"
+        for c in routing["cases"]
+    ]
+
+
+def quality_rows(quality: dict[str, Any]) -> list[Row]:
+    rows = []
+    for name in ("all", "optimum backorders"):
+        g = quality["groups"].get(name)
+        if g is None:
+            continue
+        rows.append(
+            (
+                "quality",
+                f"{name} ({g['instances']})",
+                g["p50_ms"],
+                g["p99_ms"],
+                f"{g['optimal_pct']} % optimal, {g['fewer_units']} short of units, "
+                f"{g['more_locations']} with extra locations, {g['longer_distance']} longer",
+            )
         )
-        lines.append(
-            f"{'placeOrder':<11} {row['name'] + ', baseline':<26} {base['orders_per_s']:>8.1f} "
-            f"{base['p50_ms']:>9.1f} {base['p99_ms']:>9.1f}"
+    return rows
+
+
+def place_order_rows(place_order: dict[str, Any]) -> list[Row]:
+    rows: list[Row] = []
+    for s in place_order["setups"]:
+        ours, base = s["oms"], s["baseline"]
+        rows.append(
+            (
+                "placeOrder",
+                f"{s['name']}, ours",
+                ours["p50_ms"],
+                ours["p99_ms"],
+                f"{ours['orders_per_s']:.1f} orders/s, ratio {s['ratio']:.2f} "
+                f"(cpu {s['cpu_ratio'] or 0:.2f}), {ours['errors']} errors",
+            )
         )
-    clock = routing["cases"][0].get("clock", "wall") if routing["cases"] else "wall"
+        rows.append(
+            (
+                "placeOrder",
+                f"{s['name']}, baseline",
+                base["p50_ms"],
+                base["p99_ms"],
+                f"{base['orders_per_s']:.1f} orders/s",
+            )
+        )
+    return rows
+
+
+def dashboard_rows(dashboard: dict[str, Any]) -> list[Row]:
+    rows: list[Row] = []
+    for s in dashboard["setups"]:
+        for phase, r in s["phases"].items():
+            stats = r["after_response"]
+            short = "seq" if phase == "sequential" else phase.replace("concurrency ", "c")
+            rows.append(
+                (
+                    "dashboard",
+                    f"{dashboard_latency.describe(s)}, {short}",
+                    stats.get("p50_ms"),
+                    stats.get("p99_ms"),
+                    f"max {stats.get('max_ms', 0):.0f} ms, {r['lost']} lost, "
+                    f"{r['errors']} errors, goal {'met' if r['meets_goal'] else 'missed'}",
+                )
+            )
+    return rows
+
+
+def order_list_rows(listing: dict[str, Any]) -> list[Row]:
+    return [
+        (
+            "order list",
+            f"{s['dialect']}, {s['page_size']} of {s['orders_in_database']}",
+            s["p50_ms"],
+            s["p99_ms"],
+            f"{s['statements_per_request']} SQL statements, {s['errors']} errors",
+        )
+        for s in listing["setups"]
+    ]
+
+
+def format_table(results: dict[str, Any]) -> str:
+    rows: list[Row] = []
+    for part, build in (
+        ("routing", routing_rows),
+        ("quality", quality_rows),
+        ("place_order", place_order_rows),
+        ("dashboard", dashboard_rows),
+        ("order_list", order_list_rows),
+    ):
+        if part in results:
+            rows += build(results[part])
+    head = f"{'bench':<11} {'case':<31} {'p50 ms':>8} {'p99 ms':>8}  figures"
+    lines = [head, "-" * (len(head) + 50)]
+    for bench, case, p50, p99, figures in rows:
+        # Sub-millisecond figures (the engine) need decimals that HTTP timings do not.
+        digits = 3 if bench in ("routing", "quality") else 1
+        p50_text = "-" if p50 is None else f"{p50:.{digits}f}"
+        p99_text = "-" if p99 is None else f"{p99:.{digits}f}"
+        lines.append(f"{bench:<11} {case:<31} {p50_text:>8} {p99_text:>8}  {figures}")
     lines.append(
-        f"routing: one engine decision (plan_sourcing, {clock} clock), stock snapshot given. "
-        f"placeOrder: orders/s over HTTP; ratio = ours / baseline, same run; goal >= {GOAL_RATIO};"
-        "\ncpu ratio = baseline CPU per order (uvicorn + PostgreSQL backends) / ours."
+        "routing / quality: one engine decision (plan_sourcing), stock snapshot given; quality "
+        "against exact optima.\nplaceOrder: HTTP orders/s; ratio = ours / baseline in the same "
+        f"run, goal >= {GOAL_RATIO}; cpu = the same by CPU per order.\ndashboard: placeOrder "
+        "response -> fulfillmentOrderAssigned at a subscribed dashboard, goal p99 <= "
+        f"{dashboard_latency.GOAL_P99_MS:.0f} ms, none lost.\norder list: one 50-order page "
+        "over HTTP, one request at a time; SQL statements counted in-process."
     )
     return "\n".join(lines)
 
 
-def main(argv: Sequence[str] | None = None) -> None:
+# --- command line ---------------------------------------------------------------------
+
+
+def parts(text: str) -> list[str]:
+    chosen = [p.strip() for p in text.split(",") if p.strip()]
+    unknown = sorted(set(chosen) - set(PARTS))
+    if unknown:
+        raise argparse.ArgumentTypeError(f"unknown part(s) {unknown}; choose from {PARTS}")
+    return chosen
+
+
+def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--backend", choices=list(BACKENDS), default="all")
-    parser.add_argument("--requests", type=int, default=2000, help="timed orders per app")
-    parser.add_argument("--concurrency", type=int, default=16)
-    parser.add_argument("--time-cap", type=float, default=40.0, help="seconds per app, at most")
-    parser.add_argument("--warmup", type=int, default=100)
-    parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--only", type=parts, help=f"comma-separated, of {', '.join(PARTS)}")
+    parser.add_argument("--skip", type=parts, default=[], help="comma-separated parts to skip")
     parser.add_argument("--decisions", type=int, default=600, help="routing decisions per case")
     parser.add_argument(
         "--routing-clock",
         choices=["wall", "cpu"],
-        help="bench.routing's --clock: cpu leaves out time preempted by other processes",
+        help="--clock of bench.routing and bench.quality: cpu leaves out preempted time",
     )
+    parser.add_argument("--instances", type=int, default=500, help="routing-quality instances")
+    parser.add_argument("--backend", choices=list(BACKENDS), default="all", help="placeOrder")
+    parser.add_argument("--requests", type=int, default=2000, help="timed placeOrders per app")
+    parser.add_argument("--concurrency", type=int, default=16, help="placeOrder connections")
+    parser.add_argument("--time-cap", type=float, default=40.0, help="placeOrder s per app")
+    parser.add_argument("--warmup", type=int, default=100)
+    parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--dashboard-orders", type=int, default=300, help="orders per phase")
+    parser.add_argument("--dashboard-concurrency", type=int, default=4)
+    parser.add_argument("--dashboard-timeout", type=float, default=5.0, help="s: later is lost")
+    parser.add_argument("--list-orders", type=int, default=200, help="orders in the database")
+    parser.add_argument("--list-requests", type=int, default=200, help="timed page requests")
     parser.add_argument("--pg-url", default="postgres://postgres@127.0.0.1:5432")
     parser.add_argument("--json", type=Path, default=RESULTS / "latest.json")
-    args = parser.parse_args(argv)
+    return parser
 
-    print("routing decision-time bench ...", file=sys.stderr, flush=True)
-    routing = run_routing(args.decisions, args.routing_clock)
-    load = Load(args.requests, args.concurrency, args.time_cap, args.warmup, args.rounds)
-    setups = run_throughput(BACKENDS[args.backend], load, args.pg_url)
-    print(format_table(routing, setups))
-    args.json.parent.mkdir(parents=True, exist_ok=True)
-    args.json.write_text(
-        json.dumps(
-            {
-                "environment": environment(),
-                "routing": routing,
-                "place_order": {"load": load.__dict__, "setups": setups},
-            },
-            indent=2,
-        )
-        + "\n"
+
+def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
+    args = build_parser().parse_args(argv)
+    chosen = [p for p in (args.only or PARTS) if p not in args.skip]
+    # Taken first: the commit checked out when the servers start is the one measured.
+    env = environment()
+    results: dict[str, Any] = {}
+    # Neighbours on a shared machine move the figures: note how busy it was, part by part.
+    loadavg: dict[str, list[float]] = {}
+    seconds: dict[str, float] = {}
+    for part in chosen:
+        print(f"== {part} ...", file=sys.stderr, flush=True)
+        started, before = time.monotonic(), os.getloadavg()[0]
+        results[part] = RUNNERS[part](args)
+        seconds[part] = round(time.monotonic() - started, 1)
+        loadavg[part] = [round(before, 2), round(os.getloadavg()[0], 2)]
+    print(format_table(results))
+    low = min(v for pair in loadavg.values() for v in pair) if loadavg else 0.0
+    high = max(v for pair in loadavg.values() for v in pair) if loadavg else 0.0
+    took = ", ".join(f"{part} {s:.0f} s" for part, s in seconds.items())
+    print(
+        f"1-minute load average {low:.2f}-{high:.2f} around the parts; "
+        f"{sum(seconds.values()):.0f} s in all ({took})"
     )
+    output = {
+        "environment": {**env, "loadavg_1m": loadavg, "seconds": seconds},
+        **results,
+    }
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(json.dumps(output, indent=2) + "\n")
     print(f"written to {args.json}", file=sys.stderr)
+    return output
 
 
 if __name__ == "__main__":

@@ -345,11 +345,17 @@ class Prepared:
     key: str  # comma-separated secrets, as bench.load takes them
 
 
-def prepare(setup: Setup, oms_url: str, baseline_url: str) -> Prepared:
-    """Migrate and seed the OMS database; create and seed the baseline's tables."""
+def prepare_oms(setup: Setup, oms_url: str) -> tuple[dict[str, str], str]:
+    """Migrate and seed the OMS database: the server's environment and the ADMIN secrets
+    (comma-separated). The other benches (dashboard, order list) need no baseline."""
     oms_env = {**os.environ, "DATABASE_URL": oms_url, "BROADCAST_URL": setup.broadcast_url}
     _run([PYTHON, "-m", "api.cli", "migrate"], oms_env)
-    key = _run([PYTHON, "-m", "bench.seed"], oms_env).strip().splitlines()[-1]
+    return oms_env, _run([PYTHON, "-m", "bench.seed"], oms_env).strip().splitlines()[-1]
+
+
+def prepare(setup: Setup, oms_url: str, baseline_url: str) -> Prepared:
+    """Migrate and seed the OMS database; create and seed the baseline's tables."""
+    oms_env, key = prepare_oms(setup, oms_url)
     baseline_env = {**os.environ, "BENCH_BASELINE_DATABASE_URL": baseline_url}
     _run([PYTHON, "-m", "bench.baseline_app"], baseline_env)
     return Prepared(oms_env, baseline_env, key)
