@@ -202,6 +202,8 @@ class Order(Node):
                 ):
                     mine.add(fo_line.order_line_id)  # type: ignore[attr-defined]
             rows = [row for row in rows if row.pk in mine]
+        # Fulfillment lines point back at these lines: spare them a second read.
+        info.context.loaders.order_line_by_id.prime_many({row.pk: row for row in rows})
         return [OrderLine.of(row) for row in rows]
 
     @strawberry.field(description="A STAFF or VENDOR key sees only its own.")
@@ -375,7 +377,10 @@ class OrderQueries:
         filter: OrderFilter | None = None,
     ) -> Connection[Order]:
         qs = _filtered(scoped_orders(current_actor(info)), filter)
-        return await paginate(qs, PageArgs(first, after, last, before), orders_of)
+        page = await paginate(qs, PageArgs(first, after, last, before), orders_of)
+        # Nested fields (a line's price currency) look orders up by id: they are here.
+        info.context.loaders.order_by_id.prime_many({e.node.row.pk: e.node.row for e in page.edges})
+        return page
 
     @strawberry.field(
         permission_classes=[allow(Role.ADMIN, Role.VIEWER, Role.PARTNER)],
