@@ -30,6 +30,7 @@ BATCH = 500
 # Any constant shared by all processes of the deployment.
 RELAY_LOCK_KEY = 0x0_5E1A7
 FAILURE_BACKOFF = 1.0
+LOCK_RETRY = 0.005
 
 
 class Relay:
@@ -66,15 +67,18 @@ class Relay:
                 await asyncio.wait_for(self._wake.wait(), timeout=self.interval)
             self._wake.clear()
             try:
-                while await self.publish_pending() == BATCH:
-                    pass
+                while (published := await self.publish_pending()) == BATCH or published is None:
+                    if published is None:
+                        # Another process is publishing: its batch may not hold ours.
+                        await asyncio.sleep(LOCK_RETRY)
             except asyncio.CancelledError:
                 raise
             except Exception as error:  # transport or database down: retry later
                 log.warning("outbox relay paused: %s", error)
                 await asyncio.sleep(FAILURE_BACKOFF)
 
-    async def publish_pending(self) -> int:
+    async def publish_pending(self) -> int | None:
+        """How many events it published; None when another process holds the relay lock."""
         if not self.hub.connected:
             return 0
         async with in_transaction() as connection:
@@ -83,7 +87,7 @@ class Relay:
                     "SELECT pg_try_advisory_xact_lock($1) AS mine", [RELAY_LOCK_KEY]
                 )
                 if not rows[0]["mine"]:
-                    return 0
+                    return None
             events = await OutboxEvent.filter(published_at=None).order_by("id").limit(BATCH)
             for event in events:
                 await self.hub.publish(
