@@ -30,6 +30,7 @@ from models.tables import OrderEvent as OrderEventRow
 from models.tables import OutboxEvent
 from resolvers.fulfillment import FulfillmentOrder
 from resolvers.ids import decode_any
+from resolvers.loaders import Loaders
 from resolvers.orders import OrderEvent
 from resolvers.pagination import decode_cursor, encode_cursor
 from resolvers.permissions import allow, current_actor, forbidden
@@ -79,6 +80,9 @@ async def follow(
         recent: dict[int, datetime] = {}
         while True:
             now = datetime.now(UTC)
+            # A WebSocket's context lives as long as the connection: fresh loaders for
+            # each batch, or events would show rows as they were at the first one.
+            info.context.loaders = Loaders()
             for row in await rows_after(last, now - LATE_COMMIT_WINDOW):
                 if row.id <= floor or row.id in recent:
                     continue

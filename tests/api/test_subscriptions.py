@@ -124,3 +124,28 @@ async def test_order_timeline_is_live_and_scoped(live_server: str) -> None:
         assert message["type"] == "error"
         assert message["payload"][0]["extensions"]["code"] == "FORBIDDEN"
     del network
+
+
+async def test_each_event_shows_the_data_as_it_is_then(live_server: str) -> None:
+    network = await twin_cities({"MUG": (5, 0, 0)})
+    _, admin = await create_api_key("admin", Role.ADMIN)
+    msp = encode_id("Location", network.msp.id)
+    query = """subscription($loc: ID) {
+      fulfillmentOrderAssigned(locationId: $loc) { fulfillmentOrder { location { name } } }
+    }"""
+    rename = """mutation($i: UpdateLocationInput!) {
+      updateLocation(input: $i) { userErrors { message } }
+    }"""
+    async with subscribe(live_server, admin, query, {"loc": msp}) as sub:
+        await sub.nothing_for(0.3)
+        await place(live_server, admin, [("MUG", 1)])
+        first = (await sub.next())["fulfillmentOrderAssigned"]["fulfillmentOrder"]
+        assert first["location"]["name"] == "Minneapolis"
+        async with httpx.AsyncClient(
+            base_url=live_server, headers={"Authorization": f"Bearer {admin}"}
+        ) as c:
+            variables = {"i": {"id": msp, "name": "Minneapolis North"}}
+            await c.post("/graphql", json={"query": rename, "variables": variables})
+        await place(live_server, admin, [("MUG", 1)])
+        second = (await sub.next())["fulfillmentOrderAssigned"]["fulfillmentOrder"]
+        assert second["location"]["name"] == "Minneapolis North"
