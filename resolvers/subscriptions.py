@@ -24,10 +24,10 @@ from tortoise.expressions import Q
 from models.operations.events import ASSIGNED, assignee_stream, order_stream
 from models.rules import scopes
 from models.rules.scopes import READERS, Role
+from models.tables import ApiKey, OutboxEvent
 from models.tables import FulfillmentOrder as FulfillmentOrderRow
 from models.tables import Order as OrderRow
 from models.tables import OrderEvent as OrderEventRow
-from models.tables import OutboxEvent
 from resolvers.fulfillment import FulfillmentOrder
 from resolvers.ids import decode_any
 from resolvers.loaders import Loaders
@@ -80,6 +80,7 @@ async def follow(
         recent: dict[int, datetime] = {}
         while True:
             now = datetime.now(UTC)
+            await _still_authorized(info)
             # A WebSocket's context lives as long as the connection: fresh loaders for
             # each batch, or events would show rows as they were at the first one.
             info.context.loaders = Loaders()
@@ -94,6 +95,13 @@ async def follow(
                     del recent[seen]
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(doorbell.get(), timeout=POLL_SECONDS)
+
+
+async def _still_authorized(info: Info) -> None:
+    """A key revoked while its WebSocket is open stops receiving events."""
+    actor = current_actor(info)
+    if actor.key_id is not None and not await ApiKey.exists(id=actor.key_id, revoked_at=None):
+        raise GraphQLError("the API key was revoked", extensions={"code": "UNAUTHENTICATED"})
 
 
 @strawberry.type(description="A fulfillment order newly assigned to a location or vendor.")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import httpx
 
-from models.operations.access import create_api_key
+from models.operations.access import create_api_key, revoke_api_key
 from models.rules.scopes import Role
 from resolvers.ids import encode_id
 from tests.api.test_place_order import PLACE, order_input
@@ -149,3 +149,18 @@ async def test_each_event_shows_the_data_as_it_is_then(live_server: str) -> None
         await place(live_server, admin, [("MUG", 1)])
         second = (await sub.next())["fulfillmentOrderAssigned"]["fulfillmentOrder"]
         assert second["location"]["name"] == "Minneapolis North"
+
+
+async def test_a_revoked_key_stops_receiving(live_server: str) -> None:
+    network = await twin_cities({"MUG": (5, 0, 0)})
+    _, admin = await create_api_key("admin", Role.ADMIN)
+    key, staff = await create_api_key("msp", Role.STAFF, [network.msp.id])
+    msp = encode_id("Location", network.msp.id)
+    async with subscribe(live_server, staff, ASSIGNED, {"loc": msp}) as sub:
+        await sub.nothing_for(0.3)
+        await revoke_api_key(key.id)
+        await place(live_server, admin, [("MUG", 1)])
+        message = await sub.message()
+        assert message["type"] in ("next", "error"), message
+        errors = message["payload"]["errors"] if message["type"] == "next" else message["payload"]
+        assert errors[0]["extensions"]["code"] == "UNAUTHENTICATED"
