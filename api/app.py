@@ -30,6 +30,7 @@ from api.auth import (
 )
 from api.context import Context
 from api.hub import Hub
+from api.logs import RequestIds
 from api.relay import Relay
 from api.schema import schema
 from api.security import BodySizeLimit, FailedAuthLimiter, SecurityHeaders
@@ -129,6 +130,7 @@ def create_app(config: Settings = settings) -> Starlette:
             Route("/metrics", metrics),
         ],
         middleware=[
+            Middleware(RequestIds),
             Middleware(SecurityHeaders),
             *cors(config),
             Middleware(BodySizeLimit, max_bytes=config.max_body_bytes),

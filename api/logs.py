@@ -1,10 +1,26 @@
-"""Logging: readable text by default, one JSON object a line with OMS_LOG_FORMAT=json."""
+"""Logging: readable text by default, one JSON object a line with OMS_LOG_FORMAT=json,
+each line carrying the id of the request it belongs to."""
 
 from __future__ import annotations
 
 import json
 import logging
+import re
+import uuid
+from contextvars import ContextVar
 from datetime import UTC, datetime
+
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+request_id: ContextVar[str | None] = ContextVar("request_id", default=None)
+# A caller's own id is kept when it is a plausible id, never arbitrary text in our logs.
+CALLER_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
+
+
+class RequestIdFilter(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.request_id = request_id.get()
+        return True
 
 
 class JsonFormatter(logging.Formatter):
@@ -15,18 +31,49 @@ class JsonFormatter(logging.Formatter):
             "logger": record.name,
             "message": record.getMessage(),
         }
-        for key in ("order_number", "request_id"):
-            if hasattr(record, key):
-                entry[key] = getattr(record, key)
+        if getattr(record, "request_id", None):
+            entry["request_id"] = record.request_id
         if record.exc_info:
             entry["exception"] = self.formatException(record.exc_info)
         return json.dumps(entry)
 
 
+class RequestIds:
+    """Gives each HTTP request and WebSocket an id (the caller's `X-Request-ID` when it
+    looks like one), puts it in every log line and echoes it in the response."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] not in ("http", "websocket"):
+            await self.app(scope, receive, send)
+            return
+        given = dict(scope.get("headers", [])).get(b"x-request-id", b"").decode("latin-1")
+        current = given if CALLER_ID.fullmatch(given) else uuid.uuid4().hex
+        token = request_id.set(current)
+
+        async def tagged(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                message["headers"] = [
+                    *message.get("headers", []),
+                    (b"x-request-id", current.encode()),
+                ]
+            await send(message)
+
+        try:
+            await self.app(scope, receive, tagged)
+        finally:
+            request_id.reset(token)
+
+
 def configure_logging(log_format: str) -> None:
     handler = logging.StreamHandler()
+    handler.addFilter(RequestIdFilter())
     if log_format == "json":
         handler.setFormatter(JsonFormatter())
     else:
-        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        handler.setFormatter(
+            logging.Formatter("%(asctime)s %(levelname)s %(name)s [%(request_id)s]: %(message)s")
+        )
     logging.basicConfig(level=logging.INFO, handlers=[handler], force=True)
