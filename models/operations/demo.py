@@ -13,8 +13,9 @@ from models.operations.access import create_api_key
 from models.operations.catalog import upsert_product
 from models.operations.inventory import set_inventory
 from models.operations.locations import AddressData, LocationKind, create_location, create_vendor
+from models.operations.routing import create_rule
 from models.rules.scopes import SYSTEM, Role
-from models.tables import Location, RoutingRule, Vendor
+from models.tables import Location, Vendor
 
 LOCATIONS = [
     dict(
@@ -112,25 +113,26 @@ async def _seed_data() -> None:
         for code, on_hand in zip(("MSP-01", "STP-01", "WH-EAGAN"), stock, strict=True):
             if on_hand:
                 await set_inventory(locations[code].id, sku, on_hand, None, SYSTEM)
-    await RoutingRule.create(
-        name="Furniture ships from Northwoods",
+    await create_rule(
+        "Furniture ships from Northwoods",
+        "DROP_SHIP",
         priority=10,
         tags=["furniture"],
-        action="DROP_SHIP",
         vendor_id=vendors["NORTHWOODS"].id,
     )
-    await RoutingRule.create(
-        name="Watercraft ships from Lakeside",
+    await create_rule(
+        "Watercraft ships from Lakeside",
+        "DROP_SHIP",
         priority=20,
         tags=["watercraft"],
-        action="DROP_SHIP",
         vendor_id=vendors["LAKESIDE"].id,
     )
-    await RoutingRule.create(
-        name="Prefer the warehouse for out-of-state orders",
+    # Off by default: turn it on to see PREFER outrank distance in routing reasons.
+    await create_rule(
+        "Prefer the Eagan warehouse for US orders",
+        "PREFER",
         priority=100,
         destination_countries=["US"],
-        action="PREFER",
         location_ids=[locations["WH-EAGAN"].id],
         active=False,
     )
