@@ -31,6 +31,7 @@ BATCH = 500
 RELAY_LOCK_KEY = 0x0_5E1A7
 FAILURE_BACKOFF = 1.0
 LOCK_RETRY = 0.005
+LOCK_RETRIES = 20
 
 
 class Relay:
@@ -67,9 +68,14 @@ class Relay:
                 await asyncio.wait_for(self._wake.wait(), timeout=self.interval)
             self._wake.clear()
             try:
-                while (published := await self.publish_pending()) == BATCH or published is None:
+                retries = LOCK_RETRIES
+                while (published := await self.publish_pending()) == BATCH or (
+                    published is None and retries > 0
+                ):
                     if published is None:
-                        # Another process is publishing: its batch may not hold ours.
+                        # Another process is publishing: its batch may not hold ours. A few
+                        # quick tries, then the next tick, so a slow holder is not hammered.
+                        retries -= 1
                         await asyncio.sleep(LOCK_RETRY)
             except asyncio.CancelledError:
                 raise
