@@ -28,6 +28,7 @@ from api.auth import (
     refuse_authentication,
     user_from_connection_params,
 )
+from api.background import deadline_sweeper, webhook_worker
 from api.context import Context
 from api.hub import Hub
 from api.logs import RequestIds
@@ -35,8 +36,6 @@ from api.relay import Relay
 from api.schema import schema
 from api.security import BodySizeLimit, FailedAuthLimiter, SecurityHeaders
 from api.settings import Settings, settings
-from api.webhook_worker import webhook_worker
-from models.operations.deadlines import deadline_sweeper
 
 
 class OmsGraphQL(GraphQL):

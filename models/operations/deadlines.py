@@ -1,7 +1,7 @@
 """Acceptance deadlines: an OPEN fulfillment order not accepted by its `accept_by` is
 taken back from its assignee and routed elsewhere, as if the assignee had rejected it.
 
-Every server process runs `sweep_forever`. They may all see the same overdue row: each
+Every server process sweeps (api/background.py). They may all see the same overdue row: each
 claims it with one conditional UPDATE (`... WHERE status = 'OPEN' AND accept_by < now`)
 and only the process whose UPDATE changed the row re-routes it, so each expired
 fulfillment order is routed again exactly once.
@@ -9,11 +9,8 @@ fulfillment order is routed again exactly once.
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import logging
-from collections.abc import AsyncIterator
-from datetime import UTC, datetime
+from datetime import datetime
 
 from tortoise.exceptions import OperationalError
 from tortoise.expressions import Subquery
@@ -35,8 +32,6 @@ log = logging.getLogger(__name__)
 # Overdue fulfillment orders handled per sweep, the most overdue first; the rest wait
 # for the next sweep rather than making one sweep arbitrarily long.
 SWEEP_BATCH = 100
-# How long shutdown waits for a sweep in progress.
-SHUTDOWN_GRACE_SECONDS = 5.0
 _OPEN = FulfillmentOrderStatus.OPEN
 _EXPIRED = FULFILLMENT_ORDER.apply(_OPEN, FulfillmentAction.EXPIRE)
 
@@ -90,37 +85,3 @@ async def expire_overdue(now: datetime, actor: Actor = SYSTEM) -> int:
             # sweep, here or in another process, tries it again.
             log.warning("fulfillment order %s not expired yet: %s", fulfillment_order_id, error)
     return expired
-
-
-async def sweep(stop: asyncio.Event, every_seconds: float, actor: Actor = SYSTEM) -> None:
-    """Expire overdue fulfillment orders every `every_seconds` until `stop` is set."""
-    while not stop.is_set():
-        try:
-            expired = await expire_overdue(datetime.now(UTC), actor)
-        except Exception:
-            # A database outage must not end the sweeps for the life of the process.
-            log.exception("acceptance deadline sweep failed")
-            expired = 0
-        if expired:
-            log.info("routed %d fulfillment order(s) past their acceptance deadline", expired)
-        if expired == SWEEP_BATCH:
-            continue  # a backlog: take the next batch at once
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(stop.wait(), every_seconds)
-
-
-@contextlib.asynccontextmanager
-async def deadline_sweeper(every_seconds: float) -> AsyncIterator[None]:
-    """Sweep for the duration of the block: the server's lifespan (OMS_SLA_SWEEP_SECONDS)."""
-    if every_seconds <= 0:
-        # Refused before the server starts, rather than sweeping without a pause.
-        raise ValueError(f"OMS_SLA_SWEEP_SECONDS must be above 0, got {every_seconds}")
-    stop = asyncio.Event()
-    task = asyncio.create_task(sweep(stop, every_seconds), name="deadline-sweeper")
-    try:
-        yield
-    finally:
-        stop.set()
-        # A sweep cut short rolls back; the next server to sweep does it again.
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(task, SHUTDOWN_GRACE_SECONDS)

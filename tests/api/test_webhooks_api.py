@@ -17,8 +17,8 @@ import httpx
 import pytest
 
 import resolvers.locations
+from api.background import policy_of
 from api.settings import Settings
-from api.webhook_worker import policy_of
 from models.operations.access import create_api_key
 from models.operations.locations import create_vendor, update_vendor
 from models.operations.webhooks import deliver_due

@@ -11,9 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from api.background import deadline_sweeper
 from api.settings import Settings
 from models.operations import fulfillment
-from models.operations.deadlines import SWEEP_BATCH, deadline_sweeper, expire_overdue
+from models.operations.deadlines import SWEEP_BATCH, expire_overdue
 from models.operations.inventory import set_inventory
 from models.operations.orders import hold_order, release_hold
 from models.operations.routing import update_settings

@@ -22,8 +22,8 @@ from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Route
 
+from api.background import policy_of
 from api.settings import Settings
-from api.webhook_worker import policy_of
 from models.errors import DomainError, ErrorCode
 from models.operations import events, webhooks
 from models.operations.locations import update_vendor

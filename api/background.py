@@ -1,0 +1,92 @@
+"""Periodic work that every server process runs for the life of the app: the acceptance
+deadline sweeper and the webhook dispatcher. Both claim each row with a conditional
+UPDATE, so any number of processes share the work without doing any of it twice.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import AsyncIterator, Awaitable, Callable
+from datetime import UTC, datetime
+
+import httpx
+
+from api.settings import Settings
+from models.operations.deadlines import SWEEP_BATCH, expire_overdue
+from models.operations.webhooks import BATCH_SIZE, DeliveryPolicy, deliver_due
+
+log = logging.getLogger(__name__)
+
+# How long shutdown waits for a round in flight; one cut short rolls back (a sweep) or is
+# sent again after its claim expires (a webhook attempt).
+SHUTDOWN_GRACE_SECONDS = 5.0
+
+
+@contextlib.asynccontextmanager
+async def every(
+    name: str, seconds: float, setting: str, work: Callable[[], Awaitable[bool]]
+) -> AsyncIterator[None]:
+    """Run `work` every `seconds` for the duration of the block, and again at once while
+    it answers True (a full batch: a backlog)."""
+    if seconds <= 0:
+        # Refused before the server starts, rather than spinning without a pause.
+        raise ValueError(f"{setting} must be above 0, got {seconds}")
+    stop = asyncio.Event()
+
+    async def rounds() -> None:
+        while not stop.is_set():
+            try:
+                backlog = await work()
+            except Exception as error:
+                # A database outage must not end the work for the life of the process.
+                log.warning("%s paused for %g s: %s", name, seconds, error)
+                backlog = False
+            if not backlog:
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(stop.wait(), seconds)
+
+    task = asyncio.create_task(rounds(), name=name)
+    try:
+        yield
+    finally:
+        stop.set()
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(task, SHUTDOWN_GRACE_SECONDS)
+
+
+def deadline_sweeper(every_seconds: float) -> contextlib.AbstractAsyncContextManager[None]:
+    """Route elsewhere what was not accepted in time (OMS_SLA_SWEEP_SECONDS)."""
+
+    async def sweep() -> bool:
+        expired = await expire_overdue(datetime.now(UTC))
+        if expired:
+            log.info("routed %d fulfillment order(s) past their acceptance deadline", expired)
+        return expired == SWEEP_BATCH
+
+    return every("deadline sweeper", every_seconds, "OMS_SLA_SWEEP_SECONDS", sweep)
+
+
+def policy_of(config: Settings) -> DeliveryPolicy:
+    """What the settings decide about sending (OMS_WEBHOOK_ALLOW_PRIVATE, max attempts)."""
+    return DeliveryPolicy(
+        allow_private=config.webhook_allow_private, max_attempts=config.webhook_max_attempts
+    )
+
+
+@contextlib.asynccontextmanager
+async def webhook_worker(config: Settings) -> AsyncIterator[None]:
+    """Deliver due vendor webhooks (OMS_WEBHOOK_POLL_SECONDS)."""
+    policy = policy_of(config)
+    # trust_env=False: an HTTP(S)_PROXY from the environment would connect on our behalf
+    # to whatever it resolves, bypassing the address check made before each send.
+    async with httpx.AsyncClient(trust_env=False) as client:
+
+        async def dispatch() -> bool:
+            return await deliver_due(datetime.now(UTC), client, policy) == BATCH_SIZE
+
+        async with every(
+            "webhook dispatch", config.webhook_poll_seconds, "OMS_WEBHOOK_POLL_SECONDS", dispatch
+        ):
+            yield
