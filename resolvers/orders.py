@@ -40,7 +40,7 @@ from resolvers.fulfillment import FulfillmentOrder, Shipment, visible_fulfillmen
 from resolvers.ids import decode_id, decode_query_id, encode_id
 from resolvers.locations import Location, Vendor
 from resolvers.node import node_type
-from resolvers.pagination import Connection, PageArgs, encode_cursor, paginate
+from resolvers.pagination import Connection, PageArgs, encode_cursor, paged, paginate
 from resolvers.permissions import allow, current_actor, forbidden
 from resolvers.returns import Return
 
@@ -231,16 +231,14 @@ class Order(Node):
         ]
 
     @strawberry.field(description="The timeline, oldest first.")
+    @paged
     async def events(
         self,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
+        page: PageArgs,
     ) -> Connection[OrderEvent]:
         return await paginate(
             OrderEventRow.filter(order_id=self.row.pk),
-            PageArgs(first, after, last, before),
+            page,
             order_events_of,
         )
 
@@ -367,17 +365,15 @@ class OrderQueries:
         permission_classes=[allow(*READERS)],
         description="Orders, oldest first, within the key's scope.",
     )
+    @paged
     async def orders(
         self,
         info: Info,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
+        page: PageArgs,
         filter: OrderFilter | None = None,
     ) -> Connection[Order]:
         qs = _filtered(scoped_orders(current_actor(info)), filter)
-        page = await paginate(qs, PageArgs(first, after, last, before), orders_of)
+        page = await paginate(qs, page, orders_of)
         # Nested fields (a line's price currency) look orders up by id: they are here.
         info.context.loaders.order_by_id.prime_many({e.node.row.pk: e.node.row for e in page.edges})
         return page
