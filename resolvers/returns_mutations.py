@@ -20,7 +20,7 @@ from resolvers.common import Node, UserError, user_errors
 from resolvers.ids import decode_id
 from resolvers.inventory import _stock_location
 from resolvers.node import node_type
-from resolvers.orders import _order_in_scope, scoped_orders
+from resolvers.orders import order_in_scope, scoped_orders
 from resolvers.pagination import Connection, PageArgs, paged, paginate
 from resolvers.permissions import allow, current_actor
 from resolvers.returns import Return, ReturnDispositionEnum, ReturnStatusEnum
@@ -149,7 +149,7 @@ class ReturnMutations:
     )
     @user_errors(ReturnPayload)
     async def request_return(self, info: Info, input: RequestReturnInput) -> ReturnPayload:
-        order_id = await _order_in_scope(info, input.order_id)
+        order_id = await order_in_scope(info, input.order_id)
         lines = [
             ops.ReturnLineInput(
                 decode_id(line.order_line_id, "OrderLine", "orderLineId"),
