@@ -126,6 +126,7 @@ async def delivery_row(vendor: Vendor, status: str = "PENDING", attempts: int = 
         ("http://224.0.0.1/hooks", "a multicast address"),
         ("ftp://hooks.northwoods.example/oms", "http:// or https://"),
         ("http://256.1.1.1/hooks", "not a valid URL"),
+        ("https://hooks.northwoods.example/o ms", "must not contain whitespace"),
         ("https://ops:pw@hooks.northwoods.example/oms", "must not carry credentials"),
     ],
 )
