@@ -140,6 +140,8 @@ def paged(resolver: Callable[..., Awaitable[T]]) -> Callable[..., Awaitable[T]]:
             kwargs["info"] = info
         return await resolver(*args, page=page, **kwargs)
 
+    # strawberry reads a field's arguments from this signature (the annotations of the
+    # resolver's own parameters resolve in its module: functools.wraps kept __module__).
     run.__signature__ = own.replace(parameters=parameters)  # type: ignore[attr-defined]
     return run
 
