@@ -33,24 +33,27 @@ from api.context import Context
 from api.hub import Hub
 from api.logs import RequestIds
 from api.relay import Relay
-from api.schema import schema
+from api.schema import build_schema
 from api.security import BodySizeLimit, FailedAuthLimiter, SecurityHeaders
 from api.settings import Settings, settings
 
 
 class OmsGraphQL(GraphQL):
-    def __init__(self, hub: Hub, relay: Relay, allowed_origins: list[str]) -> None:
+    def __init__(self, hub: Hub, relay: Relay, config: Settings) -> None:
         super().__init__(
-            schema,
+            build_schema(config),
             subscription_protocols=[GRAPHQL_TRANSPORT_WS_PROTOCOL],
-            allowed_origins=allowed_origins,
+            allowed_origins=config.allowed_origins,
         )
         self.hub = hub
         self.relay = relay
+        self.config = config
 
     async def get_context(self, request: Request | WebSocket, response: Any) -> Context:
         user = request.scope.get("user")
-        context = Context(request=request, response=response, hub=self.hub, relay=self.relay)
+        context = Context(
+            request=request, response=response, hub=self.hub, relay=self.relay, config=self.config
+        )
         if isinstance(user, ApiKeyUser) and request.scope["type"] == "http":
             context.actor, context.auth_problem = user.actor, user.problem or ""
         return context
@@ -105,7 +108,7 @@ def cors(config: Settings) -> list[Middleware]:
 def create_app(config: Settings = settings) -> Starlette:
     hub = Hub(config.broadcast_url)
     relay = Relay(hub, on_postgres=config.dialect == "postgres")
-    graphql = OmsGraphQL(hub, relay, config.allowed_origins)
+    graphql = OmsGraphQL(hub, relay, config)
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:

@@ -10,6 +10,7 @@ from starlette.websockets import WebSocket
 
 from api.hub import Hub
 from api.relay import Relay
+from api.settings import Settings
 from models.rules.scopes import Actor
 from resolvers.loaders import Loaders
 
@@ -20,6 +21,8 @@ class Context:
     response: Any
     hub: Hub
     relay: Relay
+    # The app's configuration (create_app(config)): resolvers read it, they never import it.
+    config: Settings
     actor: Actor | None = None
     auth_problem: str = ""
     loaders: Loaders = field(default_factory=Loaders)

@@ -1,9 +1,12 @@
 """The GraphQL schema: every domain's queries and mutations, plus the limits that
-keep one request from costing too much. Validation rules are built once so the
-validation cache can hit (STACK.md #4).
+keep one request from costing too much. Validation rules are built once per set of
+limits so the validation cache can hit (STACK.md #4).
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
 
 import strawberry
 from graphql import GraphQLError
@@ -22,7 +25,7 @@ from api.cost import QueryCostExtension
 from api.metrics import MetricsExtension
 from api.relay import WakeRelayAfterMutations
 from api.security import RefuseNulInText
-from api.settings import settings
+from api.settings import Settings
 from resolvers.access import AccessMutations, AccessQueries
 from resolvers.catalog import CatalogMutations, CatalogQueries
 from resolvers.fulfillment import FulfillmentQueries
@@ -65,11 +68,6 @@ Mutation = merge_types(
     ),
 )
 
-_VALIDATION_RULES = [
-    depth_rule(settings.max_query_depth, None, None),
-    max_aliases_rule(settings.max_aliases),
-]
-
 
 class OmsSchema(strawberry.Schema):
     def process_errors(
@@ -87,18 +85,47 @@ class OmsSchema(strawberry.Schema):
             super().process_errors(unexpected, execution_context)
 
 
-schema = OmsSchema(
-    query=Query,
-    mutation=Mutation,
-    subscription=Subscription,
-    extensions=[
-        lambda: MaxTokensLimiter(max_token_count=settings.max_tokens),
-        lambda: AddValidationRules(_VALIDATION_RULES),
-        lambda: ParserCache(maxsize=256),
-        lambda: ValidationCache(maxsize=256),
-        MetricsExtension,
-        RefuseNulInText,
-        QueryCostExtension,
-        WakeRelayAfterMutations,
-    ],
-)
+@dataclass(frozen=True)
+class Limits:
+    """The configured limits on one request's shape."""
+
+    max_query_depth: int
+    max_aliases: int
+    max_tokens: int
+
+    @classmethod
+    def of(cls, config: Settings) -> Limits:
+        return cls(config.max_query_depth, config.max_aliases, config.max_tokens)
+
+
+@cache
+def schema_with(limits: Limits) -> OmsSchema:
+    """One schema per set of limits, so apps configured alike share its caches."""
+    validation_rules = [
+        depth_rule(limits.max_query_depth, None, None),
+        max_aliases_rule(limits.max_aliases),
+    ]
+    return OmsSchema(
+        query=Query,
+        mutation=Mutation,
+        subscription=Subscription,
+        extensions=[
+            lambda: MaxTokensLimiter(max_token_count=limits.max_tokens),
+            lambda: AddValidationRules(validation_rules),
+            lambda: ParserCache(maxsize=256),
+            lambda: ValidationCache(maxsize=256),
+            MetricsExtension,
+            RefuseNulInText,
+            QueryCostExtension,
+            WakeRelayAfterMutations,
+        ],
+    )
+
+
+def build_schema(config: Settings) -> OmsSchema:
+    return schema_with(Limits.of(config))
+
+
+# The schema with the default limits: its SDL is the same whatever the limits, for
+# printing it (api/print_schema.py) and for tests that inspect the types.
+schema = build_schema(Settings())

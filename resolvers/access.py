@@ -14,7 +14,7 @@ from resolvers.common import Node, UserError, user_errors
 from resolvers.ids import decode_id, encode_id
 from resolvers.locations import Location, Vendor
 from resolvers.node import node_type
-from resolvers.pagination import Connection, PageArgs, paginate
+from resolvers.pagination import Connection, PageArgs, paged, paginate
 from resolvers.permissions import allow, current_actor
 
 RoleEnum = strawberry.enum(Role, name="Role")
@@ -102,14 +102,12 @@ class AccessQueries:
         )
 
     @strawberry.field(permission_classes=[allow(*ADMIN_ONLY)])
+    @paged
     async def api_keys(
         self,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
+        page: PageArgs,
     ) -> Connection[ApiKey]:
-        return await paginate(ApiKeyRow.all(), PageArgs(first, after, last, before), api_keys_of)
+        return await paginate(ApiKeyRow.all(), page, api_keys_of)
 
 
 @strawberry.input

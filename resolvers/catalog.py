@@ -11,7 +11,7 @@ from models.rules.scopes import ADMIN_ONLY, READERS
 from models.tables import Product as ProductRow
 from resolvers.common import Money, Node, UserError, fits, money, user_errors
 from resolvers.ids import encode_id
-from resolvers.pagination import Connection, PageArgs, paginate
+from resolvers.pagination import Connection, PageArgs, paged, paginate
 from resolvers.permissions import allow
 
 
@@ -42,14 +42,12 @@ def products_of(rows: list[ProductRow]) -> list[Product]:
 @strawberry.type
 class CatalogQueries:
     @strawberry.field(permission_classes=[allow(*READERS)])
+    @paged
     async def products(
         self,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
+        page: PageArgs,
     ) -> Connection[Product]:
-        return await paginate(ProductRow.all(), PageArgs(first, after, last, before), products_of)
+        return await paginate(ProductRow.all(), page, products_of)
 
     @strawberry.field(permission_classes=[allow(*READERS)])
     async def product(self, sku: str) -> Product | None:

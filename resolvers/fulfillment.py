@@ -19,7 +19,7 @@ from resolvers.common import Node
 from resolvers.ids import decode_query_id, encode_id
 from resolvers.locations import Location, Vendor
 from resolvers.node import node_type
-from resolvers.pagination import Connection, PageArgs, paginate
+from resolvers.pagination import Connection, PageArgs, paged, paginate
 from resolvers.permissions import allow, current_actor, forbidden
 
 if TYPE_CHECKING:
@@ -221,13 +221,11 @@ class FulfillmentQueries:
         permission_classes=[allow(Role.ADMIN, Role.VIEWER, Role.STAFF, Role.VENDOR)],
         description="Fulfillment orders, oldest first. STAFF and VENDOR keys see their own only.",
     )
+    @paged
     async def fulfillment_orders(
         self,
         info: Info,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
+        page: PageArgs,
         location_id: strawberry.ID | None = None,
         vendor_id: strawberry.ID | None = None,
         status: list[FulfillmentOrderStatusEnum] | None = None,  # type: ignore[valid-type]
@@ -250,4 +248,4 @@ class FulfillmentQueries:
             qs = qs.filter(vendor_id=actor.vendor_id)
         if status:
             qs = qs.filter(status__in=[s.value for s in status])
-        return await paginate(qs, PageArgs(first, after, last, before), fulfillment_orders_of)
+        return await paginate(qs, page, fulfillment_orders_of)

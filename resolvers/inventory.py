@@ -17,7 +17,7 @@ from models.tables import InventoryLevel as LevelRow
 from models.tables import Product as ProductRow
 from resolvers.common import UserError, fits, user_errors
 from resolvers.ids import decode_id, decode_query_id
-from resolvers.pagination import Connection, PageArgs, paginate
+from resolvers.pagination import Connection, PageArgs, paged, paginate
 from resolvers.permissions import allow, current_actor, forbidden
 
 if TYPE_CHECKING:
@@ -88,15 +88,14 @@ class InventoryQueries:
         permission_classes=[allow(Role.ADMIN, Role.VIEWER, Role.STAFF)],
         description="Stock levels; a STAFF key sees its own locations only.",
     )
+    @paged
     async def inventory_levels(
         self,
         info: Info,
         location_id: strawberry.ID | None = None,
         sku: str | None = None,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
+        *,
+        page: PageArgs,
     ) -> Connection[InventoryLevel]:
         location_ids = None
         if location_id is not None:
@@ -104,9 +103,7 @@ class InventoryQueries:
             if not scopes.may_see_location_stock(current_actor(info), pk):
                 raise forbidden("this key may not see stock at that location")
             location_ids = [pk]
-        return await inventory_connection(
-            info, PageArgs(first, after, last, before), location_ids, sku
-        )
+        return await inventory_connection(info, page, location_ids, sku)
 
 
 @strawberry.input

@@ -8,7 +8,6 @@ import strawberry
 from graphql import GraphQLError
 from strawberry.types import Info
 
-from api.settings import settings
 from models.operations import locations as ops
 from models.operations.locations import AddressData, LocationKind
 from models.rules.scopes import ADMIN_ONLY, READERS
@@ -23,8 +22,9 @@ from resolvers.common import (
     sent_fields,
     user_errors,
 )
+from resolvers.config import server_config
 from resolvers.ids import decode_id, decode_query_id, encode_id
-from resolvers.pagination import Connection, PageArgs, paginate
+from resolvers.pagination import Connection, PageArgs, paged, paginate
 from resolvers.permissions import allow
 
 if TYPE_CHECKING:
@@ -67,20 +67,16 @@ class Location(Node):
         )
 
     @strawberry.field(description="Stock at this location. Empty for keys that may not see it.")
+    @paged
     async def inventory(
         self,
         info: Info,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
+        page: PageArgs,
         sku: str | None = None,
     ) -> Connection[Annotated[InventoryLevel, strawberry.lazy("resolvers.inventory")]]:
         from resolvers.inventory import inventory_connection
 
-        return await inventory_connection(
-            info, PageArgs(first, after, last, before), location_ids=[self.pk], sku=sku
-        )
+        return await inventory_connection(info, page, location_ids=[self.pk], sku=sku)
 
 
 @strawberry.type(description="A drop-ship supplier.")
@@ -108,19 +104,15 @@ class Vendor(Node):
         description="What was POSTed to webhookUrl, oldest first. Empty for keys other than "
         "ADMIN, VIEWER and the vendor's own."
     )
+    @paged
     async def webhook_deliveries(
         self,
         info: Info,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
+        page: PageArgs,
     ) -> Connection[Annotated[WebhookDelivery, strawberry.lazy("resolvers.webhooks")]]:
         from resolvers.webhooks import webhook_deliveries_connection
 
-        return await webhook_deliveries_connection(
-            info, self.pk, PageArgs(first, after, last, before)
-        )
+        return await webhook_deliveries_connection(info, self.pk, page)
 
 
 def locations_of(rows: list[LocationRow]) -> list[Location]:
@@ -134,16 +126,14 @@ def vendors_of(rows: list[VendorRow]) -> list[Vendor]:
 @strawberry.type
 class LocationQueries:
     @strawberry.field(permission_classes=[allow(*READERS)])
+    @paged
     async def locations(
         self,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
+        page: PageArgs,
         active: bool | None = None,
     ) -> Connection[Location]:
         qs = LocationRow.all() if active is None else LocationRow.filter(active=active)
-        return await paginate(qs, PageArgs(first, after, last, before), locations_of)
+        return await paginate(qs, page, locations_of)
 
     @strawberry.field(
         permission_classes=[allow(*READERS)], description="By id or by code: exactly one."
@@ -155,14 +145,12 @@ class LocationQueries:
         return Location.of(row) if row else None
 
     @strawberry.field(permission_classes=[allow(*READERS)])
+    @paged
     async def vendors(
         self,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
+        page: PageArgs,
     ) -> Connection[Vendor]:
-        return await paginate(VendorRow.all(), PageArgs(first, after, last, before), vendors_of)
+        return await paginate(VendorRow.all(), page, vendors_of)
 
     @strawberry.field(
         permission_classes=[allow(*READERS)], description="By id or by code: exactly one."
@@ -269,17 +257,18 @@ class LocationMutations:
 
     @strawberry.mutation(permission_classes=[allow(*ADMIN_ONLY)])
     @user_errors(VendorPayload)
-    async def create_vendor(self, input: CreateVendorInput) -> VendorPayload:
+    async def create_vendor(self, info: Info, input: CreateVendorInput) -> VendorPayload:
         row = await ops.create_vendor(
-            allow_private=settings.webhook_allow_private, **sent_fields(input, exclude=())
+            allow_private=server_config(info).webhook_allow_private,
+            **sent_fields(input, exclude=()),
         )
         return VendorPayload(vendor=Vendor.of(row))
 
     @strawberry.mutation(permission_classes=[allow(*ADMIN_ONLY)])
     @user_errors(VendorPayload)
-    async def update_vendor(self, input: UpdateVendorInput) -> VendorPayload:
+    async def update_vendor(self, info: Info, input: UpdateVendorInput) -> VendorPayload:
         changes = sent_fields(input, not_null=("name", "active"))
         row = await ops.update_vendor(
-            decode_id(input.id, "Vendor"), settings.webhook_allow_private, **changes
+            decode_id(input.id, "Vendor"), server_config(info).webhook_allow_private, **changes
         )
         return VendorPayload(vendor=Vendor.of(row))

@@ -1,19 +1,26 @@
-"""Relay connections with keyset pagination on the primary key."""
+"""Relay connections with keyset pagination on the primary key.
+
+Every connection field declares its `first/after/last/before` arguments through `paged`,
+once, here; the page sizes allowed come from the server's configuration in the context.
+"""
 
 from __future__ import annotations
 
 import base64
+import functools
+import inspect
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 import strawberry
 from graphql import GraphQLError
+from strawberry.types import Info
 from tortoise.fields import BigIntField
 from tortoise.models import Model
 from tortoise.queryset import QuerySet
 
-from api.settings import settings
+from resolvers.config import server_config
 
 T = TypeVar("T")
 M = TypeVar("M", bound=Model)
@@ -67,20 +74,76 @@ def decode_cursor(cursor: str, largest: int = 2**63 - 1) -> int:
 
 @dataclass(frozen=True)
 class PageArgs:
-    first: int | None = None
-    after: str | None = None
-    last: int | None = None
-    before: str | None = None
+    """A connection field's `first/after/last/before`, with the page sizes the server allows."""
+
+    first: int | None
+    after: str | None
+    last: int | None
+    before: str | None
+    max_size: int
+    default_size: int
 
     def size(self) -> int:
         if self.first is not None and self.last is not None:
             raise _bad("pass either first or last, not both")
         for name, value in (("first", self.first), ("last", self.last)):
-            if value is not None and not 0 <= value <= settings.max_page_size:
-                raise _bad(f"{name} must be between 0 and {settings.max_page_size}, got {value}")
-        return next(
-            (v for v in (self.first, self.last) if v is not None), settings.default_page_size
-        )
+            if value is not None and not 0 <= value <= self.max_size:
+                raise _bad(f"{name} must be between 0 and {self.max_size}, got {value}")
+        return next((v for v in (self.first, self.last) if v is not None), self.default_size)
+
+
+_PAGE_PARAMETERS = [
+    inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=None, annotation=kind)
+    for name, kind in (
+        ("first", int | None),
+        ("after", str | None),
+        ("last", int | None),
+        ("before", str | None),
+    )
+]
+
+
+def paged(resolver: Callable[..., Awaitable[T]]) -> Callable[..., Awaitable[T]]:
+    """The connection arguments, declared once for every connection field.
+
+    `resolver` takes `page: PageArgs` (and `info` if it wants it); the field it decorates
+    shows `first, after, last, before` to GraphQL where `page` stands among its arguments.
+    """
+    own = inspect.signature(resolver)
+    wants_info = "info" in own.parameters
+    parameters = (
+        []
+        if wants_info
+        else [inspect.Parameter("info", inspect.Parameter.KEYWORD_ONLY, annotation=Info)]
+    )
+    for parameter in own.parameters.values():
+        if parameter.name == "self":
+            parameters.insert(0, parameter)
+        elif parameter.name == "page":
+            parameters.extend(_PAGE_PARAMETERS)
+        else:
+            parameters.append(parameter.replace(kind=inspect.Parameter.KEYWORD_ONLY))
+
+    @functools.wraps(resolver)
+    async def run(
+        *args: Any,
+        info: Info,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+        **kwargs: Any,
+    ) -> T:
+        config = server_config(info)
+        page = PageArgs(first, after, last, before, config.max_page_size, config.default_page_size)
+        if wants_info:
+            kwargs["info"] = info
+        return await resolver(*args, page=page, **kwargs)
+
+    # strawberry reads a field's arguments from this signature (the annotations of the
+    # resolver's own parameters resolve in its module: functools.wraps kept __module__).
+    run.__signature__ = own.replace(parameters=parameters)  # type: ignore[attr-defined]
+    return run
 
 
 def _bad(message: str) -> GraphQLError:

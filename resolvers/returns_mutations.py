@@ -20,8 +20,8 @@ from resolvers.common import Node, UserError, user_errors
 from resolvers.ids import decode_id
 from resolvers.inventory import _stock_location
 from resolvers.node import node_type
-from resolvers.orders import _order_in_scope, scoped_orders
-from resolvers.pagination import Connection, PageArgs, paginate
+from resolvers.orders import order_in_scope, scoped_orders
+from resolvers.pagination import Connection, PageArgs, paged, paginate
 from resolvers.permissions import allow, current_actor
 from resolvers.returns import Return, ReturnDispositionEnum, ReturnStatusEnum
 
@@ -65,21 +65,17 @@ class ReturnQueries:
         "channel's orders; STAFF those received at its locations, plus those still awaited "
         "(REQUESTED or APPROVED) for orders fulfilled at its locations.",
     )
+    @paged
     async def returns(
         self,
         info: Info,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
+        page: PageArgs,
         status: list[ReturnStatusEnum] | None = None,  # type: ignore[valid-type]
     ) -> Connection[Return]:
         qs = scoped_returns(current_actor(info))
         if status:
             qs = qs.filter(status__in=[s.value for s in status])
-        return await paginate(
-            qs.prefetch_related("order"), PageArgs(first, after, last, before), returns_of
-        )
+        return await paginate(qs.prefetch_related("order"), page, returns_of)
 
 
 @strawberry.type
@@ -153,7 +149,7 @@ class ReturnMutations:
     )
     @user_errors(ReturnPayload)
     async def request_return(self, info: Info, input: RequestReturnInput) -> ReturnPayload:
-        order_id = await _order_in_scope(info, input.order_id)
+        order_id = await order_in_scope(info, input.order_id)
         lines = [
             ops.ReturnLineInput(
                 decode_id(line.order_line_id, "OrderLine", "orderLineId"),

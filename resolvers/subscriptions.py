@@ -29,7 +29,7 @@ from models.tables import FulfillmentOrder as FulfillmentOrderRow
 from models.tables import Order as OrderRow
 from models.tables import OrderEvent as OrderEventRow
 from resolvers.fulfillment import FulfillmentOrder
-from resolvers.ids import decode_any
+from resolvers.ids import decode_query_id
 from resolvers.loaders import Loaders
 from resolvers.orders import OrderEvent
 from resolvers.pagination import decode_cursor, encode_cursor
@@ -48,20 +48,8 @@ def _bad_input(message: str) -> GraphQLError:
     return GraphQLError(message, extensions={"code": "BAD_USER_INPUT"})
 
 
-def _pk(global_id: str, type_name: str) -> int:
-    decoded = decode_any(global_id)
-    if decoded is None or decoded[0] != type_name:
-        raise _bad_input(f"{global_id!r} is not a valid {type_name} id")
-    return decoded[1]
-
-
 def _since(cursor: str | None) -> int | None:
-    if cursor is None:
-        return None
-    try:
-        return decode_cursor(cursor)
-    except GraphQLError:
-        raise _bad_input(f"{cursor!r} is not a valid cursor") from None
+    return None if cursor is None else decode_cursor(cursor)
 
 
 async def follow(
@@ -129,8 +117,8 @@ class Subscription:
     ) -> AsyncGenerator[FulfillmentOrderEvent, None]:
         if (location_id is None) == (vendor_id is None):
             raise _bad_input("pass exactly one of locationId and vendorId")
-        location = _pk(location_id, "Location") if location_id is not None else None
-        vendor = _pk(vendor_id, "Vendor") if vendor_id is not None else None
+        location = decode_query_id(location_id, "Location") if location_id is not None else None
+        vendor = decode_query_id(vendor_id, "Vendor") if vendor_id is not None else None
         if not scopes.may_see_fulfillment(current_actor(info), location, vendor):
             raise forbidden("this key may not follow that location's or vendor's assignments")
         stream = assignee_stream(location, vendor)
@@ -156,7 +144,7 @@ class Subscription:
     async def order_updated(
         self, info: Info, order_id: strawberry.ID, since: str | None = None
     ) -> AsyncGenerator[OrderEvent, None]:
-        pk = _pk(order_id, "Order")
+        pk = decode_query_id(order_id, "Order")
         order = await OrderRow.get_or_none(id=pk)
         if order is None or not await _may_see_order(info, order):
             raise forbidden("this key may not follow that order")

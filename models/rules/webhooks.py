@@ -21,7 +21,9 @@ LONGEST_RETRY = timedelta(hours=1)
 
 
 def url_problem(url: str) -> str | None:
-    """Why `url` cannot be a webhook URL by its form alone, or None when it can."""
+    """Why `url` cannot be a webhook URL by its form alone, or None when it can.
+
+    The one home of this check: setting a vendor's URL and sending to it both ask here."""
     if len(url) > MAX_URL_LENGTH:
         return f"webhookUrl must be at most {MAX_URL_LENGTH} characters"
     try:
@@ -31,6 +33,8 @@ def url_problem(url: str) -> str | None:
         return f"webhookUrl {url!r} is not a valid URL: {error}"
     if parts.scheme not in ("http", "https") or not parts.hostname:
         return f"webhookUrl {url!r} must be an http:// or https:// URL with a host"
+    if any(character.isspace() for character in url):
+        return f"webhookUrl {url!r} must not contain whitespace"
     if parts.username is not None or parts.password is not None:
         # webhookUrl is readable by every VIEWER key: credentials in it would leak.
         return "webhookUrl must not carry credentials; the webhookSecret signs each request"

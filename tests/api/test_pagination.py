@@ -4,12 +4,15 @@ duplicates in both directions, pageInfo, totalCount, the default and the cap."""
 from __future__ import annotations
 
 import base64
+import dataclasses
 from typing import Any
 
+import httpx
 import pytest
 from tortoise.transactions import in_transaction
 
-from api.settings import settings
+from api.app import create_app
+from api.settings import Settings
 from models.operations.catalog import upsert_product
 from models.tables import Product
 from tests.conftest import Gql
@@ -60,7 +63,7 @@ def skus(connection: dict[str, Any]) -> list[str]:
 
 @pytest.mark.parametrize("size", [None, 1, 77, 100, 250])
 async def test_forwards_walk_sees_every_row_once(products: list[str], admin: Gql, size) -> None:
-    expected_size = size or settings.default_page_size
+    expected_size = size or Settings.default_page_size
     seen: list[str] = []
     after = None
     pages = 0
@@ -81,12 +84,12 @@ async def test_forwards_walk_sees_every_row_once(products: list[str], admin: Gql
 
 @pytest.mark.parametrize("size", [None, 1, 77, 250])
 async def test_backwards_walk_sees_every_row_once(products: list[str], admin: Gql, size) -> None:
-    expected_size = size or settings.default_page_size
+    expected_size = size or Settings.default_page_size
     seen: list[str] = []
     before = None
     while True:
         if size is None:
-            connection = await page(admin, last=settings.default_page_size, before=before)
+            connection = await page(admin, last=Settings.default_page_size, before=before)
         else:
             connection = await page(admin, last=size, before=before)
         info = connection["pageInfo"]
@@ -181,3 +184,17 @@ async def test_every_connection_refuses_oversized_pages(admin: Gql, db) -> None:
         assert body["data"] is None, field
         assert body["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT", field
         assert "between 0 and 250" in body["errors"][0]["message"], field
+
+
+async def test_page_sizes_are_the_apps_configuration(
+    products: list[str], db: Settings, keys: dict[str, str]
+) -> None:
+    """Resolvers read the configuration create_app was given, not a global."""
+    app = create_app(dataclasses.replace(db, max_page_size=7, default_page_size=3))
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://oms.test") as client:
+        admin = Gql(client, keys["admin"])
+        assert skus(await page(admin)) == products[:3]
+        assert skus(await page(admin, first=7)) == products[:7]
+        body = await admin.raw(PRODUCTS, {"first": 8})
+    assert "first must be between 0 and 7, got 8" in body["errors"][0]["message"]

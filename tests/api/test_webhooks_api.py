@@ -15,8 +15,9 @@ from typing import Any
 
 import httpx
 import pytest
+from starlette.applications import Starlette
 
-import resolvers.locations
+from api.app import create_app
 from api.background import policy_of
 from api.settings import Settings
 from models.operations.access import create_api_key
@@ -67,20 +68,16 @@ mutation($input: RetryWebhookDeliveryInput!) {{
 """
 
 
-def _private_addresses(monkeypatch: pytest.MonkeyPatch, allowed: bool) -> None:
-    """The server as if started with OMS_WEBHOOK_ALLOW_PRIVATE=`allowed`."""
-    config = dataclasses.replace(resolvers.locations.settings, webhook_allow_private=allowed)
-    monkeypatch.setattr(resolvers.locations, "settings", config)
+@pytest.fixture
+def webhook_allow_private() -> bool:
+    """OMS_WEBHOOK_ALLOW_PRIVATE of this module's app: off, its default (a test that needs it
+    on parametrizes it)."""
+    return False
 
 
 @pytest.fixture
-def private_refused(monkeypatch: pytest.MonkeyPatch) -> None:
-    _private_addresses(monkeypatch, False)
-
-
-@pytest.fixture
-def private_allowed(monkeypatch: pytest.MonkeyPatch) -> None:
-    _private_addresses(monkeypatch, True)
+async def app(db: Settings, webhook_allow_private: bool) -> Starlette:
+    return create_app(dataclasses.replace(db, webhook_allow_private=webhook_allow_private))
 
 
 @pytest.fixture
@@ -115,7 +112,6 @@ async def delivery_row(vendor: Vendor, status: str = "PENDING", attempts: int = 
 # --- URL safety when the URL is set ----------------------------------------------------
 
 
-@pytest.mark.usefixtures("private_refused")
 @pytest.mark.parametrize(
     ("url", "why"),
     [
@@ -130,6 +126,7 @@ async def delivery_row(vendor: Vendor, status: str = "PENDING", attempts: int = 
         ("http://224.0.0.1/hooks", "a multicast address"),
         ("ftp://hooks.northwoods.example/oms", "http:// or https://"),
         ("http://256.1.1.1/hooks", "not a valid URL"),
+        ("https://hooks.northwoods.example/o ms", "must not contain whitespace"),
         ("https://ops:pw@hooks.northwoods.example/oms", "must not carry credentials"),
     ],
 )
@@ -149,7 +146,6 @@ async def test_create_vendor_refuses_urls_the_server_must_not_call(
     assert await Vendor.all().count() == 0
 
 
-@pytest.mark.usefixtures("private_refused")
 async def test_update_vendor_refuses_them_and_keeps_the_url(admin: Gql) -> None:
     created = await admin.mutate(
         CREATE_VENDOR,
@@ -167,7 +163,7 @@ async def test_update_vendor_refuses_them_and_keeps_the_url(admin: Gql) -> None:
     assert (await Vendor.get(code="NW")).webhook_url == "https://93.184.216.34/oms"
 
 
-@pytest.mark.usefixtures("private_allowed")
+@pytest.mark.parametrize("webhook_allow_private", [True])
 async def test_private_urls_are_accepted_where_the_setting_allows_them(admin: Gql) -> None:
     payload = await admin.mutate(
         CREATE_VENDOR,
@@ -181,7 +177,6 @@ async def test_private_urls_are_accepted_where_the_setting_allows_them(admin: Gq
     assert updated["vendor"]["webhookUrl"] == "http://127.0.0.1:9/hooks"
 
 
-@pytest.mark.usefixtures("private_refused")
 async def test_a_host_that_does_not_resolve_yet_is_accepted(admin: Gql) -> None:
     """DNS may not know the vendor's name yet; every send checks it again."""
     payload = await admin.mutate(

@@ -1,0 +1,113 @@
+"""The inputs of the order mutations (and of `sourcingPlan`, which takes placeOrder's)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import strawberry
+from strawberry.types import Info
+
+from models.operations.locations import AddressData
+from models.operations.orders import LineInput, OrderInput
+from models.rules import scopes
+from models.rules.lifecycle import DeliveryMethod
+from resolvers.common import AddressInput, sent_fields
+from resolvers.ids import decode_id
+from resolvers.orders.types import CancelReasonEnum, DeliveryMethodEnum, HoldReasonEnum
+from resolvers.permissions import current_actor, forbidden
+
+
+@strawberry.input
+class CustomerInput:
+    email: str
+    name: str | None = None
+
+
+@strawberry.input
+class OrderLineInput:
+    sku: str
+    quantity: int
+    unit_price: Decimal | None = strawberry.field(
+        default=None,
+        description="Defaults to the product's price when it is in the order's currency.",
+    )
+
+
+@strawberry.input
+class PlaceOrderInput:
+    channel: str = strawberry.field(
+        description="web, pos, marketplace…; a PARTNER key may only use its own."
+    )
+    customer: CustomerInput
+    currency: str = strawberry.field(description="ISO 4217.")
+    lines: list[OrderLineInput]
+    external_id: str | None = None
+    idempotency_key: str | None = strawberry.field(
+        default=None,
+        description="Same key on the same channel returns the same order; with a different input, "
+        "IDEMPOTENCY_CONFLICT.",
+    )
+    delivery_method: DeliveryMethodEnum = DeliveryMethod.SHIP  # type: ignore[valid-type]
+    shipping_address: AddressInput | None = None
+    pickup_location_id: strawberry.ID | None = None
+
+
+def order_input(info: Info, data: PlaceOrderInput, dry_run: bool = False) -> OrderInput:
+    actor = current_actor(info)
+    allowed = scopes.may_plan_for_channel if dry_run else scopes.may_act_for_channel
+    if not allowed(actor, data.channel.strip()):
+        raise forbidden(f"this key may not place orders on channel {data.channel!r}")
+    address = None
+    if data.shipping_address is not None:
+        address = AddressData(**sent_fields(data.shipping_address, exclude=()))
+    return OrderInput(
+        channel=data.channel,
+        customer_email=data.customer.email,
+        customer_name=data.customer.name,
+        currency=data.currency,
+        lines=tuple(
+            LineInput(sku=line.sku, quantity=line.quantity, unit_price=line.unit_price)
+            for line in data.lines
+        ),
+        external_id=data.external_id,
+        idempotency_key=data.idempotency_key,
+        delivery_method=DeliveryMethod(data.delivery_method),
+        shipping_address=address,
+        pickup_location_id=(
+            decode_id(data.pickup_location_id, "Location", "pickupLocationId")
+            if data.pickup_location_id
+            else None
+        ),
+    )
+
+
+@strawberry.input
+class CancelOrderInput:
+    order_id: strawberry.ID
+    reason: CancelReasonEnum  # type: ignore[valid-type]
+    note: str | None = None
+
+
+@strawberry.input
+class CancelOrderLineInput:
+    order_line_id: strawberry.ID
+    quantity: int
+
+
+@strawberry.input
+class CancelOrderLinesInput:
+    order_id: strawberry.ID
+    lines: list[CancelOrderLineInput]
+    reason: CancelReasonEnum  # type: ignore[valid-type]
+
+
+@strawberry.input
+class HoldOrderInput:
+    order_id: strawberry.ID
+    reason: HoldReasonEnum  # type: ignore[valid-type]
+    note: str | None = None
+
+
+@strawberry.input
+class ReleaseOrderHoldInput:
+    order_id: strawberry.ID

@@ -1,0 +1,112 @@
+"""Reading orders (`order`, `orders`, `node(id:)` for an Order) and `sourcingPlan`, the dry
+run of placeOrder's routing."""
+
+from __future__ import annotations
+
+import strawberry
+from graphql import GraphQLError
+from strawberry.types import Info
+
+from models.operations import orders as ops
+from models.operations import sourcing
+from models.rules.scopes import READERS, Role
+from models.tables import Order as OrderRow
+from resolvers.common import Node, fits
+from resolvers.ids import decode_query_id
+from resolvers.locations import Location, Vendor
+from resolvers.node import node_type
+from resolvers.orders.filters import OrderFilter, filtered_orders, scoped_orders
+from resolvers.orders.inputs import PlaceOrderInput, order_input
+from resolvers.orders.types import Order, SourcingAssignment, SourcingLine, SourcingPlan, orders_of
+from resolvers.pagination import Connection, PageArgs, paged, paginate
+from resolvers.permissions import allow, current_actor
+
+
+@node_type("Order")
+async def _order_node(info: Info, pk: int) -> Node | None:
+    row = await scoped_orders(current_actor(info)).filter(id=pk).first()  # type: ignore[attr-defined]
+    return Order.of(row) if row else None
+
+
+@strawberry.type
+class OrderQueries:
+    @strawberry.field(
+        permission_classes=[allow(*READERS)],
+        description="By id or by number: exactly one. Null when it does not exist or lies "
+        "outside the key's scope.",
+    )
+    async def order(
+        self, info: Info, id: strawberry.ID | None = None, number: str | None = None
+    ) -> Order | None:
+        if (id is None) == (number is None):
+            raise GraphQLError(
+                "pass exactly one of id and number", extensions={"code": "BAD_USER_INPUT"}
+            )
+        qs = scoped_orders(current_actor(info))
+        if id is not None:
+            row = await qs.filter(id=decode_query_id(id, "Order")).first()  # type: ignore[attr-defined]
+        elif not fits(OrderRow, "number", number.lstrip("#")):  # type: ignore[union-attr]
+            return None
+        else:
+            row = await qs.filter(number=number.lstrip("#")).first()  # type: ignore[attr-defined, union-attr]
+        return Order.of(row) if row else None
+
+    @strawberry.field(
+        permission_classes=[allow(*READERS)],
+        description="Orders, oldest first, within the key's scope.",
+    )
+    @paged
+    async def orders(
+        self,
+        info: Info,
+        page: PageArgs,
+        filter: OrderFilter | None = None,
+    ) -> Connection[Order]:
+        qs = filtered_orders(scoped_orders(current_actor(info)), filter)
+        page = await paginate(qs, page, orders_of)
+        # Nested fields (a line's price currency) look orders up by id: they are here.
+        info.context.loaders.order_by_id.prime_many({e.node.row.pk: e.node.row for e in page.edges})
+        return page
+
+    @strawberry.field(
+        permission_classes=[allow(Role.ADMIN, Role.VIEWER, Role.PARTNER)],
+        description="A dry run of placeOrder's routing: where it would go and why. "
+        "Reserves nothing. A PARTNER key plans for its own channel; ADMIN and VIEWER for any.",
+    )
+    async def sourcing_plan(self, info: Info, input: PlaceOrderInput) -> SourcingPlan:
+        try:
+            # Inside: a malformed pickupLocationId is a DomainError too, the client's mistake.
+            data = order_input(info, input, dry_run=True)
+            valid = await ops.validate_order(data)
+        except ops.DomainError as error:
+            raise GraphQLError(
+                error.message, extensions={"code": "BAD_USER_INPUT", "field": error.field}
+            ) from None
+        request = ops.new_order_request(valid)
+        result = (await sourcing.plan(request)).plan
+        loaders = info.context.loaders
+        assignments = []
+        for assignment in result.assignments:
+            location = (
+                await loaders.location_by_id.load(assignment.location_id)
+                if assignment.location_id
+                else None
+            )
+            vendor = (
+                await loaders.vendor_by_id.load(assignment.vendor_id)
+                if assignment.vendor_id
+                else None
+            )
+            assignments.append(
+                SourcingAssignment(
+                    location=Location.of(location) if location else None,
+                    vendor=Vendor.of(vendor) if vendor else None,
+                    lines=[SourcingLine(sku=p.sku, quantity=p.quantity) for p in assignment.lines],
+                    reason=assignment.reason,
+                )
+            )
+        backorders = [
+            SourcingLine(sku=valid.products[index].sku, quantity=quantity)
+            for index, quantity in sorted(result.backordered.items())
+        ]
+        return SourcingPlan(assignments=assignments, backorders=backorders)
