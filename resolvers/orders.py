@@ -12,8 +12,8 @@ from strawberry.scalars import JSON
 from strawberry.types import Info
 from tortoise.expressions import Q, Subquery
 
+from models.operations import order_routing
 from models.operations import orders as ops
-from models.operations import sourcing
 from models.operations.locations import AddressData
 from models.operations.orders import LineCancellation, LineInput, OrderInput
 from models.rules import scopes
@@ -397,7 +397,7 @@ class OrderQueries:
                 error.message, extensions={"code": "BAD_USER_INPUT", "field": error.field}
             ) from None
         request = ops.new_order_request(valid)
-        result = (await sourcing.plan(request)).plan
+        result = (await order_routing.plan(request)).plan
         loaders = info.context.loaders
         assignments = []
         for assignment in result.assignments:
