@@ -1,6 +1,7 @@
 """Routing engine, by property: promises that hold for any network, stock, rules and order.
 
-The oracles below restate API.md's routing rules directly, without the engine's code.
+The oracles below restate the routing promises (the package docstring of models.rules.routing)
+directly, without the engine's code.
 """
 
 import itertools
@@ -180,7 +181,8 @@ def stock_lines(s: Scenario) -> list[LineDemand]:
 
 
 def may_ship(s: Scenario, line: LineDemand, location: CandidateLocation) -> bool:
-    """The hard filters of API.md, for one line at one location."""
+    """The hard filters (active, ships orders or the pickup location, not rejected before, under
+    capacity, SHIP_FROM and EXCLUDE rules), for one line at one location."""
     request = s.request
     if not location.active or location.id in request.excluded_location_ids:
         return False
