@@ -1,16 +1,26 @@
 """The routing planner: which location or vendor ships each line of an order.
 
-See the package docstring for the order in which plans are compared. The planner runs in
-stages: drop-ship rules take their lines, then the stock lines go to the pickup location,
-to one location holding everything, or to a split chosen by the search kernels
-(`search`), and each assignment gets its reason (`reasons`). It is one algorithm over one
-order's view of the network, which is why the module runs past ~400 lines.
+The package docstring says how plans are compared. A decision runs in stages, each handing
+the next a value:
+
+1. `_drop_ship`: the rules matching the order take their lines to vendors; the rest are
+   the stock lines.
+2. `_Index.build`: the stock lines grouped into items with the rules that apply to them,
+   the eligible locations and the preference weights, built once and frozen.
+3. `_StockPlanner.plan`: the pickup location (`_Pickup`), one location holding everything
+   (`_Alone`), or a split chosen by the search kernels of `search` (`_Split`, with the
+   ranking the reasons read); then each location's assignment and its reason (`reasons`).
+
+It is one algorithm over one order's view of the network, which is why the module runs
+past ~400 lines.
 """
 
 import heapq
 import operator
 from collections.abc import Collection, Iterable, Mapping, Sequence
-from typing import Literal, TypeAlias
+from collections.abc import Set as AbstractSet
+from dataclasses import dataclass
+from typing import TypeAlias
 
 from ..geo import DistanceFrom
 from .matching import matches_line, matches_order
@@ -42,7 +52,51 @@ def plan_routing(
     only the order's SKUs (what an `IN (...)` query returns) is the fast path; a full
     snapshot works too and is read with point lookups instead.
     """
-    return _Planner(request, locations, available, rules, settings).plan()
+    ordered = sorted(rules, key=lambda r: (r.priority, r.id))
+    matching = [r for r in ordered if matches_order(r, request)]
+    assignments, stock_lines = _drop_ship(request, matching)
+    backordered: dict[int, int] = {}
+    if stock_lines:
+        index = _Index.build(request, locations, available, matching, settings, stock_lines)
+        fills, from_stock = _StockPlanner(index).plan()
+        assignments.extend(from_stock)
+        for line, line_fills in zip(stock_lines, fills, strict=True):
+            missing = line.quantity - sum(q for _, q in line_fills)
+            if missing > 0:
+                backordered[line.line_id] = backordered.get(line.line_id, 0) + missing
+    return RoutingPlan(assignments=tuple(assignments), backordered=backordered)
+
+
+def _drop_ship(
+    request: RoutingRequest, rules: Sequence[RuleSpec]
+) -> tuple[list[Assignment], list[LineDemand]]:
+    """The first stage: drop-ship rules take their lines; the rest are the stock lines."""
+    drop_rules = [
+        r
+        for r in rules
+        if r.action is RoutingAction.DROP_SHIP
+        and r.vendor_id is not None
+        and r.vendor_id not in request.excluded_vendor_ids
+    ]
+    stock_lines: list[LineDemand] = []
+    by_vendor: dict[int, list[tuple[LineDemand, RuleSpec]]] = {}
+    for line in request.lines:
+        if line.quantity <= 0:
+            continue
+        rule = next((r for r in drop_rules if matches_line(r, line)), None)
+        if rule is None:
+            stock_lines.append(line)
+        else:
+            by_vendor.setdefault(rule.vendor_id or 0, []).append((line, rule))
+    assignments = [
+        Assignment(
+            lines=tuple(PlannedLine(ln.line_id, ln.sku, ln.quantity) for ln, _ in pairs),
+            reason=drop_ship_reason(pairs),
+            vendor_id=vendor_id,
+        )
+        for vendor_id, pairs in by_vendor.items()
+    ]
+    return assignments, stock_lines
 
 
 # Cost units that make a sum of location costs compare lexicographically: preference first,
@@ -50,9 +104,6 @@ def plan_routing(
 _UNKNOWN_KM = 1e6
 _PREFERENCE_STEP = 1e9
 _MAX_RUNNERS_UP = 3
-
-# How the stock locations were chosen, which decides how the reason reads.
-_How: TypeAlias = Literal["pickup", "alone", "split"]
 
 
 class _Item:
@@ -103,86 +154,142 @@ class _Item:
         return location_id not in self.excluded
 
 
-class _Planner:
-    def __init__(
-        self,
+def _group_items(
+    stock_lines: Sequence[LineDemand], rules: Sequence[RuleSpec]
+) -> tuple[tuple[_Item, ...], tuple[_Item, ...]]:
+    """The items, and the item of each stock line."""
+    by_key: dict[tuple[str, frozenset[str]], _Item] = {}
+    line_items: list[_Item] = []
+    for line in stock_lines:
+        key = (line.sku, line.tags)
+        item = by_key.get(key)
+        if item is None:
+            matching = [r for r in rules if matches_line(r, line)]
+            item = by_key[key] = _Item(line.sku, 1 << len(by_key), matching)
+        item.quantity += line.quantity
+        line_items.append(item)
+    return tuple(by_key.values()), tuple(line_items)
+
+
+def _eligible(
+    request: RoutingRequest, locations: Sequence[CandidateLocation]
+) -> dict[int, CandidateLocation]:
+    """The hard filters on locations: active, shipping (or this order's pickup location),
+    not rejected before, with capacity left today."""
+    pickup = request.pickup_location_id
+    excluded = request.excluded_location_ids
+    return {
+        loc.id: loc
+        for loc in locations
+        if loc.active
+        and ((pickup is None and loc.ships_orders) or loc.id == pickup)
+        and loc.id not in excluded
+        and (loc.remaining_capacity is None or loc.remaining_capacity > 0)
+    }
+
+
+@dataclass(frozen=True)
+class _Index:
+    """One order's view of the network, built once before the stock stages read it."""
+
+    request: RoutingRequest
+    settings: SplitPolicy
+    available: Mapping[tuple[int, str], int]
+    stock_lines: tuple[LineDemand, ...]
+    items: tuple[_Item, ...]
+    line_items: tuple[_Item, ...]  # the item of each stock line
+    eligible: Mapping[int, CandidateLocation]
+    preferred: Mapping[int, int]  # location id -> bits of the items preferring it
+    top_preference: int  # the most items any one location is preferred for
+    origin: DistanceFrom | None
+
+    @classmethod
+    def build(
+        cls,
         request: RoutingRequest,
         locations: Sequence[CandidateLocation],
         available: Mapping[tuple[int, str], int],
         rules: Sequence[RuleSpec],
         settings: SplitPolicy,
-    ) -> None:
-        self.request = request
-        self.locations = locations
-        self.available = available
-        self.settings = settings
-        ordered = sorted(rules, key=lambda r: (r.priority, r.id))
-        self.rules = [r for r in ordered if matches_order(r, request)]
-        self.stock_lines: list[LineDemand] = []
-        self.line_items: list[_Item] = []
-        self.items: list[_Item] = []
-        self.eligible: dict[int, CandidateLocation] = {}
-        self.preferred: dict[int, int] = {}  # location id -> bits of the items preferring it
-        self.top_preference = 0
+        stock_lines: Sequence[LineDemand],
+    ) -> "_Index":
+        items, line_items = _group_items(stock_lines, rules)
+        preferred: dict[int, int] = {}
+        for item in items:
+            for lid in item.preferred:
+                preferred[lid] = preferred.get(lid, 0) | item.bit
         point = request.destination.point
-        self.origin = DistanceFrom(point) if point is not None else None
-        self.distances: dict[int, float | None] = {}
+        return cls(
+            request=request,
+            settings=settings,
+            available=available,
+            stock_lines=tuple(stock_lines),
+            items=items,
+            line_items=line_items,
+            eligible=_eligible(request, locations),
+            preferred=preferred,
+            top_preference=max((b.bit_count() for b in preferred.values()), default=0),
+            origin=DistanceFrom(point) if point is not None else None,
+        )
+
+
+# How the stock locations were chosen, which decides how the reasons read.
+@dataclass(frozen=True)
+class _Pickup:
+    """The order's pickup location, or nothing."""
+
+
+@dataclass(frozen=True)
+class _Alone:
+    fillers: AbstractSet[int]  # every location that could fill the order alone
+
+
+@dataclass(frozen=True)
+class _Split:
+    ranked: tuple[int, ...]  # the locations the search ranked, best first
+    whole: Mapping[int, int]  # location id -> bits of the items it holds whole
+
+
+_How: TypeAlias = _Pickup | _Alone | _Split
+
+
+class _StockPlanner:
+    """The stock stages of one decision, over a frozen `_Index`.
+
+    `plan` tries, in order: the pickup location; one location holding everything (found by
+    set intersection, measuring distances to those only); a split chosen by the search
+    kernels. Each stage hands the next what it found (the locations chosen, how they were
+    chosen) as values.
+
+    Two things are learned lazily and remembered, because looking them up for every
+    location would cost more than the decision on a large network: each location's cost
+    (`costs`, `distances`: only locations that could be chosen are measured) and which
+    locations hold any of an item (`_Item.any_holders`, `held`: looked up for an item only
+    once the split search needs it). Preference weights read `held`, so the split search
+    measures costs again when it has learned more.
+    """
+
+    def __init__(self, index: _Index) -> None:
+        self.index = index
+        # Shorthands for what every stage reads.
+        self.settings = index.settings
+        self.available = index.available
+        self.stock_lines = index.stock_lines
+        self.items = index.items
+        self.line_items = index.line_items
+        self.eligible = index.eligible
         self.costs: dict[int, float] = {}
-        # Filled in for the split search only:
-        self.whole: dict[int, int] = {}  # location id -> bits of the items it holds whole
-        self.held: dict[int, int] = {}  # location id -> bits of the items it holds any of
-        self.ranked: list[int] = []  # eligible locations holding something, best first
+        self.distances: dict[int, float | None] = {}
+        # Location id -> bits of the items it holds any of: empty until the split search.
+        self.held: dict[int, int] = {}
 
-    # ----------------------------------------------------------------- drop-ship
-
-    def plan(self) -> RoutingPlan:
-        assignments = self._drop_ship()
-        backordered: dict[int, int] = {}
-        if self.stock_lines:
-            fills, stock_assignments = self._from_stock()
-            assignments.extend(stock_assignments)
-            for line, line_fills in zip(self.stock_lines, fills, strict=True):
-                missing = line.quantity - sum(q for _, q in line_fills)
-                if missing > 0:
-                    backordered[line.line_id] = backordered.get(line.line_id, 0) + missing
-        return RoutingPlan(assignments=tuple(assignments), backordered=backordered)
-
-    def _drop_ship(self) -> list[Assignment]:
-        drop_rules = [
-            r
-            for r in self.rules
-            if r.action is RoutingAction.DROP_SHIP
-            and r.vendor_id is not None
-            and r.vendor_id not in self.request.excluded_vendor_ids
-        ]
-        by_vendor: dict[int, list[tuple[LineDemand, RuleSpec]]] = {}
-        for line in self.request.lines:
-            if line.quantity <= 0:
-                continue
-            rule = next((r for r in drop_rules if matches_line(r, line)), None)
-            if rule is None:
-                self.stock_lines.append(line)
-            else:
-                by_vendor.setdefault(rule.vendor_id or 0, []).append((line, rule))
-        return [
-            Assignment(
-                lines=tuple(PlannedLine(ln.line_id, ln.sku, ln.quantity) for ln, _ in pairs),
-                reason=drop_ship_reason(pairs),
-                vendor_id=vendor_id,
-            )
-            for vendor_id, pairs in by_vendor.items()
-        ]
-
-    # ------------------------------------------------------------- from stock
-
-    def _from_stock(self) -> tuple[list[list[tuple[int, int]]], list[Assignment]]:
-        self._group_items()
-        self._filter_locations()
-        pickup = self.request.pickup_location_id
+    def plan(self) -> tuple[list[list[tuple[int, int]]], list[Assignment]]:
+        """Per stock line, the (location, units) it takes; and the assignments saying why."""
+        pickup = self.index.request.pickup_location_id
         if pickup is not None:
             members = [pickup] if pickup in self.eligible else []
             fills = self._allocate(members)
-            return fills, self._assignments(fills, members, "pickup")
+            return fills, self._assignments(fills, members, _Pickup())
         self._find_whole_holders()
         # Most orders at scale end here: set intersection finds who holds everything, and
         # only those locations need a distance.
@@ -191,39 +298,10 @@ class _Planner:
             best = self._best(fillers, 1)[0]
             fills = self._allocate([best])
             if not self._short(fills):
-                return fills, self._assignments(fills, [best], "alone", fillers)
-        members = self._choose_split()
+                return fills, self._assignments(fills, [best], _Alone(fillers))
+        members, split = self._choose_split()
         fills = self._allocate(members)
-        return fills, self._assignments(fills, members, "split")
-
-    def _group_items(self) -> None:
-        by_key: dict[tuple[str, frozenset[str]], _Item] = {}
-        for line in self.stock_lines:
-            key = (line.sku, line.tags)
-            item = by_key.get(key)
-            if item is None:
-                matching = [r for r in self.rules if matches_line(r, line)]
-                item = by_key[key] = _Item(line.sku, 1 << len(by_key), matching)
-                self.items.append(item)
-            item.quantity += line.quantity
-            self.line_items.append(item)
-        for item in self.items:
-            for lid in item.preferred:
-                self.preferred[lid] = self.preferred.get(lid, 0) | item.bit
-        self.top_preference = max((b.bit_count() for b in self.preferred.values()), default=0)
-
-    def _filter_locations(self) -> None:
-        request = self.request
-        pickup = request.pickup_location_id
-        excluded = request.excluded_location_ids
-        self.eligible = {
-            loc.id: loc
-            for loc in self.locations
-            if loc.active
-            and ((pickup is None and loc.ships_orders) or loc.id == pickup)
-            and loc.id not in excluded
-            and (loc.remaining_capacity is None or loc.remaining_capacity > 0)
-        }
+        return fills, self._assignments(fills, members, split)
 
     def _stock_lists(self, threshold: Mapping[str, int]) -> dict[str, list[int]]:
         """Per SKU, the locations in the snapshot holding at least `threshold[sku]` units."""
@@ -260,16 +338,17 @@ class _Planner:
             if item.whole_holders:
                 item.max_available = item.quantity
 
-    def _index_stock(self) -> None:
-        """Masks per location for the split search. Stock short of whole is looked up only for
-        the items nobody holds whole: those are the ones to split or backorder."""
+    def _index_stock(self) -> dict[int, int]:
+        """Per location, the bits of the items it holds whole, for the split search; they seed
+        `held`. Stock short of whole is looked up only for the items nobody holds whole:
+        those are the ones to split or backorder."""
         whole: dict[int, int] = {}
         for item in self.items:
             for lid in item.whole_holders:
                 whole[lid] = whole.get(lid, 0) | item.bit
-        self.whole = whole
-        self.held = dict(whole)
+        self.held.update(whole)
         self._find_any_holders([item for item in self.items if not item.whole_holders])
+        return whole
 
     def _find_any_holders(self, items: Iterable[_Item]) -> None:
         pending = [item for item in items if item.any_holders is None]
@@ -297,13 +376,14 @@ class _Planner:
         if not todo:
             return costs
         points = [self.eligible[lid].point for lid in todo]
-        kms = self.origin.many(points) if self.origin is not None else [None] * len(todo)
+        origin, top = self.index.origin, self.index.top_preference
+        kms = origin.many(points) if origin is not None else [None] * len(todo)
         for lid, km in zip(todo, kms, strict=True):
             self.distances[lid] = km
             cost = _UNKNOWN_KM if km is None else km
-            if self.top_preference:
-                weight = (self.preferred.get(lid, 0) & self._offered(lid)).bit_count()
-                cost += _PREFERENCE_STEP * (self.top_preference - weight)
+            if top:
+                weight = (self.index.preferred.get(lid, 0) & self._offered(lid)).bit_count()
+                cost += _PREFERENCE_STEP * (top - weight)
             costs[lid] = cost
         return costs
 
@@ -350,25 +430,25 @@ class _Planner:
 
     # ----------------------------------------------------------------- search
 
-    def _choose_split(self) -> list[int]:
-        self._index_stock()
-        if self.top_preference:
+    def _choose_split(self) -> tuple[list[int], _Split]:
+        """The locations of a split, and what the reasons need to know of the search."""
+        whole = self._index_stock()
+        if self.index.top_preference:
             self.costs.clear()  # preference weights now know what each location holds
-        self.ranked = self._in_rank_order(self.held)
-        demand = self._demand()
+        ranked = self._in_rank_order(self.held)
+        demand = self._demand(ranked)
         greedy = greedy_cover(demand, self.settings.max_splits)
         chosen = self._cover_exactly(demand, greedy)
         if chosen is None:
-            seed = [self.ranked[k] for k in greedy]
-            return self._top_up(self._most_units(seed))
-        return self._top_up([self.ranked[k] for k in chosen])
+            members, ranked = self._most_units([ranked[k] for k in greedy])
+        else:
+            members = [ranked[k] for k in chosen]
+        return self._top_up(members), _Split(tuple(ranked), whole)
 
-    def _demand(self) -> Demand:
+    def _demand(self, ranked: Sequence[int]) -> Demand:
         """The split search's view: items as bits and units, locations as rank indexes."""
-        position = {lid: k for k, lid in enumerate(self.ranked)}
-        demand = Demand(
-            masks=[0] * len(self.ranked), costs=[self.costs[lid] for lid in self.ranked]
-        )
+        position = {lid: k for k, lid in enumerate(ranked)}
+        demand = Demand(masks=[0] * len(ranked), costs=[self.costs[lid] for lid in ranked])
         by_units: list[_Item] = []
         for item in self.items:
             if item.whole_holders:
@@ -391,7 +471,7 @@ class _Planner:
             demand.mask_holders[item.bit] = indexes
             demand.quantities[item.bit] = item.quantity
             demand.need |= item.bit
-        demand.units = [tuple(self._units(lid, item) for item in by_units) for lid in self.ranked]
+        demand.units = [tuple(self._units(lid, item) for item in by_units) for lid in ranked]
         demand.residual = tuple(
             min(item.quantity, sum(u[j] for u in demand.units)) for j, item in enumerate(by_units)
         )
@@ -418,18 +498,19 @@ class _Planner:
         found = search.cover(demand.need, demand.residual, len(greedy), bound=bound)
         return greedy if found is None else list(found[1])
 
-    def _most_units(self, seed: list[int]) -> list[int]:
+    def _most_units(self, seed: list[int]) -> tuple[list[int], list[int]]:
         """Not everything fits in max_splits: the locations filling the most units, then the
-        fewest of them, then the cheapest, searched from the seed plan's units up.
+        fewest of them, then the cheapest, searched from the seed plan's units up; and the
+        locations ranked for that search.
         """
         # A location short of an item's quantity still ships what it has of it when it is in
         # the plan for other lines: that stock counts towards units here.
         self._find_any_holders(self.items)
-        if self.top_preference:
+        if self.index.top_preference:
             self.costs.clear()  # preference weights now know every location holding something
-        self.ranked = self._in_rank_order(self.held)
-        position = {lid: k for k, lid in enumerate(self.ranked)}
-        search = UnitSearch(self._stock(position))
+        ranked = self._in_rank_order(self.held)
+        position = {lid: k for k, lid in enumerate(ranked)}
+        search = UnitSearch(self._stock(ranked, position))
         slots = self.settings.max_splits
         seed_indexes = tuple(position[lid] for lid in seed)
         floor = search.value(seed_indexes)
@@ -446,12 +527,14 @@ class _Planner:
                 break
         if known:
             known = search.cheapest(len(known), target, known)[1]
-        chosen = self._in_rank_order([self.ranked[k] for k in known])
+        chosen = self._in_rank_order([ranked[k] for k in known])
         # The search counts an item's units as one figure; allocation is per line, so the
         # seed is kept if it really fills more (lines of one SKU can differ).
-        return self._in_rank_order(seed) if self._better(seed, chosen) else chosen
+        if self._better(seed, chosen):
+            return self._in_rank_order(seed), ranked
+        return chosen, ranked
 
-    def _stock(self, position: Mapping[int, int]) -> Stock:
+    def _stock(self, ranked: Sequence[int], position: Mapping[int, int]) -> Stock:
         """Every candidate's units of every item, capped, split as UnitSearch reads them."""
         split = self.settings.split_lines
         shared = [item for item in self.items if split and not item.whole_holders]
@@ -459,14 +542,14 @@ class _Planner:
 
         def capped(items: list[_Item]) -> list[tuple[int, ...]]:
             # Walk the holders, not every location: on a large network most hold few items.
-            rows = [[0] * len(items) for _ in self.ranked]
+            rows = [[0] * len(items) for _ in ranked]
             for j, item in enumerate(items):
                 for lid in item.any_holders or ():
                     rows[position[lid]][j] = min(item.quantity, self.available[(lid, item.sku)])
             return [tuple(row) for row in rows]
 
         return Stock(
-            costs=[self.costs[lid] for lid in self.ranked],
+            costs=[self.costs[lid] for lid in ranked],
             shared=capped(shared),
             single=capped(single),
             wanted=tuple(item.quantity for item in shared),
@@ -584,7 +667,6 @@ class _Planner:
         fills: list[list[tuple[int, int]]],
         members: list[int],
         how: _How,
-        fillers: set[int] | None = None,
     ) -> list[Assignment]:
         per_location: dict[int, list[PlannedLine]] = {lid: [] for lid in members}
         items: dict[int, int] = dict.fromkeys(members, 0)
@@ -597,7 +679,7 @@ class _Planner:
         return [
             Assignment(
                 lines=tuple(per_location[lid]),
-                reason=self._reason(lid, per_location[lid], items[lid], used, how, note, fillers),
+                reason=self._reason(lid, per_location[lid], items[lid], used, how, note),
                 location_id=lid,
             )
             for lid in used
@@ -609,7 +691,7 @@ class _Planner:
         short = self._short(fills)
         if not short:
             return ""
-        if how == "pickup":
+        if isinstance(how, _Pickup):
             return "; the rest is backordered"
         # Say so when a location left out only for max_splits holds some of what is short.
         limited = len(used) >= self.settings.max_splits
@@ -628,16 +710,15 @@ class _Planner:
         used: list[int],
         how: _How,
         note: str,
-        fillers: set[int] | None,
     ) -> str:
         code = self.eligible[lid].code
-        if how == "pickup":
+        if isinstance(how, _Pickup):
             what = self._lines_text(planned)
             return f"{code} is this order's pickup location and holds {what}{note}"
         where = self._where(lid, bits)
-        if how == "alone":
+        if isinstance(how, _Alone):
             text = f"{code} fills {self._all_lines()} alone, {where}"
-            runners = self._runners_up_alone(lid, fillers or set())
+            runners = self._runners_up_alone(lid, how.fillers)
         else:
             text = f"{code} ships {self._lines_text(planned)}, {where}"
             if len(used) > 1:
@@ -646,13 +727,13 @@ class _Planner:
                     f" so the order ships from {len(used)} locations"
                 )
             text += note
-            runners = self._runners_up_split(lid, bits, used)
+            runners = self._runners_up_split(lid, bits, used, how)
         if runners:
             text += "; runners-up: " + ", ".join(runners)
         return text
 
     def _all_lines(self) -> str:
-        return all_lines_text(self.stock_lines, len(self.request.lines))
+        return all_lines_text(self.stock_lines, len(self.index.request.lines))
 
     def _where(self, lid: int, bits: int) -> str:
         chosen_items = [item for item in self.items if item.bit & bits]
@@ -665,7 +746,7 @@ class _Planner:
     def _lines_text(self, planned: list[PlannedLine]) -> str:
         return lines_text(planned, self.stock_lines)
 
-    def _runners_up_alone(self, chosen: int, fillers: set[int]) -> list[str]:
+    def _runners_up_alone(self, chosen: int, fillers: AbstractSet[int]) -> list[str]:
         others = self._best(fillers - {chosen}, _MAX_RUNNERS_UP)
         text = [self._runner(lid, chosen, 0) for lid in others]
         if len(text) < _MAX_RUNNERS_UP:
@@ -685,22 +766,25 @@ class _Planner:
             text += [self._runner(lid, chosen, every & ~whole[lid]) for lid in lacking]
         return text
 
-    def _runners_up_split(self, chosen: int, bits: int, used: list[int]) -> list[str]:
+    def _runners_up_split(
+        self, chosen: int, bits: int, used: list[int], split: _Split
+    ) -> list[str]:
         """Locations outside the plan that could take this share, or are nearer and lack some."""
-        ahead = self.ranked.index(chosen) if chosen in self.ranked else len(self.ranked)
+        ranked, whole = split.ranked, split.whole
+        ahead = ranked.index(chosen) if chosen in ranked else len(ranked)
         fillers: list[int] = []
         nearer: list[int] = []
-        for position, lid in enumerate(self.ranked):
+        for position, lid in enumerate(ranked):
             if lid in used or not self.held[lid] & bits:
                 continue
-            if self.whole.get(lid, 0) & bits == bits:
+            if whole.get(lid, 0) & bits == bits:
                 fillers.append(lid)
                 if len(fillers) == _MAX_RUNNERS_UP:
                     break
             elif len(nearer) < _MAX_RUNNERS_UP and position < ahead:
                 nearer.append(lid)
         picked = sorted([*fillers, *nearer], key=self._rank)[:_MAX_RUNNERS_UP]
-        return [self._runner(lid, chosen, bits & ~self.whole.get(lid, 0)) for lid in picked]
+        return [self._runner(lid, chosen, bits & ~whole.get(lid, 0)) for lid in picked]
 
     def _runner(self, lid: int, chosen: int, lacking: int) -> str:
         skus = list(dict.fromkeys(item.sku for item in self.items if item.bit & lacking))
