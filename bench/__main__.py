@@ -223,7 +223,7 @@ def format_table(results: dict[str, Any]) -> str:
         p99_text = "-" if p99 is None else f"{p99:.{digits}f}"
         lines.append(f"{bench:<11} {case:<31} {p50_text:>8} {p99_text:>8}  {figures}")
     lines.append(
-        "routing / quality: one engine decision (plan_sourcing), stock snapshot given; quality "
+        "routing / quality: one engine decision (plan_routing), stock snapshot given; quality "
         "against exact optima.\nplaceOrder: HTTP orders/s; ratio = ours / baseline in the same "
         f"run, goal >= {GOAL_RATIO}; cpu = the same by CPU per order.\ndashboard: placeOrder "
         "response -> fulfillmentOrderAssigned at a subscribed dashboard, goal p99 <= "

@@ -13,8 +13,8 @@ lexicographically: most units filled, then fewest locations, then the least tota
 great-circle distance from the locations used to the destination. It searches every set of
 at most max_splits locations holding a demanded SKU, so it suits these small networks only.
 A line may be split across locations only where the engine may split it: split_lines on and
-no eligible location holding its whole quantity (API.md, "Routing", rule 3).
-tests/unit/test_quality_solver.py checks it against hand-computed optima and, where scipy is
+no eligible location holding its whole quantity.
+tests/unit/test_routing_quality.py checks it against hand-computed optima and, where scipy is
 installed, against an integer program solved with scipy.optimize.milp.
 
 An engine plan is *optimal* when it fills as many units from as many locations as the
@@ -39,15 +39,15 @@ from pathlib import Path
 
 from bench.routing import CLOCKS, percentile
 from models.rules.geo import DistanceFrom
-from models.rules.sourcing import (
+from models.rules.routing import (
     CandidateLocation,
     Destination,
     GeoPoint,
     LineDemand,
-    SourcingPlan,
-    SourcingRequest,
-    SourcingSettings,
-    plan_sourcing,
+    RoutingPlan,
+    RoutingRequest,
+    SplitPolicy,
+    plan_routing,
 )
 
 MINNEAPOLIS = GeoPoint(44.9778, -93.2650)
@@ -60,10 +60,10 @@ UNITS_HELD = (1, 4)
 LINES = (1, 10)
 QUANTITY = (1, 3)
 # (share of instances, settings): the default, then the two that force backorders more often.
-SETTINGS_MIX: tuple[tuple[float, SourcingSettings], ...] = (
-    (0.6, SourcingSettings(max_splits=3, split_lines=True)),
-    (0.2, SourcingSettings(max_splits=2, split_lines=True)),
-    (0.2, SourcingSettings(max_splits=3, split_lines=False)),
+SETTINGS_MIX: tuple[tuple[float, SplitPolicy], ...] = (
+    (0.6, SplitPolicy(max_splits=3, split_lines=True)),
+    (0.2, SplitPolicy(max_splits=2, split_lines=True)),
+    (0.2, SplitPolicy(max_splits=3, split_lines=False)),
 )
 # Two distances this close (relative) are the same plan's, summed in another order.
 DISTANCE_TOLERANCE = 1e-6
@@ -72,17 +72,17 @@ DISTANCE_TOLERANCE = 1e-6
 @dataclass(frozen=True)
 class Instance:
     index: int
-    request: SourcingRequest
+    request: RoutingRequest
     locations: tuple[CandidateLocation, ...]
     available: dict[tuple[int, str], int]  # the order's SKUs only, as the engine is fed
-    settings: SourcingSettings
+    settings: SplitPolicy
 
     @property
     def group(self) -> str:
         return f"max_splits={self.settings.max_splits} split_lines={self.settings.split_lines}"
 
-    def plan(self) -> SourcingPlan:
-        return plan_sourcing(self.request, self.locations, self.available, (), self.settings)
+    def plan(self) -> RoutingPlan:
+        return plan_routing(self.request, self.locations, self.available, (), self.settings)
 
 
 @dataclass(frozen=True)
@@ -131,7 +131,7 @@ def make_instance(seed: int, index: int) -> Instance:
     wanted = set(skus)
     available = {key: units for key, units in stock.items() if key[1] in wanted}
     return Instance(
-        index, SourcingRequest("web", destination, lines), locations, available, settings
+        index, RoutingRequest("web", destination, lines), locations, available, settings
     )
 
 
@@ -139,10 +139,10 @@ def make_instance(seed: int, index: int) -> Instance:
 
 
 def solve_exactly(
-    request: SourcingRequest,
+    request: RoutingRequest,
     locations: Sequence[CandidateLocation],
     available: dict[tuple[int, str], int],
-    settings: SourcingSettings,
+    settings: SplitPolicy,
 ) -> Score:
     """The best plan by exhaustive search over every set of at most max_splits locations.
 
@@ -238,7 +238,7 @@ def solve_exactly(
 
 
 def score_plan(
-    request: SourcingRequest, locations: Sequence[CandidateLocation], plan: SourcingPlan
+    request: RoutingRequest, locations: Sequence[CandidateLocation], plan: RoutingPlan
 ) -> Score:
     """The engine plan's units, locations and distance, measured as the solver measures."""
     by_id = {loc.id: loc for loc in locations}

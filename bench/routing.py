@@ -22,17 +22,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from models.rules.sourcing import (
+from models.rules.routing import (
     CandidateLocation,
     Destination,
     GeoPoint,
     LineDemand,
     RoutingAction,
+    RoutingPlan,
+    RoutingRequest,
     RuleSpec,
-    SourcingPlan,
-    SourcingRequest,
-    SourcingSettings,
-    plan_sourcing,
+    SplitPolicy,
+    plan_routing,
 )
 
 METROS: tuple[tuple[str, float, float], ...] = (
@@ -133,7 +133,7 @@ def build_rules(rng: random.Random, size: int) -> list[RuleSpec]:
     ]
 
 
-def build_request(rng: random.Random, lines: int) -> SourcingRequest:
+def build_request(rng: random.Random, lines: int) -> RoutingRequest:
     region, lat, lon = rng.choice(METROS)
     demand = []
     for line_id, n in enumerate(rng.sample(range(CATALOG), k=lines), start=1):
@@ -141,10 +141,10 @@ def build_request(rng: random.Random, lines: int) -> SourcingRequest:
         quantity = rng.randint(5, 15) if rng.random() < 0.1 else rng.randint(1, 3)
         demand.append(LineDemand(line_id, f"SKU-{n:04d}", quantity, tags))
     point = GeoPoint(lat + rng.gauss(0, 0.3), lon + rng.gauss(0, 0.3))
-    return SourcingRequest("web", Destination("US", region, "55401", point), tuple(demand))
+    return RoutingRequest("web", Destination("US", region, "55401", point), tuple(demand))
 
 
-def snapshot(network: Network, request: SourcingRequest) -> dict[tuple[int, str], int]:
+def snapshot(network: Network, request: RoutingRequest) -> dict[tuple[int, str], int]:
     return {
         (lid, line.sku): units
         for line in request.lines
@@ -166,21 +166,21 @@ def run_case(
     rng = random.Random(f"{seed}:{lines}:{size}")
     networks = [build_network(rng, size) for _ in range(10)]
     rules_by_network = [build_rules(rng, size) for _ in networks]
-    settings = SourcingSettings()
+    settings = SplitPolicy()
     work = []
     for i in range(decisions):
         network = networks[i % len(networks)]
         request = build_request(rng, lines)
         work.append((request, network, snapshot(network, request), rules_by_network[i % 10]))
     for request, network, available, rules in work[:20]:  # warm-up
-        plan_sourcing(request, network.locations, available, rules, settings)
+        plan_routing(request, network.locations, available, rules, settings)
     samples: list[float] = []
     locations_used: list[int] = []
     now = CLOCKS[clock]
     gc.collect()
     for request, network, available, rules in work:
         start = now()
-        plan: SourcingPlan = plan_sourcing(request, network.locations, available, rules, settings)
+        plan: RoutingPlan = plan_routing(request, network.locations, available, rules, settings)
         samples.append((now() - start) / 1e6)
         locations_used.append(sum(1 for a in plan.assignments if a.location_id is not None))
     return {

@@ -10,8 +10,8 @@ from strawberry.types import Info
 
 from models.operations import routing as ops
 from models.operations.routing import BackorderPolicy
+from models.rules.routing import RoutingAction
 from models.rules.scopes import ADMIN_ONLY, Role
-from models.rules.sourcing import RoutingAction
 from models.tables import RoutingRule as RoutingRuleRow
 from models.tables import RoutingSettings as RoutingSettingsRow
 from resolvers.common import Node, UserError, sent_fields, user_errors

@@ -21,6 +21,7 @@ from tortoise.transactions import in_transaction
 from models.errors import DomainError, ErrorCode, invalid, not_found
 from models.operations import events
 from models.operations.inventory import change_on_hand
+from models.operations.order_routing import route_order
 from models.operations.order_state import refresh_status
 from models.operations.orders import (
     _release_fulfillment_line,
@@ -35,7 +36,6 @@ from models.operations.reservations import (
     reserve,
 )
 from models.operations.routing import current_settings
-from models.operations.sourcing import route_order
 from models.rules.inventory import LedgerReason, available, on_hand_after_out_of_stock
 from models.rules.lifecycle import (
     FULFILLMENT_ORDER,

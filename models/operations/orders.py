@@ -16,12 +16,12 @@ from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
 from models.errors import DomainError, ErrorCode, invalid, not_found
-from models.operations import events, sourcing
+from models.operations import events, order_routing
 from models.operations.inventory import StockChange
 from models.operations.locations import AddressData
+from models.operations.order_routing import route_order
 from models.operations.order_state import refresh_status
 from models.operations.reservations import ReservationConflict, lock_levels, release
-from models.operations.sourcing import route_order
 from models.rules.inventory import available
 from models.rules.lifecycle import (
     CancelReason,
@@ -37,8 +37,8 @@ from models.rules.lifecycle import (
     derive_order_status,
 )
 from models.rules.money import check_amount, check_currency
+from models.rules.routing import LineDemand, RoutingPlan, RoutingRequest
 from models.rules.scopes import Actor
-from models.rules.sourcing import LineDemand, SourcingPlan, SourcingRequest
 from models.tables import (
     FulfillmentOrder,
     FulfillmentOrderLine,
@@ -208,12 +208,12 @@ async def _replay(channel: str, key: str, request_hash: str) -> Order | None:
     return await Order.get(id=record.order_id)  # type: ignore[attr-defined]
 
 
-def new_order_request(valid: ValidOrder) -> SourcingRequest:
+def new_order_request(valid: ValidOrder) -> RoutingRequest:
     """What routing is asked for an order not yet stored: lines are named by position."""
     data = valid.data
-    return SourcingRequest(
+    return RoutingRequest(
         channel=data.channel.strip(),
-        destination=sourcing.destination_of(Order(**valid.address_columns)),
+        destination=order_routing.destination_of(Order(**valid.address_columns)),
         lines=tuple(
             LineDemand(
                 line_id=index, sku=product.sku, quantity=line.quantity, tags=frozenset(product.tags)
@@ -224,7 +224,7 @@ def new_order_request(valid: ValidOrder) -> SourcingRequest:
     )
 
 
-def _planned_quantities(plan: SourcingPlan, count: int) -> list[tuple[int, int]]:
+def _planned_quantities(plan: RoutingPlan, count: int) -> list[tuple[int, int]]:
     """(allocated, backordered) for each line position."""
     allocated = [0] * count
     for assignment in plan.assignments:
@@ -278,8 +278,8 @@ async def _insert(valid: ValidOrder, status: OrderStatus) -> tuple[Order, list[O
     return order, lines
 
 
-async def _plan_new_order(request: SourcingRequest, now: datetime) -> sourcing.Snapshot:
-    snapshot = await sourcing.plan(request, now)
+async def _plan_new_order(request: RoutingRequest, now: datetime) -> order_routing.Snapshot:
+    snapshot = await order_routing.plan(request, now)
     backordered = sum(snapshot.plan.backordered.values())
     if backordered and not snapshot.backorders_allowed:
         raise DomainError(
@@ -292,7 +292,7 @@ async def _plan_new_order(request: SourcingRequest, now: datetime) -> sourcing.S
 
 
 async def _write_new_order(
-    valid: ValidOrder, snapshot: sourcing.Snapshot, actor: Actor, now: datetime
+    valid: ValidOrder, snapshot: order_routing.Snapshot, actor: Actor, now: datetime
 ) -> Placed:
     """Inside the transaction: the order, its lines, reservations and assignments."""
     data = valid.data
@@ -308,8 +308,8 @@ async def _write_new_order(
     )
     order, lines = await _insert(valid, status)
     by_position = {index: line.id for index, line in enumerate(lines)}
-    placed_plan = sourcing.with_line_ids(snapshot.plan, by_position)
-    outcome = await sourcing.apply_plan(
+    placed_plan = order_routing.with_line_ids(snapshot.plan, by_position)
+    outcome = await order_routing.apply_plan(
         order, lines, replace(snapshot, plan=placed_plan), actor, now
     )
     placed = events.Entry(

@@ -1,5 +1,5 @@
-"""Routing rules and routing settings: how admins steer the sourcing engine, and what the
-engine reads back (`active_rule_specs`, `sourcing_settings`).
+"""Routing rules and routing settings: how admins steer the routing engine, and what the
+engine reads back (`active_rule_specs`, `split_policy`).
 
 Rules are stored normalized (trimmed, deduplicated, codes uppercased) so that what the API
 shows is exactly what the engine compares.
@@ -7,7 +7,6 @@ shows is exactly what the engine compares.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Sequence
 from enum import StrEnum
 from typing import Any
@@ -17,7 +16,15 @@ from tortoise.transactions import in_transaction
 
 from models.errors import invalid, not_found
 from models.operations.catalog import check_sku
-from models.rules.sourcing import RoutingAction, RuleSpec, SourcingSettings
+from models.rules.routing import (
+    RoutingAction,
+    RuleSpec,
+    SplitPolicy,
+    country_code,
+    is_country_code,
+    postal_code,
+    region_code,
+)
 from models.tables import Location, RoutingRule, RoutingSettings, Vendor
 
 # The engine evaluates rules by ascending priority; the id makes equal priorities stable.
@@ -26,7 +33,6 @@ SETTINGS_ID = 1
 NAME_MAX_LENGTH = 200  # the routing_rule.name column
 DEFAULT_PRIORITY = 100
 
-COUNTRY_PATTERN = re.compile(r"[A-Z]{2}")
 RULE_FIELDS = frozenset(
     {
         "name",
@@ -132,7 +138,7 @@ async def rules_in_order() -> list[RoutingRule]:
 
 
 async def active_rule_specs() -> list[RuleSpec]:
-    """The active rules as the sourcing engine takes them, in evaluation order."""
+    """The active rules as the routing engine takes them, in evaluation order."""
     rules = await RoutingRule.filter(active=True).order_by(*EVALUATION_ORDER)
     vendor_ids = {vendor_id for rule in rules if (vendor_id := _vendor_id(rule)) is not None}
     codes = (
@@ -198,9 +204,9 @@ async def update_settings(**changes: Any) -> RoutingSettings:
     return row
 
 
-def sourcing_settings(row: RoutingSettings) -> SourcingSettings:
-    """The part of the settings the sourcing engine reads."""
-    return SourcingSettings(max_splits=row.max_splits, split_lines=row.split_lines)
+def split_policy(row: RoutingSettings) -> SplitPolicy:
+    """The part of the settings the routing engine reads."""
+    return SplitPolicy(max_splits=row.max_splits, split_lines=row.split_lines)
 
 
 def _refuse_unknown(changes: dict[str, Any], known: frozenset[str]) -> None:
@@ -226,13 +232,12 @@ def _clean(values: dict[str, Any]) -> dict[str, Any]:
     if "destination_countries" in clean:
         clean["destination_countries"] = _texts(clean["destination_countries"], _country)
     if "destination_regions" in clean:
-        # The engine compares regions ignoring case; storing them uppercased keeps "mn" and
-        # "MN" from being two entries.
-        clean["destination_regions"] = _texts(clean["destination_regions"], _upper)
+        # Stored as the engine compares them, so that "mn" and "MN" are not two entries.
+        clean["destination_regions"] = _texts(clean["destination_regions"], region_code)
     if "postal_code_prefixes" in clean:
-        # The engine compares postal codes without spaces and ignoring case ("sw1a 1" is
-        # "SW1A1"); store that form so that equivalent prefixes collapse into one.
-        clean["postal_code_prefixes"] = _texts(clean["postal_code_prefixes"], _postal_prefix)
+        # Stored as the engine compares them ("sw1a 1" is "SW1A1"), so that equivalent
+        # prefixes collapse into one.
+        clean["postal_code_prefixes"] = _texts(clean["postal_code_prefixes"], postal_code)
     if "location_ids" in clean:
         clean["location_ids"] = list(dict.fromkeys(clean["location_ids"]))
     return clean
@@ -274,23 +279,15 @@ def _texts(values: Iterable[str], normalize: Callable[[str], str]) -> list[str]:
     return list(dict.fromkeys(normalize(value) for value in stripped if value))
 
 
-def _upper(value: str) -> str:
-    return value.upper()
-
-
 def _country(value: str) -> str:
-    country = value.upper()
-    if not COUNTRY_PATTERN.fullmatch(country):
+    country = country_code(value)
+    if not is_country_code(country):
         raise invalid(
             f"destination country {value!r} is not an ISO 3166-1 alpha-2 code: "
             "use two letters, e.g. US or CA",
             ["destinationCountries"],
         )
     return country
-
-
-def _postal_prefix(value: str) -> str:
-    return value.replace(" ", "").upper()
 
 
 def _check_target(

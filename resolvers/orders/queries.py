@@ -7,8 +7,8 @@ import strawberry
 from graphql import GraphQLError
 from strawberry.types import Info
 
+from models.operations import order_routing
 from models.operations import orders as ops
-from models.operations import sourcing
 from models.rules.scopes import READERS, Role
 from models.tables import Order as OrderRow
 from resolvers.common import Node, fits
@@ -83,7 +83,7 @@ class OrderQueries:
                 error.message, extensions={"code": "BAD_USER_INPUT", "field": error.field}
             ) from None
         request = ops.new_order_request(valid)
-        result = (await sourcing.plan(request)).plan
+        result = (await order_routing.plan(request)).plan
         loaders = info.context.loaders
         assignments = []
         for assignment in result.assignments:

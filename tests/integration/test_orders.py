@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from models.errors import DomainError, ErrorCode
-from models.operations import sourcing
+from models.operations import order_routing
 from models.operations.inventory import adjust_inventory
 from models.operations.orders import (
     ROUTING_ATTEMPTS,
@@ -152,7 +152,7 @@ async def test_a_placement_that_keeps_losing_races_is_placed_on_its_locked_last_
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     await twin_cities({"MUG": (5, 0, 0)})
-    apply_plan = sourcing.apply_plan
+    apply_plan = order_routing.apply_plan
     tries: list[int] = []
 
     async def lose_until_last(*args, **kwargs):
@@ -161,7 +161,7 @@ async def test_a_placement_that_keeps_losing_races_is_placed_on_its_locked_last_
             raise ReservationConflict("a rival took the stock")
         return await apply_plan(*args, **kwargs)
 
-    monkeypatch.setattr(sourcing, "apply_plan", lose_until_last)
+    monkeypatch.setattr(order_routing, "apply_plan", lose_until_last)
     placed = await place_order(web_order(("MUG", 2)), SYSTEM)
     assert len(tries) == ROUTING_ATTEMPTS
     assert placed.order.status == "ALLOCATED"

@@ -11,7 +11,7 @@ from api.settings import Settings
 from models.errors import DomainError, ErrorCode
 from models.operations import routing as ops
 from models.operations.locations import LocationKind, create_location, create_vendor
-from models.rules.sourcing import RoutingAction, RuleSpec, SourcingSettings
+from models.rules.routing import RoutingAction, RuleSpec, SplitPolicy
 from models.tables import Location, RoutingRule, RoutingSettings, Vendor
 
 
@@ -281,6 +281,6 @@ async def test_update_settings_refuses_bad_values_and_changes_nothing(
     assert (row.backorders, row.return_window_days) == ("ALLOW", 30)
 
 
-async def test_sourcing_settings_takes_the_engine_knobs(db: Settings) -> None:
+async def test_split_policy_takes_the_engine_knobs(db: Settings) -> None:
     row = await ops.update_settings(max_splits=2, split_lines=False)
-    assert ops.sourcing_settings(row) == SourcingSettings(max_splits=2, split_lines=False)
+    assert ops.split_policy(row) == SplitPolicy(max_splits=2, split_lines=False)

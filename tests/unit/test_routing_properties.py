@@ -1,6 +1,7 @@
 """Routing engine, by property: promises that hold for any network, stock, rules and order.
 
-The oracles below restate API.md's routing rules directly, without the engine's code.
+The oracles below restate the routing promises (the package docstring of models.rules.routing)
+directly, without the engine's code.
 """
 
 import itertools
@@ -11,18 +12,18 @@ from dataclasses import dataclass, replace
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from models.rules.sourcing import (
+from models.rules.routing import (
     CandidateLocation,
     Destination,
     GeoPoint,
     LineDemand,
     RoutingAction,
+    RoutingPlan,
+    RoutingRequest,
     RuleSpec,
-    SourcingPlan,
-    SourcingRequest,
-    SourcingSettings,
+    SplitPolicy,
     great_circle_km,
-    plan_sourcing,
+    plan_routing,
 )
 
 SKUS = ("A", "B", "C", "D", "E")
@@ -33,16 +34,14 @@ MISSING_LOCATION = 99  # referenced by rules and requests, absent from the netwo
 
 @dataclass(frozen=True)
 class Scenario:
-    request: SourcingRequest
+    request: RoutingRequest
     locations: tuple[CandidateLocation, ...]
     available: dict[tuple[int, str], int]
     rules: tuple[RuleSpec, ...]
-    settings: SourcingSettings
+    settings: SplitPolicy
 
-    def plan(self) -> SourcingPlan:
-        return plan_sourcing(
-            self.request, self.locations, self.available, self.rules, self.settings
-        )
+    def plan(self) -> RoutingPlan:
+        return plan_routing(self.request, self.locations, self.available, self.rules, self.settings)
 
 
 # Around the Twin Cities, so distances are a few to a few dozen kilometres.
@@ -129,7 +128,7 @@ def scenarios(
         postal_code=draw(st.sampled_from((None, "55401", "55102", "54701"))),
         point=draw(st.none() | points),
     )
-    request = SourcingRequest(
+    request = RoutingRequest(
         channel=draw(st.sampled_from(("web", "pos"))),
         destination=destination,
         lines=lines,
@@ -137,14 +136,14 @@ def scenarios(
         excluded_location_ids=draw(st.frozensets(location_ids, max_size=1)),
         excluded_vendor_ids=draw(st.frozensets(st.sampled_from(VENDORS), max_size=1)),
     )
-    routing = SourcingSettings(max_splits=draw(st.integers(1, 4)), split_lines=draw(st.booleans()))
+    routing = SplitPolicy(max_splits=draw(st.integers(1, 4)), split_lines=draw(st.booleans()))
     return Scenario(request, locations, available, rules, routing)
 
 
 # ------------------------------------------------------------------------ oracles
 
 
-def matches(rule: RuleSpec, request: SourcingRequest, line: LineDemand) -> bool:
+def matches(rule: RuleSpec, request: RoutingRequest, line: LineDemand) -> bool:
     dest = request.destination
     return (
         (not rule.skus or line.sku in rule.skus)
@@ -182,7 +181,8 @@ def stock_lines(s: Scenario) -> list[LineDemand]:
 
 
 def may_ship(s: Scenario, line: LineDemand, location: CandidateLocation) -> bool:
-    """The hard filters of API.md, for one line at one location."""
+    """The hard filters (active, ships orders or the pickup location, not rejected before, under
+    capacity, SHIP_FROM and EXCLUDE rules), for one line at one location."""
     request = s.request
     if not location.active or location.id in request.excluded_location_ids:
         return False
@@ -203,11 +203,11 @@ def units(s: Scenario, location_id: int, sku: str) -> int:
     return max(s.available.get((location_id, sku), 0), 0)
 
 
-def used_locations(plan: SourcingPlan) -> set[int]:
+def used_locations(plan: RoutingPlan) -> set[int]:
     return {a.location_id for a in plan.assignments if a.location_id is not None}
 
 
-def stock_fills(plan: SourcingPlan) -> Iterator[tuple[int, int, str, int]]:
+def stock_fills(plan: RoutingPlan) -> Iterator[tuple[int, int, str, int]]:
     """(location id, line id, sku, quantity) of every line planned from stock."""
     for a in plan.assignments:
         if a.location_id is not None:

@@ -7,18 +7,18 @@ from typing import Any
 
 import pytest
 
-from models.rules.sourcing import (
+from models.rules.routing import (
     CandidateLocation,
     Destination,
     GeoPoint,
     LineDemand,
     RoutingAction,
+    RoutingPlan,
+    RoutingRequest,
     RuleSpec,
-    SourcingPlan,
-    SourcingRequest,
-    SourcingSettings,
+    SplitPolicy,
     great_circle_km,
-    plan_sourcing,
+    plan_routing,
 )
 
 MSP_DOWNTOWN = GeoPoint(44.9778, -93.2650)
@@ -35,7 +35,7 @@ ST_PAUL = Destination("US", "MN", "55102", GeoPoint(44.9440, -93.0930))
 BLOOMINGTON = Destination("US", "MN", "55420", GeoPoint(44.8408, -93.2983))
 ROSEVILLE = Destination("US", "MN", "55113", GeoPoint(45.0061, -93.1566))
 
-DEFAULTS = SourcingSettings()
+DEFAULTS = SplitPolicy()
 
 
 def stock(**by_location: Mapping[str, int]) -> dict[tuple[int, str], int]:
@@ -52,29 +52,29 @@ def order(
     pickup_location_id: int | None = None,
     excluded_location_ids: frozenset[int] = frozenset(),
     excluded_vendor_ids: frozenset[int] = frozenset(),
-) -> SourcingRequest:
+) -> RoutingRequest:
     """Lines given as (sku, quantity) are numbered 1, 2, ... in order."""
     demand = tuple(
         line if isinstance(line, LineDemand) else LineDemand(n, line[0], line[1])
         for n, line in enumerate(lines, start=1)
     )
-    return SourcingRequest(
+    return RoutingRequest(
         "web", to, demand, pickup_location_id, excluded_location_ids, excluded_vendor_ids
     )
 
 
 def route(
-    request: SourcingRequest,
+    request: RoutingRequest,
     available: Mapping[tuple[int, str], int],
     *,
     locations: Sequence[CandidateLocation] = TWIN_CITIES,
     rules: Sequence[RuleSpec] = (),
-    settings: SourcingSettings = DEFAULTS,
-) -> SourcingPlan:
-    return plan_sourcing(request, locations, available, rules, settings)
+    settings: SplitPolicy = DEFAULTS,
+) -> RoutingPlan:
+    return plan_routing(request, locations, available, rules, settings)
 
 
-def where(plan: SourcingPlan) -> dict[int, dict[str, int]]:
+def where(plan: RoutingPlan) -> dict[int, dict[str, int]]:
     """location id -> {sku: units}, for the stock assignments."""
     found: dict[int, dict[str, int]] = {}
     for assignment in plan.assignments:
@@ -85,7 +85,7 @@ def where(plan: SourcingPlan) -> dict[int, dict[str, int]]:
     return found
 
 
-def reason_of(plan: SourcingPlan, location: CandidateLocation) -> str:
+def reason_of(plan: RoutingPlan, location: CandidateLocation) -> str:
     return next(a.reason for a in plan.assignments if a.location_id == location.id)
 
 
@@ -198,7 +198,7 @@ def test_fewest_locations_beats_total_distance() -> None:
 
 def test_max_splits_backorders_what_would_need_another_location() -> None:
     available = stock(MSP={"A": 5}, STP={"B": 5}, EAGAN={"C": 5})
-    settings = SourcingSettings(max_splits=2)
+    settings = SplitPolicy(max_splits=2)
 
     plan = route(order(("A", 1), ("B", 1), ("C", 4)), available, settings=settings)
 
@@ -211,7 +211,7 @@ def test_max_splits_backorders_what_would_need_another_location() -> None:
 def test_max_splits_of_one_takes_the_location_filling_most() -> None:
     available = stock(MSP={"A": 1}, STP={"A": 1, "B": 3}, EAGAN={"C": 1})
 
-    plan = route(order(("A", 1), ("B", 3), ("C", 1)), available, settings=SourcingSettings(1))
+    plan = route(order(("A", 1), ("B", 3), ("C", 1)), available, settings=SplitPolicy(1))
 
     assert where(plan) == {STP.id: {"A": 1, "B": 3}}
     assert plan.backordered == {3: 1}
@@ -222,7 +222,7 @@ def test_max_splits_counts_what_a_location_holds_short_of_a_line(split_lines: bo
     # WH-EAGAN holds all 3 A, so A is not split. Yet MSP-01's 2 A with its D and E, plus
     # STP-01's F and G, fill 6 units of 7, where WH-EAGAN's 3 A with MSP-01 fill 5.
     available = stock(MSP={"A": 2, "D": 1, "E": 1}, STP={"F": 1, "G": 1}, EAGAN={"A": 3})
-    settings = SourcingSettings(max_splits=2, split_lines=split_lines)
+    settings = SplitPolicy(max_splits=2, split_lines=split_lines)
     request = order(("A", 3), ("D", 1), ("E", 1), ("F", 1), ("G", 1))
 
     plan = route(request, available, settings=settings)
@@ -235,7 +235,7 @@ def test_when_max_splits_backorders_the_nearest_locations_filling_as_much_win() 
     # Every pair ships 3 of the 4 units. Only WH-EAGAN holds both H, but the nearest pair,
     # MSP-01 + STP-01, ships as many: 1 H is backordered instead of F.
     available = stock(MSP={"G": 1, "H": 1}, STP={"F": 1}, EAGAN={"H": 2})
-    settings = SourcingSettings(max_splits=2, split_lines=False)
+    settings = SplitPolicy(max_splits=2, split_lines=False)
 
     plan = route(order(("F", 1), ("G", 1), ("H", 2)), available, settings=settings)
 
@@ -286,7 +286,7 @@ def test_a_line_some_location_holds_whole_is_not_split() -> None:
 
 def test_split_lines_off_ships_what_one_location_has() -> None:
     available = stock(MSP={"A": 6}, STP={"A": 5})
-    settings = SourcingSettings(split_lines=False)
+    settings = SplitPolicy(split_lines=False)
 
     plan = route(order(("A", 10)), available, settings=settings)
 
@@ -516,7 +516,7 @@ def test_vendors_do_not_count_against_max_splits() -> None:
         order(sofa, ("A", 1)),
         available,
         rules=[furniture_via(9, "ACME")],
-        settings=SourcingSettings(1),
+        settings=SplitPolicy(1),
     )
 
     assert {(a.vendor_id, a.location_id) for a in plan.assignments} == {(9, None), (None, MSP.id)}
@@ -635,7 +635,7 @@ def test_invalid_input_is_refused() -> None:
     with pytest.raises(ValueError, match="negative"):
         LineDemand(1, "A", -1)
     with pytest.raises(ValueError, match="max_splits"):
-        SourcingSettings(max_splits=0)
+        SplitPolicy(max_splits=0)
 
 
 # --------------------------------------------------------------------- pickup

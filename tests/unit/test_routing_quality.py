@@ -17,13 +17,13 @@ from bench.quality import (
     solve_exactly,
 )
 from models.rules.geo import EARTH_RADIUS_KM, great_circle_km
-from models.rules.sourcing import (
+from models.rules.routing import (
     CandidateLocation,
     Destination,
     GeoPoint,
     LineDemand,
-    SourcingRequest,
-    SourcingSettings,
+    RoutingRequest,
+    SplitPolicy,
 )
 
 CUSTOMER = GeoPoint(45.0, -93.0)
@@ -44,13 +44,13 @@ def solve(
     max_splits: int = 3,
     split_lines: bool = True,
 ) -> Score:
-    request = SourcingRequest(
+    request = RoutingRequest(
         "web",
         Destination("US", "MN", "55401", CUSTOMER),
         tuple(LineDemand(n, sku, q) for n, (sku, q) in enumerate(lines.items(), start=1)),
     )
     available = {(lid, sku): units for lid, held in stock.items() for sku, units in held.items()}
-    return solve_exactly(request, locations, available, SourcingSettings(max_splits, split_lines))
+    return solve_exactly(request, locations, available, SplitPolicy(max_splits, split_lines))
 
 
 def expect(score: Score, units: int, locations: tuple[int, ...], km: float) -> None:
@@ -133,14 +133,14 @@ def test_locations_that_may_not_ship_and_stock_nobody_holds_count_for_nothing() 
 def test_lines_of_one_sku_are_refused() -> None:
     with pytest.raises(ValueError, match="distinct SKUs"):
         solve_exactly(
-            SourcingRequest(
+            RoutingRequest(
                 "web",
                 Destination(point=CUSTOMER),
                 (LineDemand(1, "A", 1), LineDemand(2, "A", 1)),
             ),
             [north(1, 1)],
             {(1, "A"): 2},
-            SourcingSettings(),
+            SplitPolicy(),
         )
 
 

@@ -1,5 +1,5 @@
 """Route an order's unassigned quantity: load a stock snapshot, ask the pure engine
-(models.rules.sourcing) for a plan, reserve exactly what it assigned, and write
+(models.rules.routing) for a plan, reserve exactly what it assigned, and write
 the fulfillment orders. Runs inside the caller's transaction.
 """
 
@@ -14,19 +14,19 @@ from tortoise.functions import Count
 
 from models.operations import events
 from models.operations.reservations import reserve_all
-from models.operations.routing import active_rule_specs, current_settings, sourcing_settings
+from models.operations.routing import active_rule_specs, current_settings, split_policy
 from models.rules.inventory import available
 from models.rules.lifecycle import FulfillmentOrderStatus
-from models.rules.scopes import Actor
-from models.rules.sourcing import (
+from models.rules.routing import (
     CandidateLocation,
     Destination,
     GeoPoint,
     LineDemand,
-    SourcingPlan,
-    SourcingRequest,
-    plan_sourcing,
+    RoutingPlan,
+    RoutingRequest,
+    plan_routing,
 )
+from models.rules.scopes import Actor
 from models.tables import (
     FulfillmentOrder,
     FulfillmentOrderLine,
@@ -43,7 +43,7 @@ _GIVEN_BACK = (FulfillmentOrderStatus.REJECTED.value, FulfillmentOrderStatus.CAN
 
 @dataclass(frozen=True)
 class Snapshot:
-    plan: SourcingPlan
+    plan: RoutingPlan
     level_ids: dict[tuple[int, str], int]
     acceptance_minutes: int
     backorders_allowed: bool
@@ -94,7 +94,7 @@ async def _candidates(today: datetime) -> list[CandidateLocation]:
     ]
 
 
-async def plan(request: SourcingRequest, now: datetime | None = None) -> Snapshot:
+async def plan(request: RoutingRequest, now: datetime | None = None) -> Snapshot:
     """The engine's plan over the live stock, reserving nothing (also `sourcingPlan`)."""
     now = now or datetime.now(UTC)
     skus = {line.sku for line in request.lines}
@@ -109,12 +109,12 @@ async def plan(request: SourcingRequest, now: datetime | None = None) -> Snapsho
         if free:
             stock[(location_id, sku)] = free
     settings_row = await current_settings()
-    result = plan_sourcing(
+    result = plan_routing(
         request,
         await _candidates(now),
         stock,
         await active_rule_specs(),
-        sourcing_settings(settings_row),
+        split_policy(settings_row),
     )
     return Snapshot(
         plan=result,
@@ -124,13 +124,13 @@ async def plan(request: SourcingRequest, now: datetime | None = None) -> Snapsho
     )
 
 
-async def _request_of(order: Order, lines: Sequence[OrderLine]) -> SourcingRequest:
+async def _request_of(order: Order, lines: Sequence[OrderLine]) -> RoutingRequest:
     product_ids = {line.product_id for line in lines}  # type: ignore[attr-defined]
     tags = dict(await Product.filter(id__in=product_ids).values_list("id", "tags"))
     given_back = await FulfillmentOrder.filter(
         order_id=order.id, status=FulfillmentOrderStatus.REJECTED.value
     ).values_list("location_id", "vendor_id")
-    return SourcingRequest(
+    return RoutingRequest(
         channel=order.channel,
         destination=destination_of(order),
         lines=tuple(
@@ -158,9 +158,9 @@ class RoutingOutcome:
     entry: events.Entry | None = None
 
 
-def with_line_ids(plan: SourcingPlan, line_ids: Mapping[int, int]) -> SourcingPlan:
+def with_line_ids(plan: RoutingPlan, line_ids: Mapping[int, int]) -> RoutingPlan:
     """The same plan with its placeholder line ids (positions) replaced by real ones."""
-    return SourcingPlan(
+    return RoutingPlan(
         assignments=tuple(
             replace(
                 assignment,
