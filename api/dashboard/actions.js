@@ -162,34 +162,41 @@ export async function act(fo, name, values) {
 // A card costs about 11 points of the API's query cost (1000 at most a request).
 const PAGE = 80;
 
-// One refresh in flight: a newer one aborts the older, and only the newest draws.
-let inflight = null;
+// One read of each kind in flight: a newer one aborts the older, and only the newest
+// draws, so a slow or failed answer never paints over a fresher one.
+const inflight = new Map();
+
+async function latest(kind, query, variables) {
+  if (inflight.has(kind)) inflight.get(kind).abort();
+  const controller = new AbortController();
+  inflight.set(kind, controller);
+  try {
+    const data = await gql(query, variables, controller.signal);
+    return inflight.get(kind) === controller ? data : null;
+  } catch (error) {
+    if (controller.signal.aborted) return null;
+    throw error;
+  } finally {
+    if (inflight.get(kind) === controller) inflight.delete(kind);
+  }
+}
 
 export async function refresh() {
-  if (inflight) inflight.abort();
-  const controller = new AbortController();
-  inflight = controller;
   const query = `query($loc: ID, $vendor: ID, $status: [FulfillmentOrderStatus!]) {
     fulfillmentOrders(locationId: $loc, vendorId: $vendor, status: $status, first: ${PAGE}) { nodes { ${cardFields()} } }
   }`;
-  try {
-    const data = await gql(query, { ...assigneeVariables(), status: activeStatuses() }, controller.signal);
-    if (inflight !== controller) return;
-    state.items = data.fulfillmentOrders.nodes;
-    draw();
-  } catch (error) {
-    if (controller.signal.aborted) return;
-    throw error;
-  } finally {
-    if (inflight === controller) inflight = null;
-  }
+  const data = await latest("active", query, { ...assigneeVariables(), status: activeStatuses() });
+  if (!data) return;
+  state.items = data.fulfillmentOrders.nodes;
+  draw();
 }
 
 export async function loadHistory() {
   const query = `query($loc: ID, $vendor: ID) {
     fulfillmentOrders(locationId: $loc, vendorId: $vendor, status: [SHIPPED], last: ${PAGE}) { nodes { ${cardFields()} } }
   }`;
-  const data = await gql(query, assigneeVariables());
+  const data = await latest("history", query, assigneeVariables());
+  if (!data) return;
   const weekAgo = Date.now() - 7 * 86400e3;
   state.history = data.fulfillmentOrders.nodes
     .filter((fo) => fo.shippedAt && Date.parse(fo.shippedAt) >= weekAgo)
@@ -217,7 +224,8 @@ export async function search(text) {
   const found = new Map();
   const mine = (fo) => (loc ? fo.location && fo.location.id === loc : fo.vendor && fo.vendor.id === vendor);
   try {
-    const data = await gql(query, { filter: { query: text.trim(), locationId: loc, vendorId: vendor } });
+    const data = await latest("search", query, { filter: { query: text.trim(), locationId: loc, vendorId: vendor } });
+    if (!data) return;
     for (const order of data.orders.nodes) for (const fo of order.fulfillmentOrders) if (mine(fo)) found.set(fo.id, fo);
   } catch (error) {
     say(errorWords(error));

@@ -16,6 +16,7 @@ import { errorWords, eventNote, signInWords, wrongRoleWords } from "./words.js";
 
 const KEY = "oms.key";
 const CURSOR = "oms.cursor.";
+const POLL_MS = 60_000;
 const ROLES = new Set(["STAFF", "VENDOR"]);
 // After these the fulfillment order is no longer this assignee's work.
 const LEAVES = new Set(["CANCELLED", "MOVED_AWAY", "EXPIRED", "REJECTED", "PICKUP_EXPIRED", "PICKED_UP", "SHIPPED"]);
@@ -62,11 +63,14 @@ function goLive() {
     },
     onDown: () => {
       state.online = false;
-      draw();
+      drawConnection();
     },
     onError: (error) => say(errorWords(error)),
   });
   state.live.start();
+  // Without the full event stream nothing tells us of cancelled or moved work: look again now and then.
+  clearInterval(state.poll);
+  if (!state.features.events) state.poll = setInterval(() => state.online && refreshAll(), POLL_MS);
 }
 
 function signInError(text) {

@@ -27,11 +27,23 @@ export function addNote(text) {
   list.hidden = false;
 }
 
+// Cards are kept while their fulfillment order is unchanged, so a refresh caused by
+// someone else's order does not close the form a worker is typing in.
+let drawn = new Map(); // id -> { version, node }
+
 export function draw() {
   const waiting = state.items.filter((fo) => stageOf(fo) === "OPEN").sort(byDue);
   const working = state.items.filter((fo) => stageOf(fo) !== "OPEN").sort(byDue);
-  fill($("#open-list"), waiting, card, "Nothing waiting. New orders appear here by themselves.");
-  fill($("#working-list"), working, card, "Nothing in progress.");
+  const next = new Map();
+  for (const fo of state.items) {
+    const version = JSON.stringify(fo) + state.fresh.has(fo.id);
+    const kept = drawn.get(fo.id);
+    next.set(fo.id, { version, node: kept && kept.version === version ? kept.node : card(fo) });
+  }
+  drawn = next;
+  const node = (fo) => next.get(fo.id).node;
+  fill($("#open-list"), waiting, node, "Nothing waiting. New orders appear here by themselves.");
+  fill($("#working-list"), working, node, "Nothing in progress.");
   $("#open-count").textContent = `(${waiting.length})`;
   $("#working-count").textContent = `(${working.length})`;
   document.title = `${waiting.length ? `(${waiting.length}) ` : ""}Fulfillment · OMS`;
@@ -43,9 +55,8 @@ export function drawConnection() {
   $("#offline").hidden = state.online;
   $("#live").hidden = !state.online;
   document.body.classList.toggle("offline", !state.online);
-  for (const button of document.querySelectorAll("#work .actions button, #work form.action-form button[type=submit]")) {
-    button.disabled = !state.online;
-  }
+  // Whatever changes an order waits for the connection; slips, forms and search do not.
+  for (const button of document.querySelectorAll("#work button[data-net]")) button.disabled = !state.online;
 }
 
 function drawPickButton() {
@@ -93,8 +104,10 @@ function card(fo) {
   for (const name of (OFFERS[stage] || []).filter((n) => offered(n, fo))) {
     const action = ACTIONS[name];
     const fields = action.fields ? action.fields(fo) : [];
-    if (!action.submit || !fields.length) {
-      actions.append(button(action.label, () => run(node, fo, name), action.danger ? "danger" : name === "slip" ? "secondary" : ""));
+    if (!fields.length) {
+      // Nothing to ask: the button does it (and says what it does, without an ellipsis).
+      const style = action.danger ? "danger" : action.local ? "secondary" : "";
+      actions.append(button(action.fields ? action.submit : action.label, () => run(node, fo, name), style, !action.local));
       continue;
     }
     const form = actionForm(node, fo, name, fields);
@@ -182,10 +195,13 @@ function linesOf(fo) {
   return list;
 }
 
-function button(label, onClick, className = "") {
+function button(label, onClick, className = "", net = false) {
   const b = el("button", { type: "button", textContent: label, className });
   b.addEventListener("click", onClick);
-  if (!state.online && className !== "secondary") b.disabled = true;
+  if (net) {
+    b.dataset.net = "";
+    b.disabled = !state.online;
+  }
   return b;
 }
 
@@ -215,6 +231,7 @@ function actionForm(node, fo, name, fields) {
     form.append(el("label", {}, field.label, input));
   }
   const submit = el("button", { type: "submit", textContent: action.submit, className: action.danger ? "danger" : "" });
+  submit.dataset.net = "";
   submit.disabled = !state.online;
   const cancel = button("Cancel", () => { form.hidden = true; }, "secondary");
   form.append(el("div", { className: "form-buttons" }, submit, cancel));
@@ -226,9 +243,10 @@ function actionForm(node, fo, name, fields) {
 }
 
 async function run(node, fo, name, values) {
-  for (const b of node.querySelectorAll("button")) b.disabled = true;
+  const buttons = node.querySelectorAll("button[data-net]");
+  for (const b of buttons) b.disabled = true;
   await act(fo, name, values);
-  if (node.isConnected) for (const b of node.querySelectorAll("button")) b.disabled = !state.online;
+  for (const b of buttons) b.disabled = !state.online;
 }
 
 // History and search show short rows: which order, for whom, what became of it.

@@ -9,7 +9,8 @@ export const state = {
   fresh: new Set(), // ids that arrived live since sign-in and were not acted on yet
   selected: new Set(), // ids chosen for a pick list
   online: false,
-  live: null,
+  live: null, // the subscription (api.js Live)
+  poll: null, // the timer that re-reads the work when the server has no full event stream
 };
 
 // The stage a card is in: its status, except that an open cancellation request
