@@ -159,7 +159,7 @@ export async function act(fo, name, values) {
   await refreshAll();
 }
 
-// A card costs about 11 points of the API's query cost (1000 at most a request).
+// A card costs about 12 points of the API's query cost (1000 at most a request).
 const PAGE = 80;
 
 // One read of each kind in flight: a newer one aborts the older, and only the newest

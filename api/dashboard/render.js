@@ -90,6 +90,9 @@ function card(fo) {
   );
   if (state.fresh.has(fo.id)) node.classList.add("is-new");
   node.append(head, destination(fo), linesOf(fo));
+  if (fo.order.holds.some((hold) => !hold.releasedAt)) {
+    node.append(el("p", { className: "request", textContent: "On hold: do not pick, pack or ship it until the hold is released." }));
+  }
   if (stage === "CANCELLATION_REQUESTED") {
     const request = fo.cancellationRequest;
     node.append(

@@ -63,7 +63,7 @@ export function cardFields() {
     ${f.cancellationRequests ? "cancellationRequest { status message requestedAt }" : ""}
     location { id code } vendor { id code }
     shipments { carrier trackingNumber }
-    order { number deliveryMethod customer { name email }
+    order { number deliveryMethod customer { name email } holds { reason releasedAt }
             shippingAddress { name line1 line2 city region postalCode countryCode phone }
             pickupLocation { code name } }
     lines { quantity shippedQuantity remainingQuantity
