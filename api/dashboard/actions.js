@@ -20,19 +20,19 @@ export const ACTIONS = {
   accept: {
     label: "Accept",
     done: "accepted",
-    run: (fo) => mutate("acceptFulfillmentOrder", "AcceptFulfillmentOrderInput", { id: fo.id }),
+    run: (fo) => mutate("acceptFulfillmentOrder", { id: fo.id }),
   },
   pack: {
     label: "Packed",
     done: "packed",
-    run: (fo) => mutate("packFulfillmentOrder", "PackFulfillmentOrderInput", { id: fo.id }),
+    run: (fo) => mutate("packFulfillmentOrder", { id: fo.id }),
   },
   readyForPickup: {
     label: "Ready for pickup",
     done: "is ready for pickup",
     needs: "readyForPickup",
     method: "PICKUP",
-    run: (fo) => mutate("markReadyForPickup", "MarkReadyForPickupInput", { fulfillmentOrderId: fo.id }),
+    run: (fo) => mutate("markReadyForPickup", { fulfillmentOrderId: fo.id }),
   },
   pickedUp: {
     label: "Customer is here…",
@@ -45,9 +45,9 @@ export const ACTIONS = {
         ? [{ name: "pickupCode", label: "Pickup code from the customer", required: true, autocomplete: "off" }]
         : [],
     run: (fo, values) =>
-      mutate("markPickedUp", "MarkPickedUpInput", {
+      mutate("markPickedUp", {
         fulfillmentOrderId: fo.id,
-        ...(state.features.pickupCode ? { pickupCode: values.get("pickupCode").trim().toUpperCase() } : {}),
+        ...(state.features.pickupCode ? { pickupCode: values.get("pickupCode").trim() } : {}),
       }),
   },
   ship: {
@@ -61,7 +61,7 @@ export const ACTIONS = {
       ...openLines(fo).map((line) => quantityField(line, "Ship")),
     ],
     run: (fo, values) =>
-      mutate("shipFulfillmentOrder", "ShipFulfillmentOrderInput", {
+      mutate("shipFulfillmentOrder", {
         id: fo.id,
         carrier: values.get("carrier"),
         trackingNumber: values.get("tracking"),
@@ -88,7 +88,7 @@ export const ACTIONS = {
         if (!lines.length) throw new ApiError("INVALID", "choose at least one unit to reject.");
         if (!all) input.lines = lines;
       }
-      return mutate("rejectFulfillmentOrder", "RejectFulfillmentOrderInput", input);
+      return mutate("rejectFulfillmentOrder", input);
     },
   },
   acceptCancellation: {
@@ -96,7 +96,7 @@ export const ACTIONS = {
     done: "cancelled as asked",
     needs: "cancellationRequests",
     danger: true,
-    run: (fo) => mutate("acceptCancellationRequest", "AcceptCancellationRequestInput", { fulfillmentOrderId: fo.id }),
+    run: (fo) => mutate("acceptCancellationRequest", { fulfillmentOrderId: fo.id }),
   },
   rejectCancellation: {
     label: "Too late to cancel…",
@@ -105,7 +105,7 @@ export const ACTIONS = {
     needs: "cancellationRequests",
     fields: () => [{ name: "message", label: "Why (the shop reads this)", required: true, placeholder: "Already handed to the carrier" }],
     run: (fo, values) =>
-      mutate("rejectCancellationRequest", "RejectCancellationRequestInput", {
+      mutate("rejectCancellationRequest", {
         fulfillmentOrderId: fo.id,
         message: values.get("message"),
       }),

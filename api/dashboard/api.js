@@ -29,9 +29,12 @@ export async function gql(query, variables = {}, signal = undefined) {
   return body.data;
 }
 
+// The input type of each mutation, as the server names it (filled in at sign-in).
+const inputTypes = new Map();
+
 // Runs a mutation and turns its first userError into an ApiError.
-export async function mutate(field, inputType, input) {
-  const query = `mutation($input: ${inputType}!) { ${field}(input: $input) { userErrors { message code } } }`;
+export async function mutate(field, input) {
+  const query = `mutation($input: ${inputTypes.get(field)}!) { ${field}(input: $input) { userErrors { message code } } }`;
   const result = (await gql(query, { input }))[field];
   if (result.userErrors.length) {
     const [error] = result.userErrors;
@@ -46,7 +49,7 @@ const SIGN_IN = `{
   pickList: __type(name: "PickList") { name }
   foType: __type(name: "FulfillmentOrder") { fields { name } }
   foStatus: __type(name: "FulfillmentOrderStatus") { enumValues { name } }
-  mutations: __type(name: "Mutation") { fields { name } }
+  mutations: __type(name: "Mutation") { fields { name args { name type { ofType { name } } } } }
   subscriptions: __type(name: "Subscription") { fields { name } }
   pickedUpInput: __type(name: "MarkPickedUpInput") { inputFields { name } }
   rejectInput: __type(name: "RejectFulfillmentOrderInput") { inputFields { name } }
@@ -57,6 +60,10 @@ export async function signIn() {
   const names = (type, list = "fields") => new Set(((type && type[list]) || []).map((f) => f.name));
   const foFields = names(data.foType);
   const mutations = names(data.mutations);
+  for (const field of data.mutations.fields) {
+    const input = field.args.find((arg) => arg.name === "input");
+    if (input && input.type.ofType) inputTypes.set(field.name, input.type.ofType.name);
+  }
   return {
     viewer: data.viewer,
     features: {
