@@ -151,7 +151,6 @@ export async function act(fo, name, values) {
   try {
     await action.run(fo, values);
     state.fresh.delete(fo.id);
-    state.selected.delete(fo.id);
     say(`Order ${fo.order.number} ${action.done}.`, true);
   } catch (error) {
     say(errorWords(error));

@@ -332,6 +332,6 @@ export function showPickList(lines) {
       ),
     ),
   );
-  printSheet(`Pick list · ${state.assignee.label}`, el("p", { className: "muted", textContent: `${clock(new Date())} · ${state.selected.size} orders` }), table);
+  printSheet(`Pick list · ${state.assignee.label}`, el("p", { className: "muted", textContent: `${clock(new Date())} · ${state.selected.size} order${state.selected.size === 1 ? "" : "s"}` }), table);
   $("#print-area").dataset.sheet = "pick-list";
 }
