@@ -12,10 +12,11 @@ from strawberry.scalars import JSON
 from strawberry.types import Info
 from tortoise.expressions import Q, Subquery
 
-from models.operations import orders as ops
-from models.operations import sourcing
+from models.errors import DomainError, not_found
+from models.operations import order_actions, placement, sourcing
 from models.operations.locations import AddressData
-from models.operations.orders import LineCancellation, LineInput, OrderInput
+from models.operations.order_actions import LineCancellation
+from models.operations.placement import LineInput, OrderInput
 from models.rules import scopes
 from models.rules.lifecycle import CancelReason, DeliveryMethod, HoldReason, OrderStatus
 from models.rules.scopes import ADMIN_ONLY, READERS, Actor, Role
@@ -391,12 +392,12 @@ class OrderQueries:
         try:
             # Inside: a malformed pickupLocationId is a DomainError too, the client's mistake.
             data = _order_input(info, input, dry_run=True)
-            valid = await ops.validate_order(data)
-        except ops.DomainError as error:
+            valid = await placement.validate_order(data)
+        except DomainError as error:
             raise GraphQLError(
                 error.message, extensions={"code": "BAD_USER_INPUT", "field": error.field}
             ) from None
-        request = ops.new_order_request(valid)
+        request = placement.new_order_request(valid)
         result = (await sourcing.plan(request)).plan
         loaders = info.context.loaders
         assignments = []
@@ -545,7 +546,7 @@ async def _order_in_scope(info: Info, order_id: str) -> int:
     pk = decode_id(order_id, "Order", "orderId")
     row = await OrderRow.get_or_none(id=pk)
     if row is None:
-        raise ops.not_found("order", order_id, ["orderId"])
+        raise not_found("order", order_id, ["orderId"])
     if not scopes.may_act_for_channel(current_actor(info), row.channel):
         raise forbidden("this key may not act on orders of that channel")
     return pk
@@ -561,7 +562,7 @@ class OrderMutations:
     )
     @user_errors(PlaceOrderPayload)
     async def place_order(self, info: Info, input: PlaceOrderInput) -> PlaceOrderPayload:
-        placed = await ops.place_order(_order_input(info, input), current_actor(info))
+        placed = await placement.place_order(_order_input(info, input), current_actor(info))
         loaders = info.context.loaders
         loaders.order_by_id.prime(placed.order.id, placed.order)
         if placed.lines is not None:
@@ -580,7 +581,7 @@ class OrderMutations:
     @user_errors(CancelOrderPayload)
     async def cancel_order(self, info: Info, input: CancelOrderInput) -> CancelOrderPayload:
         pk = await _order_in_scope(info, input.order_id)
-        row = await ops.cancel_order(
+        row = await order_actions.cancel_order(
             pk, CancelReason(input.reason), current_actor(info), input.note
         )
         return CancelOrderPayload(order=Order.of(row))
@@ -601,7 +602,7 @@ class OrderMutations:
             )
             for line in input.lines
         ]
-        row = await ops.cancel_order_lines(
+        row = await order_actions.cancel_order_lines(
             pk, cancellations, CancelReason(input.reason), current_actor(info)
         )
         return CancelOrderPayload(order=Order.of(row))
@@ -615,7 +616,9 @@ class OrderMutations:
     @user_errors(OrderPayload)
     async def hold_order(self, info: Info, input: HoldOrderInput) -> OrderPayload:
         pk = decode_id(input.order_id, "Order", "orderId")
-        row = await ops.hold_order(pk, HoldReason(input.reason), input.note, current_actor(info))
+        row = await order_actions.hold_order(
+            pk, HoldReason(input.reason), input.note, current_actor(info)
+        )
         return OrderPayload(order=Order.of(row))
 
     @strawberry.mutation(
@@ -623,7 +626,7 @@ class OrderMutations:
     )
     @user_errors(OrderPayload)
     async def release_order_hold(self, info: Info, input: ReleaseOrderHoldInput) -> OrderPayload:
-        row = await ops.release_hold(
+        row = await order_actions.release_hold(
             decode_id(input.order_id, "Order", "orderId"), current_actor(info)
         )
         return OrderPayload(order=Order.of(row))

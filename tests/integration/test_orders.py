@@ -7,19 +7,15 @@ import pytest
 from models.errors import DomainError, ErrorCode
 from models.operations import sourcing
 from models.operations.inventory import adjust_inventory
-from models.operations.orders import (
-    ROUTING_ATTEMPTS,
+from models.operations.order_actions import (
     LineCancellation,
-    LineInput,
-    OrderInput,
     cancel_order,
     cancel_order_lines,
     hold_order,
-    place_order,
     release_hold,
-    route_backorders_after,
 )
-from models.operations.reservations import ReservationConflict
+from models.operations.placement import LineInput, OrderInput, place_order
+from models.operations.reservations import ROUTING_ATTEMPTS, ReservationConflict
 from models.operations.routing import update_settings
 from models.rules.inventory import AdjustmentReason
 from models.rules.lifecycle import CancelReason, DeliveryMethod, HoldReason
@@ -87,7 +83,7 @@ async def test_backorders_are_routed_when_stock_arrives() -> None:
     placed = await place_order(web_order(("MUG", 2)), SYSTEM)
     assert placed.order.status == "BACKORDERED"
     change = await adjust_inventory(network.stp.id, "MUG", 5, AdjustmentReason.RECEIVED, SYSTEM)
-    assert await route_backorders_after(change, SYSTEM) == 1
+    assert change.routed == 1
     order = await Order.get(id=placed.order.id)
     assert order.status == "ALLOCATED"
     (fo,) = await FulfillmentOrder.filter(order_id=order.id)
@@ -101,7 +97,7 @@ async def test_a_held_order_waits_and_routes_on_release() -> None:
     await hold_order(placed.order.id, HoldReason.HIGH_RISK_OF_FRAUD, "check card", SYSTEM)
     assert (await Order.get(id=placed.order.id)).status == "ON_HOLD"
     change = await adjust_inventory(network.msp.id, "MUG", 1, AdjustmentReason.RECEIVED, SYSTEM)
-    assert await route_backorders_after(change, SYSTEM) == 0  # held: sourcing waits
+    assert change.routed == 0  # held: routing waits
     order = await release_hold(placed.order.id, SYSTEM)
     assert order.status == "ALLOCATED"
     types = [e.type for e in await OrderEvent.filter(order_id=order.id).order_by("id")]
