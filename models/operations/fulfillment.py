@@ -23,6 +23,7 @@ from models.operations.fulfillment_state import (
     FulfillmentLine,
     lines_of,
     next_status,
+    optional_text,
     record,
     refuse_if_held,
     remaining,
@@ -113,13 +114,6 @@ def _shipment_quantities(
     return quantities
 
 
-def _check_label(value: str | None, longest: int, field: str) -> str | None:
-    value = (value or "").strip() or None
-    if value is not None and len(value) > longest:
-        raise invalid(f"{field} takes at most {longest} characters", [field])
-    return value
-
-
 async def _dispatch(
     order: Order,
     fulfillment_order: FulfillmentOrder,
@@ -163,8 +157,8 @@ async def ship(
 ) -> Shipped:
     """Ship some or all of what is left. A partial shipment keeps the status (ACCEPTED or
     PACKED); the last units make the fulfillment order SHIPPED."""
-    carrier = _check_label(carrier, CARRIER_MAX, "carrier")
-    tracking_number = _check_label(tracking_number, TRACKING_MAX, "trackingNumber")
+    carrier = optional_text(carrier, CARRIER_MAX, "carrier")
+    tracking_number = optional_text(tracking_number, TRACKING_MAX, "trackingNumber")
     now = datetime.now(UTC)
     async with in_transaction():
         order, fulfillment_order = await work_on(fulfillment_order_id, actor)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from models.errors import DomainError, ErrorCode, not_found
+from models.errors import DomainError, ErrorCode, invalid, not_found
 from models.operations import events
 from models.operations.order_state import locked_order
 from models.operations.reservations import release
@@ -106,6 +106,15 @@ async def record(
         actor,
         {"fulfillmentOrderId": fulfillment_order.id, **(data or {})},
     )
+
+
+def optional_text(value: str | None, longest: int, field: str) -> str | None:
+    """A free-text input (carrier, tracking number, rejection message): stripped, None
+    when empty, refused when longer than its column."""
+    value = (value or "").strip() or None
+    if value is not None and len(value) > longest:
+        raise invalid(f"{field} takes at most {longest} characters", [field])
+    return value
 
 
 def remaining(fo_line: FulfillmentOrderLine) -> int:

@@ -9,11 +9,11 @@ from enum import StrEnum
 
 from tortoise.transactions import in_transaction
 
-from models.errors import invalid
 from models.operations.fulfillment_state import (
     is_held,
     lines_of,
     next_status,
+    optional_text,
     record,
     release_fulfillment_line,
     remaining,
@@ -88,18 +88,11 @@ async def give_back_and_route(
     return given_back
 
 
-def _check_message(message: str | None) -> str | None:
-    message = (message or "").strip() or None
-    if message is not None and len(message) > MESSAGE_MAX:
-        raise invalid(f"message takes at most {MESSAGE_MAX} characters", ["message"])
-    return message
-
-
 async def reject(
     fulfillment_order_id: int, reason: RejectReason, message: str | None, actor: Actor
 ) -> FulfillmentOrder:
     """Refuse the work: its unshipped quantity goes back and is routed elsewhere at once."""
-    message = _check_message(message)
+    message = optional_text(message, MESSAGE_MAX, "message")
 
     async def attempt(last: bool) -> FulfillmentOrder:
         now = datetime.now(UTC)
