@@ -12,7 +12,10 @@ import strawberry
 from strawberry.types import Info
 
 from models.operations import fulfillment as ops
-from models.operations.fulfillment import NotAssignee, RejectReason, ShipLine
+from models.operations import fulfillment_move, rejection
+from models.operations.fulfillment import ShipLine
+from models.operations.fulfillment_state import NotAssignee
+from models.operations.rejection import RejectReason
 from models.rules.scopes import ADMIN_ONLY, Role
 from resolvers.common import UserError, user_errors
 from resolvers.fulfillment import FulfillmentOrder, Shipment
@@ -146,7 +149,7 @@ class FulfillmentMutations:
     async def reject_fulfillment_order(
         self, info: Info, input: RejectFulfillmentOrderInput
     ) -> FulfillmentOrderPayload:
-        row = await ops.reject(
+        row = await rejection.reject(
             _id(input.id), RejectReason(input.reason), input.message, current_actor(info)
         )
         return FulfillmentOrderPayload(fulfillment_order=FulfillmentOrder.of(row))
@@ -226,5 +229,7 @@ class FulfillmentMutations:
             location_id = decode_id(input.location_id, "Location", "locationId")
         if input.vendor_id is not None:
             vendor_id = decode_id(input.vendor_id, "Vendor", "vendorId")
-        row = await ops.move(_id(input.id), current_actor(info), location_id, vendor_id)
+        row = await fulfillment_move.move(
+            _id(input.id), current_actor(info), location_id, vendor_id
+        )
         return FulfillmentOrderPayload(fulfillment_order=FulfillmentOrder.of(row))

@@ -9,7 +9,6 @@ import strawberry
 from strawberry.types import Info
 
 from models.operations import inventory as ops
-from models.operations.orders import route_backorders_after
 from models.rules import scopes
 from models.rules.inventory import AdjustmentReason, available
 from models.rules.scopes import Role
@@ -154,7 +153,6 @@ class InventoryMutations:
             input.safety_stock,
             current_actor(info),
         )
-        await route_backorders_after(change, current_actor(info))
         return InventoryPayload(inventory_level=InventoryLevel.of(change.level))
 
     @strawberry.mutation(
@@ -172,5 +170,4 @@ class InventoryMutations:
             current_actor(info),
             note=input.note,
         )
-        await route_backorders_after(change, current_actor(info))
         return InventoryPayload(inventory_level=InventoryLevel.of(change.level))

@@ -14,15 +14,13 @@ from datetime import datetime
 
 from tortoise.exceptions import OperationalError
 from tortoise.expressions import Subquery
+from tortoise.transactions import in_transaction
 
 from models.errors import DomainError
-from models.operations.fulfillment import (
-    SLA_EXPIRED,
-    give_back_and_route,
-    is_held,
-    record,
-)
-from models.operations.orders import locked_order, routing_transaction
+from models.operations.fulfillment_state import is_held, record
+from models.operations.order_state import locked_order
+from models.operations.rejection import SLA_EXPIRED, give_back_and_route
+from models.operations.reservations import retry_on_conflict
 from models.rules.lifecycle import FULFILLMENT_ORDER, FulfillmentAction, FulfillmentOrderStatus
 from models.rules.scopes import SYSTEM, Actor
 from models.tables import FulfillmentOrder, OrderHold
@@ -40,28 +38,29 @@ async def _expire(fulfillment_order_id: int, order_id: int, now: datetime, actor
     """Claim one overdue fulfillment order and route its lines again; False when another
     process claimed it first, it was accepted meanwhile, or its order is now held."""
 
-    async def work() -> bool:
-        order = await locked_order(order_id)
-        if await is_held(order):
-            return False
-        claimed = await FulfillmentOrder.filter(
-            id=fulfillment_order_id, status=_OPEN.value, accept_by__lt=now
-        ).update(status=_EXPIRED.value, reject_reason=SLA_EXPIRED, rejected_at=now)
-        if not claimed:
-            return False
-        fulfillment_order = await FulfillmentOrder.get(id=fulfillment_order_id)
-        await record(
-            order,
-            fulfillment_order,
-            "FULFILLMENT_EXPIRED",
-            f"was not accepted by {fulfillment_order.accept_by.isoformat()}: routed again",  # type: ignore[union-attr]
-            actor,
-            {"reason": SLA_EXPIRED},
-        )
-        await give_back_and_route(order, fulfillment_order, actor, now)
-        return True
+    async def attempt(last: bool) -> bool:
+        async with in_transaction():
+            order = await locked_order(order_id)
+            if await is_held(order):
+                return False
+            claimed = await FulfillmentOrder.filter(
+                id=fulfillment_order_id, status=_OPEN.value, accept_by__lt=now
+            ).update(status=_EXPIRED.value, reject_reason=SLA_EXPIRED, rejected_at=now)
+            if not claimed:
+                return False
+            fulfillment_order = await FulfillmentOrder.get(id=fulfillment_order_id)
+            await record(
+                order,
+                fulfillment_order,
+                "FULFILLMENT_EXPIRED",
+                f"was not accepted by {fulfillment_order.accept_by.isoformat()}: routed again",  # type: ignore[union-attr]
+                actor,
+                {"reason": SLA_EXPIRED},
+            )
+            await give_back_and_route(order, fulfillment_order, actor, now)
+            return True
 
-    return await routing_transaction(work)
+    return await retry_on_conflict(attempt)
 
 
 async def expire_overdue(now: datetime, actor: Actor = SYSTEM) -> int:

@@ -1,35 +1,28 @@
-"""Stock changes. Each writes the level and a ledger row with the same deltas in
-one transaction, and uses guarded updates so that concurrent writers on
-PostgreSQL and SQLite can never take a level below its invariants
-(0 <= reserved <= onHand; reservations never eat into safety stock).
+"""The stock keeper's use cases: set counted stock, adjust it with a reason. Each changes
+the level in one transaction (through models.operations.stock) and, once that has
+committed, gives what became available to backordered orders.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tortoise.exceptions import IntegrityError
-from tortoise.expressions import F
 from tortoise.transactions import in_transaction
 
 from models.errors import DomainError, ErrorCode, invalid, not_found
+from models.operations.backorders import route_backorders_after
 from models.operations.catalog import product_by_sku
-from models.rules.inventory import AdjustmentReason, LedgerReason, on_hand_problem
+from models.operations.stock import MAX_QUANTITY, change_on_hand, level_for_update
+from models.rules.inventory import AdjustmentReason, LedgerReason, available, on_hand_problem
 from models.rules.scopes import Actor
-from models.tables import InventoryLedgerEntry, InventoryLevel, Location, Product
-
-# The stock columns are 32-bit integers (and GraphQL's Int is too).
-MAX_QUANTITY = 2**31 - 1
+from models.tables import InventoryLevel, Location
 
 
 @dataclass(frozen=True)
 class StockChange:
-    level: InventoryLevel
+    level: InventoryLevel  # as it is after the change and the backorders it filled
     on_hand_delta: int
-
-    @property
-    def rose(self) -> bool:
-        return self.on_hand_delta > 0
+    routed: int = 0  # backordered orders that received new assignments
 
 
 async def _location(location_id: int) -> Location:
@@ -39,75 +32,15 @@ async def _location(location_id: int) -> Location:
     return location
 
 
-async def level_for_update(location: Location, product: Product) -> InventoryLevel:
-    """The (location, product) level, locked on PostgreSQL; created empty when missing.
-
-    Call inside a transaction. A concurrent creator wins the unique constraint
-    and we read its row instead.
-    """
-    level = (
-        await InventoryLevel.select_for_update()
-        .filter(location_id=location.id, product_id=product.id)
-        .first()
-    )
-    if level is not None:
-        return level
-    try:
-        async with in_transaction():
-            await InventoryLevel.create(location_id=location.id, product_id=product.id)
-    except IntegrityError:
-        pass
-    return await InventoryLevel.select_for_update().get(
-        location_id=location.id, product_id=product.id
-    )
-
-
-async def write_ledger(
-    level_id: int,
-    reason: LedgerReason,
-    actor: Actor,
-    on_hand_delta: int = 0,
-    reserved_delta: int = 0,
-    reference: str | None = None,
-    note: str | None = None,
-) -> None:
-    await InventoryLedgerEntry.create(
-        level_id=level_id,
-        on_hand_delta=on_hand_delta,
-        reserved_delta=reserved_delta,
-        reason=reason.value,
-        actor=actor.label,
-        reference=reference,
-        note=note,
-    )
-
-
-async def change_on_hand(
-    level: InventoryLevel,
-    delta: int,
-    reason: LedgerReason,
-    actor: Actor,
-    reference: str | None = None,
-    note: str | None = None,
-) -> None:
-    """Add `delta` to onHand unless that would leave it below 0 or below reserved."""
-    if delta == 0:
-        return
-    if level.on_hand + delta > MAX_QUANTITY:
-        raise invalid(
-            f"onHand would be {level.on_hand + delta}; it cannot exceed {MAX_QUANTITY}", ["delta"]
-        )
-    # reserved >= 0, so onHand + delta >= reserved also keeps onHand >= 0.
-    changed = await InventoryLevel.filter(id=level.id, on_hand__gte=F("reserved") - delta).update(
-        on_hand=F("on_hand") + delta
-    )
-    await level.refresh_from_db()
-    if not changed:
-        problem = on_hand_problem(level.on_hand + delta, level.reserved)
-        raise DomainError(
-            ErrorCode.INSUFFICIENT_STOCK, problem or "stock changed meanwhile", ["delta"]
-        )
-    await write_ledger(level.id, reason, actor, on_hand_delta=delta, reference=reference, note=note)
+async def _fill_backorders(level: InventoryLevel, delta: int, actor: Actor) -> StockChange:
+    """After the change committed: stock available here goes to backordered orders.
+    This never fails the committed change (see route_backorders_after)."""
+    if available(level.on_hand, level.reserved, level.safety_stock) <= 0:
+        return StockChange(level, delta)
+    routed = await route_backorders_after([level.product_id], actor)  # type: ignore[attr-defined]
+    if routed:
+        await level.refresh_from_db()
+    return StockChange(level, delta, routed)
 
 
 async def set_inventory(
@@ -135,7 +68,7 @@ async def set_inventory(
         if safety_stock is not None and safety_stock != level.safety_stock:
             await InventoryLevel.filter(id=level.id).update(safety_stock=safety_stock)
             await level.refresh_from_db()
-        return StockChange(level, delta)
+    return await _fill_backorders(level, delta, actor)
 
 
 async def adjust_inventory(
@@ -156,4 +89,4 @@ async def adjust_inventory(
                 ErrorCode.INSUFFICIENT_STOCK, f"{sku} at {location.code}: {problem}", ["delta"]
             )
         await change_on_hand(level, delta, LedgerReason(reason.value), actor, note=note)
-        return StockChange(level, delta)
+    return await _fill_backorders(level, delta, actor)

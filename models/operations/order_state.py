@@ -1,20 +1,44 @@
-"""Keep an order's stored status equal to what its lines, fulfillment orders and
-holds say (models.rules.lifecycle.derive_order_status). Every operation that
-touches an order ends by calling `refresh_status`.
+"""An order's state inside an operation: the row locked for the transaction, whether
+an action is allowed (models.rules.lifecycle.ORDER_ACTIONS), and its stored status kept
+equal to what its lines, fulfillment orders and holds say
+(models.rules.lifecycle.derive_order_status). Every operation that touches an order
+locks it first and ends by calling `refresh_status`.
 """
 
 from __future__ import annotations
 
+from models.errors import DomainError, ErrorCode, not_found
 from models.operations import events
 from models.rules.lifecycle import (
     FulfillmentOrderStatus,
     LineQuantities,
+    OrderAction,
     OrderFacts,
     OrderStatus,
+    TransitionError,
+    check_order_action,
     derive_order_status,
 )
 from models.rules.scopes import Actor
 from models.tables import FulfillmentOrder, Order, OrderHold, OrderLine
+
+
+async def locked_order(order_id: int) -> Order:
+    """The order, locked against concurrent changes (PostgreSQL) for this transaction."""
+    order = await Order.select_for_update().get_or_none(id=order_id)
+    if order is None:
+        raise not_found("order", order_id, ["orderId"])
+    return order
+
+
+def check_action(order: Order, action: OrderAction) -> None:
+    """INVALID_TRANSITION, naming the order, when its status does not allow `action`."""
+    try:
+        check_order_action(OrderStatus(order.status), action)
+    except TransitionError as error:
+        raise DomainError(
+            ErrorCode.INVALID_TRANSITION, f"order {order.number}: {error.message}"
+        ) from None
 
 
 async def order_facts(order: Order, settled: bool = False) -> OrderFacts:

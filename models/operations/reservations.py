@@ -8,18 +8,46 @@ concurrent transactions lock rows in the same order and cannot deadlock.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
+from typing import TypeVar
 
 from tortoise.expressions import F, Subquery
 
-from models.operations.inventory import write_ledger
+from models.errors import DomainError, ErrorCode
+from models.operations.stock import write_ledger
 from models.rules.inventory import LedgerReason
 from models.rules.scopes import Actor
 from models.tables import InventoryLedgerEntry, InventoryLevel, Product
 
+T = TypeVar("T")
+
+# A transaction that loses a race for stock plans again over the fresh stock, this often.
+ROUTING_ATTEMPTS = 5
+
 
 class ReservationConflict(Exception):
     """The stock a plan counted on was taken meanwhile; plan again."""
+
+
+async def retry_on_conflict(
+    attempt: Callable[[bool], Awaitable[T]],
+    refusal: str = "stock kept changing while routing; try again",
+    path: list[str] | None = None,
+) -> T:
+    """Run `attempt` until it does not lose a race for stock: the one retry loop of every
+    operation that routes.
+
+    Each call of `attempt(last)` must be one transaction (so that a ReservationConflict
+    rolls it back whole) and plans over the stock as it is then. `last` is True for the
+    final call, which may lock the stock rows instead of racing again (placement does).
+    After ROUTING_ATTEMPTS conflicts the caller is refused with INSUFFICIENT_STOCK.
+    """
+    for number in range(1, ROUTING_ATTEMPTS + 1):
+        try:
+            return await attempt(number == ROUTING_ATTEMPTS)
+        except ReservationConflict:
+            continue
+    raise DomainError(ErrorCode.INSUFFICIENT_STOCK, refusal, path)
 
 
 async def lock_levels(skus: set[str]) -> None:

@@ -17,10 +17,10 @@ from tortoise.transactions import in_transaction
 
 from models.errors import DomainError, ErrorCode, invalid, not_found
 from models.operations import events
-from models.operations.inventory import change_on_hand, level_for_update
-from models.operations.order_state import refresh_status
-from models.operations.orders import _check, locked_order, reroute_backorders
+from models.operations.backorders import route_backorders_after
+from models.operations.order_state import check_action, locked_order, refresh_status
 from models.operations.routing import current_settings
+from models.operations.stock import change_on_hand, level_for_update
 from models.rules.inventory import LedgerReason
 from models.rules.lifecycle import (
     RETURN,
@@ -107,7 +107,7 @@ async def request_return(order_id: int, lines: Sequence[ReturnLineInput], actor:
     now = datetime.now(UTC)
     async with in_transaction():
         order = await locked_order(order_id)
-        _check(order, OrderAction.REQUEST_RETURN)
+        check_action(order, OrderAction.REQUEST_RETURN)
         await _check_window(order, now)
         order_lines = {line.id: line for line in await OrderLine.filter(order_id=order.id)}
         wanted: dict[int, int] = {}
@@ -274,7 +274,7 @@ async def receive_return(
         await refresh_status(order, actor)
     if restocked:
         # After the commit: each backordered order is routed in its own transaction.
-        await reroute_backorders(sorted(restocked), actor)
+        await route_backorders_after(sorted(restocked), actor)
     return row
 
 

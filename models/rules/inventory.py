@@ -5,17 +5,8 @@ from __future__ import annotations
 from enum import StrEnum
 
 
-class AdjustmentReason(StrEnum):
-    """Why stock was adjusted by hand (adjustInventory)."""
-
-    RECEIVED = "RECEIVED"
-    COUNT = "COUNT"
-    DAMAGED = "DAMAGED"
-    CORRECTION = "CORRECTION"
-
-
 class LedgerReason(StrEnum):
-    """Every reason a ledger row can carry; the adjustment reasons and the system's own."""
+    """Every reason a ledger row can carry: the adjustment reasons and the system's own."""
 
     RECEIVED = "RECEIVED"
     COUNT = "COUNT"
@@ -28,6 +19,18 @@ class LedgerReason(StrEnum):
     REJECTED_OUT_OF_STOCK = "REJECTED_OUT_OF_STOCK"
     REJECTED_DAMAGED = "REJECTED_DAMAGED"
     RETURN_RESTOCKED = "RETURN_RESTOCKED"
+
+
+# Why stock was adjusted by hand (adjustInventory): the ledger reasons a person may give.
+AdjustmentReason = StrEnum(
+    "AdjustmentReason",
+    {
+        "RECEIVED": LedgerReason.RECEIVED.value,
+        "COUNT": LedgerReason.COUNT.value,
+        "DAMAGED": LedgerReason.DAMAGED.value,
+        "CORRECTION": LedgerReason.CORRECTION.value,
+    },
+)
 
 
 def available(on_hand: int, reserved: int, safety_stock: int) -> int:

@@ -26,7 +26,7 @@ class RoutingRule(Timestamped):
 
 
 class RoutingSettings(Model):
-    """A single row (id 1): the knobs of the sourcing engine and the lifecycle."""
+    """A single row (id 1): the knobs of the routing engine and the lifecycle."""
 
     id = fields.IntField(primary_key=True)
     max_splits = fields.IntField(default=3)

@@ -8,7 +8,7 @@ import strawberry
 from strawberry.types import Info
 
 from models.operations.locations import AddressData
-from models.operations.orders import LineInput, OrderInput
+from models.operations.placement import LineInput, OrderInput
 from models.rules import scopes
 from models.rules.lifecycle import DeliveryMethod
 from resolvers.common import AddressInput, sent_fields

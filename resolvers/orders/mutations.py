@@ -5,8 +5,9 @@ from __future__ import annotations
 import strawberry
 from strawberry.types import Info
 
-from models.operations import orders as ops
-from models.operations.orders import LineCancellation
+from models.errors import not_found
+from models.operations import order_actions, placement
+from models.operations.order_actions import LineCancellation
 from models.rules import scopes
 from models.rules.lifecycle import CancelReason, HoldReason
 from models.rules.scopes import ADMIN_ONLY, Role
@@ -32,7 +33,7 @@ async def order_in_scope(info: Info, order_id: str) -> int:
     pk = decode_id(order_id, "Order", "orderId")
     row = await OrderRow.get_or_none(id=pk)
     if row is None:
-        raise ops.not_found("order", order_id, ["orderId"])
+        raise not_found("order", order_id, ["orderId"])
     if not scopes.may_act_for_channel(current_actor(info), row.channel):
         raise forbidden("this key may not act on orders of that channel")
     return pk
@@ -48,7 +49,7 @@ class OrderMutations:
     )
     @user_errors(PlaceOrderPayload)
     async def place_order(self, info: Info, input: PlaceOrderInput) -> PlaceOrderPayload:
-        placed = await ops.place_order(order_input(info, input), current_actor(info))
+        placed = await placement.place_order(order_input(info, input), current_actor(info))
         loaders = info.context.loaders
         loaders.order_by_id.prime(placed.order.id, placed.order)
         if placed.lines is not None:
@@ -67,7 +68,7 @@ class OrderMutations:
     @user_errors(CancelOrderPayload)
     async def cancel_order(self, info: Info, input: CancelOrderInput) -> CancelOrderPayload:
         pk = await order_in_scope(info, input.order_id)
-        row = await ops.cancel_order(
+        row = await order_actions.cancel_order(
             pk, CancelReason(input.reason), current_actor(info), input.note
         )
         return CancelOrderPayload(order=Order.of(row))
@@ -88,7 +89,7 @@ class OrderMutations:
             )
             for line in input.lines
         ]
-        row = await ops.cancel_order_lines(
+        row = await order_actions.cancel_order_lines(
             pk, cancellations, CancelReason(input.reason), current_actor(info)
         )
         return CancelOrderPayload(order=Order.of(row))
@@ -102,7 +103,9 @@ class OrderMutations:
     @user_errors(OrderPayload)
     async def hold_order(self, info: Info, input: HoldOrderInput) -> OrderPayload:
         pk = decode_id(input.order_id, "Order", "orderId")
-        row = await ops.hold_order(pk, HoldReason(input.reason), input.note, current_actor(info))
+        row = await order_actions.hold_order(
+            pk, HoldReason(input.reason), input.note, current_actor(info)
+        )
         return OrderPayload(order=Order.of(row))
 
     @strawberry.mutation(
@@ -110,7 +113,7 @@ class OrderMutations:
     )
     @user_errors(OrderPayload)
     async def release_order_hold(self, info: Info, input: ReleaseOrderHoldInput) -> OrderPayload:
-        row = await ops.release_hold(
+        row = await order_actions.release_hold(
             decode_id(input.order_id, "Order", "orderId"), current_actor(info)
         )
         return OrderPayload(order=Order.of(row))

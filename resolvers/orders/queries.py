@@ -7,8 +7,8 @@ import strawberry
 from graphql import GraphQLError
 from strawberry.types import Info
 
-from models.operations import order_routing
-from models.operations import orders as ops
+from models.errors import DomainError
+from models.operations import order_routing, placement
 from models.rules.scopes import READERS, Role
 from models.tables import Order as OrderRow
 from resolvers.common import Node, fits
@@ -77,12 +77,12 @@ class OrderQueries:
         try:
             # Inside: a malformed pickupLocationId is a DomainError too, the client's mistake.
             data = order_input(info, input, dry_run=True)
-            valid = await ops.validate_order(data)
-        except ops.DomainError as error:
+            valid = await placement.validate_order(data)
+        except DomainError as error:
             raise GraphQLError(
                 error.message, extensions={"code": "BAD_USER_INPUT", "field": error.field}
             ) from None
-        request = ops.new_order_request(valid)
+        request = placement.new_order_request(valid)
         result = (await order_routing.plan(request)).plan
         loaders = info.context.loaders
         assignments = []

@@ -26,7 +26,7 @@ from schemathesis.graphql import nodes
 from api.settings import Settings
 from models.operations import fulfillment, returns
 from models.operations.access import create_api_key
-from models.operations.orders import hold_order
+from models.operations.order_actions import hold_order
 from models.rules.lifecycle import HoldReason
 from models.rules.scopes import SYSTEM, Role
 from models.tables import (

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from models.operations.access import create_api_key
-from models.operations.orders import LineInput, OrderInput, place_order
+from models.operations.placement import LineInput, OrderInput, place_order
 from models.rules.scopes import SYSTEM, Role
 from tests.conftest import Gql
 from tests.factories import MINNEAPOLIS_CUSTOMER, ST_PAUL_CUSTOMER, Network, twin_cities

@@ -16,7 +16,7 @@ from api.settings import Settings
 from models.operations import fulfillment
 from models.operations.deadlines import SWEEP_BATCH, expire_overdue
 from models.operations.inventory import set_inventory
-from models.operations.orders import hold_order, release_hold
+from models.operations.order_actions import hold_order, release_hold
 from models.operations.routing import update_settings
 from models.rules.lifecycle import HoldReason
 from models.rules.scopes import SYSTEM

@@ -11,9 +11,13 @@ import pytest
 
 from models.errors import DomainError, ErrorCode
 from models.operations import fulfillment as ops
-from models.operations.fulfillment import NotAssignee, RejectReason, ShipLine
+from models.operations import fulfillment_move, rejection
+from models.operations.fulfillment import ShipLine
+from models.operations.fulfillment_state import NotAssignee
 from models.operations.locations import update_location
-from models.operations.orders import LineInput, OrderInput, hold_order, place_order, release_hold
+from models.operations.order_actions import hold_order, release_hold
+from models.operations.placement import LineInput, OrderInput, place_order
+from models.operations.rejection import RejectReason
 from models.rules.lifecycle import DeliveryMethod, HoldReason
 from models.rules.scopes import SYSTEM, Actor, Role
 from models.tables import (
@@ -150,8 +154,8 @@ async def test_each_forbidden_action_from_each_state(
         "accept": lambda: ops.accept(fo.id, SYSTEM),
         "pack": lambda: ops.pack(fo.id, SYSTEM),
         "ship": lambda: ops.ship(fo.id, SYSTEM),
-        "reject": lambda: ops.reject(fo.id, RejectReason.OTHER, None, SYSTEM),
-        "move": lambda: ops.move(fo.id, SYSTEM, location_id=net.stp.id),
+        "reject": lambda: rejection.reject(fo.id, RejectReason.OTHER, None, SYSTEM),
+        "move": lambda: fulfillment_move.move(fo.id, SYSTEM, location_id=net.stp.id),
     }
     for name in sorted(actions.keys() - allowed):
         error = await refused(ErrorCode.INVALID_TRANSITION, actions[name]())
@@ -174,7 +178,7 @@ async def test_another_store_or_vendor_may_not_work_it(net: Network) -> None:
     for actor in outsiders:
         for call in (
             ops.accept(fo.id, actor),
-            ops.reject(fo.id, RejectReason.OTHER, None, actor),
+            rejection.reject(fo.id, RejectReason.OTHER, None, actor),
             ops.ship(fo.id, actor),
         ):
             with pytest.raises(NotAssignee):
@@ -216,7 +220,7 @@ async def test_rejecting_while_held_waits_for_the_release_to_route(net: Network)
     order = await place(("MUG", 2))
     fo = await only_open(order)
     await hold_order(order.id, HoldReason.OTHER, None, SYSTEM)
-    await ops.reject(fo.id, RejectReason.CAPACITY, None, SYSTEM)
+    await rejection.reject(fo.id, RejectReason.CAPACITY, None, SYSTEM)
     assert [f.status for f in await fulfillment_orders(order)] == ["REJECTED"]
     assert (await line_of(order)).allocated_quantity == 0
     assert await stock(net.msp, "MUG") == (5, 0)
@@ -232,15 +236,15 @@ async def test_reject_routes_elsewhere_and_never_back(net: Network) -> None:
     order = await place(("MUG", 2))
     first = await only_open(order)
     assert first.location_id == net.msp.id  # type: ignore[attr-defined]
-    await ops.reject(first.id, RejectReason.CAPACITY, "short-staffed", SYSTEM)
+    await rejection.reject(first.id, RejectReason.CAPACITY, "short-staffed", SYSTEM)
     second = await only_open(order)
     assert second.location_id == net.stp.id  # type: ignore[attr-defined]
     assert await stock(net.msp, "MUG") == (5, 0)  # CAPACITY leaves the shelf alone
     assert await stock(net.stp, "MUG") == (5, 2)
-    await ops.reject(second.id, RejectReason.OTHER, None, SYSTEM)
+    await rejection.reject(second.id, RejectReason.OTHER, None, SYSTEM)
     third = await only_open(order)
     assert third.location_id == net.warehouse.id  # type: ignore[attr-defined]
-    await ops.reject(third.id, RejectReason.OTHER, None, SYSTEM)
+    await rejection.reject(third.id, RejectReason.OTHER, None, SYSTEM)
     line = await line_of(order)
     assert (line.allocated_quantity, line.backordered_quantity) == (0, 2)
     assert (await Order.get(id=order.id)).status == "BACKORDERED"
@@ -257,7 +261,7 @@ async def test_out_of_stock_leaves_exactly_what_others_hold(net: Network) -> Non
     fo = await only_open(order)
     assert fo.location_id == net.msp.id  # type: ignore[attr-defined]
     assert await stock(net.msp, "MUG") == (5, 3)
-    await ops.reject(fo.id, RejectReason.OUT_OF_STOCK, None, SYSTEM)
+    await rejection.reject(fo.id, RejectReason.OUT_OF_STOCK, None, SYSTEM)
     assert await stock(net.msp, "MUG") == (2, 2)  # available 0, the other order still backed
     reasons = await InventoryLedgerEntry.filter(
         level__location_id=net.msp.id, level__product__sku="MUG"
@@ -269,7 +273,7 @@ async def test_out_of_stock_leaves_exactly_what_others_hold(net: Network) -> Non
 async def test_damaged_takes_the_rejected_units_off_the_shelf(net: Network) -> None:
     order = await place(("MUG", 2), ("HAT", 1))
     fo = await only_open(order)
-    await ops.reject(fo.id, RejectReason.DAMAGED, "dropped the box", SYSTEM)
+    await rejection.reject(fo.id, RejectReason.DAMAGED, "dropped the box", SYSTEM)
     assert await stock(net.msp, "MUG") == (3, 0)
     assert await stock(net.msp, "HAT") == (4, 0)
     assert await InventoryLedgerEntry.filter(reason="REJECTED_DAMAGED").count() == 2
@@ -281,7 +285,7 @@ async def test_rejecting_after_a_partial_shipment_routes_only_the_rest(net: Netw
     line = await line_of(order)
     await ops.accept(fo.id, SYSTEM)
     await ops.ship(fo.id, SYSTEM, lines=[ShipLine(line.id, 1)])
-    await ops.reject(fo.id, RejectReason.OUT_OF_STOCK, None, SYSTEM)
+    await rejection.reject(fo.id, RejectReason.OUT_OF_STOCK, None, SYSTEM)
     new = await only_open(order)
     (new_line,) = await FulfillmentOrderLine.filter(fulfillment_order_id=new.id)
     assert new_line.quantity == 2
@@ -408,7 +412,7 @@ async def test_move_carries_the_reservation_and_restarts_the_clock(net: Network)
     fo = await only_open(order)
     await ops.accept(fo.id, SYSTEM)
     before = datetime.now(UTC)
-    moved = await ops.move(fo.id, SYSTEM, location_id=net.warehouse.id)
+    moved = await fulfillment_move.move(fo.id, SYSTEM, location_id=net.warehouse.id)
     assert moved.status == "OPEN" and moved.accepted_at is None
     assert moved.location_id == net.warehouse.id  # type: ignore[attr-defined]
     assert moved.assigned_at >= before and moved.accept_by > moved.assigned_at  # type: ignore[operator]
@@ -417,7 +421,7 @@ async def test_move_carries_the_reservation_and_restarts_the_clock(net: Network)
     assert "moved by admin:system from MSP-01 to WH-EAGAN" in moved.routing_reason
     announced = await OutboxEvent.filter(type="ASSIGNED").order_by("-id").first()
     assert announced is not None and announced.stream == f"location:{net.warehouse.id}"
-    vendor_fo = await ops.move(fo.id, SYSTEM, vendor_id=net.vendor.id)
+    vendor_fo = await fulfillment_move.move(fo.id, SYSTEM, vendor_id=net.vendor.id)
     assert vendor_fo.vendor_id == net.vendor.id  # type: ignore[attr-defined]
     assert await stock(net.warehouse, "MUG") == (20, 0)
 
@@ -427,28 +431,33 @@ async def test_move_refuses_what_cannot_be_done(net: Network) -> None:
     fo = await only_open(order)
     await InventoryLevel.filter(location_id=net.stp.id).update(safety_stock=2)
     error = await refused(
-        ErrorCode.INSUFFICIENT_STOCK, ops.move(fo.id, SYSTEM, location_id=net.stp.id)
+        ErrorCode.INSUFFICIENT_STOCK, fulfillment_move.move(fo.id, SYSTEM, location_id=net.stp.id)
     )
     assert "MUG has 3 available at STP-01, 4 needed" in error.message
-    await refused(ErrorCode.INVALID, ops.move(fo.id, SYSTEM, location_id=net.msp.id))
-    await refused(ErrorCode.INVALID, ops.move(fo.id, SYSTEM))
+    await refused(ErrorCode.INVALID, fulfillment_move.move(fo.id, SYSTEM, location_id=net.msp.id))
+    await refused(ErrorCode.INVALID, fulfillment_move.move(fo.id, SYSTEM))
     await refused(
-        ErrorCode.INVALID, ops.move(fo.id, SYSTEM, location_id=net.stp.id, vendor_id=net.vendor.id)
+        ErrorCode.INVALID,
+        fulfillment_move.move(fo.id, SYSTEM, location_id=net.stp.id, vendor_id=net.vendor.id),
     )
-    await refused(ErrorCode.NOT_FOUND, ops.move(fo.id, SYSTEM, location_id=999_999))
+    await refused(ErrorCode.NOT_FOUND, fulfillment_move.move(fo.id, SYSTEM, location_id=999_999))
     await update_location(net.warehouse.id, active=False)
-    await refused(ErrorCode.INVALID, ops.move(fo.id, SYSTEM, location_id=net.warehouse.id))
+    await refused(
+        ErrorCode.INVALID, fulfillment_move.move(fo.id, SYSTEM, location_id=net.warehouse.id)
+    )
     await ops.accept(fo.id, SYSTEM)
     await ops.ship(fo.id, SYSTEM, lines=[ShipLine((await line_of(order)).id, 1)])
     await update_location(net.warehouse.id, active=True)
-    error = await refused(ErrorCode.INVALID, ops.move(fo.id, SYSTEM, location_id=net.warehouse.id))
+    error = await refused(
+        ErrorCode.INVALID, fulfillment_move.move(fo.id, SYSTEM, location_id=net.warehouse.id)
+    )
     assert "already shipped 1 unit(s)" in error.message
 
 
 async def test_a_pickup_order_stays_at_its_pickup_location(net: Network) -> None:
     order = await place(("MUG", 1), pickup=net.msp)
     fo = await only_open(order)
-    await refused(ErrorCode.INVALID, ops.move(fo.id, SYSTEM, location_id=net.stp.id))
+    await refused(ErrorCode.INVALID, fulfillment_move.move(fo.id, SYSTEM, location_id=net.stp.id))
 
 
 # -- daily capacity ----------------------------------------------------------------
@@ -465,6 +474,6 @@ async def test_a_location_at_its_daily_capacity_is_skipped(net: Network) -> None
 async def test_a_rejected_assignment_frees_the_day_for_other_orders(net: Network) -> None:
     await update_location(net.msp.id, daily_capacity=1)
     first = await place(("MUG", 1))
-    await ops.reject((await only_open(first)).id, RejectReason.OTHER, None, SYSTEM)
+    await rejection.reject((await only_open(first)).id, RejectReason.OTHER, None, SYSTEM)
     second = await place(("MUG", 1))
     assert (await only_open(second)).location_id == net.msp.id  # type: ignore[attr-defined]

@@ -41,20 +41,20 @@ from tortoise.models import Model
 
 from api.settings import Settings
 from models.errors import DomainError
-from models.operations import fulfillment
+from models.operations import fulfillment, fulfillment_move, rejection
 from models.operations import returns as return_ops
 from models.operations.deadlines import expire_overdue
-from models.operations.fulfillment import RejectReason, ShipLine
+from models.operations.fulfillment import ShipLine
 from models.operations.inventory import adjust_inventory
-from models.operations.order_state import order_facts
-from models.operations.orders import (
+from models.operations.order_actions import (
     LineCancellation,
     cancel_order,
     cancel_order_lines,
     hold_order,
     release_hold,
-    route_backorders_after,
 )
+from models.operations.order_state import order_facts
+from models.operations.rejection import RejectReason
 from models.rules.inventory import AdjustmentReason
 from models.rules.lifecycle import (
     CancelReason,
@@ -220,7 +220,7 @@ class FulfillmentWork(RuleBasedStateMachine):
     @rule(index=PICK, reason=st.sampled_from(RejectReason))
     def reject(self, index: int, reason: RejectReason) -> None:
         if fo := self.pick(FulfillmentOrder, index, status__in=LIVE):
-            self.attempt(fulfillment.reject(fo.id, reason, None, SYSTEM))
+            self.attempt(rejection.reject(fo.id, reason, None, SYSTEM))
 
     @rule(index=PICK, where=st.integers(0, 3))
     def move(self, index: int, where: int) -> None:
@@ -229,7 +229,7 @@ class FulfillmentWork(RuleBasedStateMachine):
                 target = {"location_id": self.places[where].id}
             else:
                 target = {"vendor_id": self.net.vendor.id}
-            self.attempt(fulfillment.move(fo.id, SYSTEM, **target))
+            self.attempt(fulfillment_move.move(fo.id, SYSTEM, **target))
 
     @rule(index=PICK)
     def miss_the_deadline(self, index: int) -> None:
@@ -273,8 +273,7 @@ class FulfillmentWork(RuleBasedStateMachine):
     def stock_changes(self, where: int, sku: str, delta: int) -> None:
         async def change() -> None:
             reason = AdjustmentReason.RECEIVED if delta > 0 else AdjustmentReason.COUNT
-            done = await adjust_inventory(self.places[where].id, sku, delta, reason, SYSTEM)
-            await route_backorders_after(done, SYSTEM)
+            await adjust_inventory(self.places[where].id, sku, delta, reason, SYSTEM)
 
         self.attempt(change())
 

@@ -2,24 +2,24 @@
 
 from __future__ import annotations
 
+import logging
+
 import pytest
+from tortoise.exceptions import OperationalError
 
 from models.errors import DomainError, ErrorCode
-from models.operations import order_routing
-from models.operations.inventory import adjust_inventory
-from models.operations.orders import (
-    ROUTING_ATTEMPTS,
+from models.operations import backorders, fulfillment, order_routing
+from models.operations.fulfillment import ShipLine
+from models.operations.inventory import adjust_inventory, set_inventory
+from models.operations.order_actions import (
     LineCancellation,
-    LineInput,
-    OrderInput,
     cancel_order,
     cancel_order_lines,
     hold_order,
-    place_order,
     release_hold,
-    route_backorders_after,
 )
-from models.operations.reservations import ReservationConflict
+from models.operations.placement import LineInput, OrderInput, place_order
+from models.operations.reservations import ROUTING_ATTEMPTS, ReservationConflict
 from models.operations.routing import update_settings
 from models.rules.inventory import AdjustmentReason
 from models.rules.lifecycle import CancelReason, DeliveryMethod, HoldReason
@@ -87,7 +87,7 @@ async def test_backorders_are_routed_when_stock_arrives() -> None:
     placed = await place_order(web_order(("MUG", 2)), SYSTEM)
     assert placed.order.status == "BACKORDERED"
     change = await adjust_inventory(network.stp.id, "MUG", 5, AdjustmentReason.RECEIVED, SYSTEM)
-    assert await route_backorders_after(change, SYSTEM) == 1
+    assert change.routed == 1
     order = await Order.get(id=placed.order.id)
     assert order.status == "ALLOCATED"
     (fo,) = await FulfillmentOrder.filter(order_id=order.id)
@@ -101,7 +101,7 @@ async def test_a_held_order_waits_and_routes_on_release() -> None:
     await hold_order(placed.order.id, HoldReason.HIGH_RISK_OF_FRAUD, "check card", SYSTEM)
     assert (await Order.get(id=placed.order.id)).status == "ON_HOLD"
     change = await adjust_inventory(network.msp.id, "MUG", 1, AdjustmentReason.RECEIVED, SYSTEM)
-    assert await route_backorders_after(change, SYSTEM) == 0  # held: sourcing waits
+    assert change.routed == 0  # held: routing waits
     order = await release_hold(placed.order.id, SYSTEM)
     assert order.status == "ALLOCATED"
     types = [e.type for e in await OrderEvent.filter(order_id=order.id).order_by("id")]
@@ -167,3 +167,51 @@ async def test_a_placement_that_keeps_losing_races_is_placed_on_its_locked_last_
     assert placed.order.status == "ALLOCATED"
     assert await reserved() == 2
     assert await Order.all().count() == 1
+
+
+async def test_a_cancellation_closes_fulfillment_orders_through_their_state_machine() -> None:
+    await twin_cities({"MUG": (5, 0, 0)})
+    whole = await place_order(web_order(("MUG", 1)), SYSTEM)
+    await cancel_order(whole.order.id, CancelReason.CUSTOMER, SYSTEM)
+    (cancelled,) = await FulfillmentOrder.filter(order_id=whole.order.id)
+    assert (cancelled.status, cancelled.cancelled_at is not None) == ("CANCELLED", True)
+    types = [e.type for e in await OrderEvent.filter(order_id=whole.order.id).order_by("id")]
+    assert types[-3:] == ["CANCELLED", "FULFILLMENT_CANCELLED", "STATUS_CHANGED"]
+
+    part = await place_order(web_order(("MUG", 3)), SYSTEM)
+    (fo,) = await FulfillmentOrder.filter(order_id=part.order.id)
+    (line,) = await OrderLine.filter(order_id=part.order.id)
+    await fulfillment.accept(fo.id, SYSTEM)
+    await fulfillment.ship(fo.id, SYSTEM, lines=[ShipLine(line.id, 1)])
+    await cancel_order_lines(
+        part.order.id, [LineCancellation(line.id, 2)], CancelReason.CUSTOMER, SYSTEM
+    )
+    await fo.refresh_from_db()
+    assert (fo.status, fo.shipped_at is not None) == ("SHIPPED", True)
+    (closed,) = await OrderEvent.filter(order_id=part.order.id, type="FULFILLMENT_SHIPPED")
+    assert closed.message.endswith("is SHIPPED: what it had not shipped was cancelled")
+    assert closed.data == {"fulfillmentOrderId": fo.id}
+    assert (await Order.get(id=part.order.id)).status == "SHIPPED"
+
+
+async def test_a_reroute_that_fails_after_a_stock_rise_leaves_the_rise_committed(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    network = await twin_cities({"MUG": (0, 0, 0)})
+    placed = await place_order(web_order(("MUG", 2)), SYSTEM)
+
+    async def broken(*args: object, **kwargs: object) -> None:
+        raise OperationalError("database is locked")
+
+    monkeypatch.setattr(backorders, "route_order", broken)
+    with caplog.at_level(logging.ERROR, logger=backorders.__name__):
+        change = await adjust_inventory(network.stp.id, "MUG", 5, AdjustmentReason.RECEIVED, SYSTEM)
+    # The receipt stands and is reported as such; the backorder waits for the next rise.
+    assert (change.on_hand_delta, change.routed, change.level.on_hand) == (5, 0, 5)
+    assert (await InventoryLevel.get(id=change.level.id)).on_hand == 5
+    assert (await Order.get(id=placed.order.id)).status == "BACKORDERED"
+    assert "not routed after a stock rise" in caplog.text
+    monkeypatch.undo()
+    change = await set_inventory(network.stp.id, "MUG", 6, None, SYSTEM)
+    assert (change.routed, change.level.reserved) == (1, 2)
+    assert (await Order.get(id=placed.order.id)).status == "ALLOCATED"

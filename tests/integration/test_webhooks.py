@@ -27,7 +27,7 @@ from api.settings import Settings
 from models.errors import DomainError, ErrorCode
 from models.operations import events, webhooks
 from models.operations.locations import update_vendor
-from models.operations.orders import LineInput, OrderInput, place_order
+from models.operations.placement import LineInput, OrderInput, place_order
 from models.operations.webhooks import DeliveryPolicy, deliver_due, retry_delivery
 from models.rules.ids import global_id
 from models.rules.scopes import SYSTEM

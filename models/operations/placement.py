@@ -1,0 +1,350 @@
+"""Placing an order: validate it (header, lines, delivery), plan its routing, and write
+the order, its lines, reservations and fulfillment orders in one transaction."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field, replace
+from datetime import UTC, datetime
+from decimal import Decimal
+
+from tortoise.exceptions import IntegrityError
+from tortoise.transactions import in_transaction
+
+from models.errors import DomainError, ErrorCode, invalid, not_found
+from models.operations import events, order_routing
+from models.operations.locations import AddressData
+from models.operations.reservations import lock_levels, retry_on_conflict
+from models.rules.lifecycle import (
+    DeliveryMethod,
+    FulfillmentOrderStatus,
+    LineQuantities,
+    OrderFacts,
+    OrderStatus,
+    derive_order_status,
+)
+from models.rules.money import check_amount, check_currency
+from models.rules.routing import LineDemand, RoutingPlan, RoutingRequest
+from models.rules.scopes import Actor
+from models.tables import FulfillmentOrder, IdempotencyRecord, Location, Order, OrderLine, Product
+
+EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+MAX_LINES = 250
+MAX_QUANTITY = 100_000
+
+
+@dataclass(frozen=True)
+class LineInput:
+    sku: str
+    quantity: int
+    unit_price: Decimal | None = None
+
+
+@dataclass(frozen=True)
+class OrderInput:
+    channel: str
+    customer_email: str
+    currency: str
+    lines: tuple[LineInput, ...]
+    customer_name: str | None = None
+    external_id: str | None = None
+    idempotency_key: str | None = None
+    delivery_method: DeliveryMethod = DeliveryMethod.SHIP
+    shipping_address: AddressData | None = None
+    pickup_location_id: int | None = None
+
+
+@dataclass(frozen=True)
+class ValidOrder:
+    """An OrderInput that passed every check, with what the checks loaded."""
+
+    data: OrderInput
+    currency: str
+    products: tuple[Product, ...]  # one per line
+    unit_prices: tuple[Decimal, ...]
+    address_columns: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def subtotal(self) -> Decimal:
+        return sum(
+            (p * line.quantity for p, line in zip(self.unit_prices, self.data.lines, strict=True)),
+            Decimal("0.00"),
+        )
+
+    def request_hash(self) -> str:
+        """What idempotency compares: the same key must come with the same order."""
+        canonical = json.dumps(asdict(self.data), sort_keys=True, default=str)
+        return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def check_header(data: OrderInput) -> str:
+    """Channel, customer, currency, line count and idempotency key; returns the currency."""
+    channel = data.channel.strip()
+    if not channel or len(channel) > 64:
+        raise invalid("channel must be 1-64 characters", ["channel"])
+    if not EMAIL.fullmatch(data.customer_email.strip()):
+        raise invalid(f"{data.customer_email!r} is not an email address", ["customer", "email"])
+    currency = check_currency(data.currency, ["currency"])
+    if not data.lines:
+        raise invalid("an order needs at least one line", ["lines"])
+    if len(data.lines) > MAX_LINES:
+        raise invalid(f"an order takes at most {MAX_LINES} lines", ["lines"])
+    if data.idempotency_key is not None and not 1 <= len(data.idempotency_key) <= 200:
+        raise invalid("idempotencyKey must be 1-200 characters", ["idempotencyKey"])
+    return currency
+
+
+async def check_lines(
+    lines: Sequence[LineInput], currency: str
+) -> tuple[tuple[Product, ...], tuple[Decimal, ...]]:
+    """Each line's product and quantity, and its unit price (given, or the product's
+    price in the order's currency)."""
+    skus = {line.sku.strip() for line in lines}
+    products = {p.sku: p for p in await Product.filter(sku__in=skus)}
+    prices = []
+    for index, line in enumerate(lines):
+        path = ["lines", str(index)]
+        product = products.get(line.sku.strip())
+        if product is None:
+            raise not_found("sku", line.sku, [*path, "sku"])
+        if not 1 <= line.quantity <= MAX_QUANTITY:
+            raise invalid(
+                f"quantity of {line.sku} must be 1-{MAX_QUANTITY}, got {line.quantity}",
+                [*path, "quantity"],
+            )
+        if line.unit_price is not None:
+            prices.append(check_amount(line.unit_price, [*path, "unitPrice"]))
+        elif product.price_amount is not None and product.price_currency == currency:
+            prices.append(Decimal(product.price_amount))
+        else:
+            raise invalid(
+                f"{line.sku} has no {currency} price: give unitPrice", [*path, "unitPrice"]
+            )
+    return tuple(products[line.sku.strip()] for line in lines), tuple(prices)
+
+
+async def check_delivery(data: OrderInput) -> dict[str, object]:
+    """A SHIP order needs an address; a PICKUP order a location that offers pickup.
+    Returns the order's address columns."""
+    address_columns: dict[str, object] = {}
+    if data.shipping_address is not None:
+        address_columns = data.shipping_address.columns("shippingAddress")
+    if data.delivery_method is DeliveryMethod.SHIP:
+        missing = [
+            name
+            for name, column in (
+                ("line1", "address_line1"),
+                ("city", "address_city"),
+                ("countryCode", "address_country"),
+            )
+            if not address_columns.get(column)
+        ]
+        if missing:
+            raise invalid(
+                f"a SHIP order needs a shipping address with {', '.join(missing)}",
+                ["shippingAddress", missing[0]],
+            )
+        if data.pickup_location_id is not None:
+            raise invalid("pickupLocationId is only for PICKUP orders", ["pickupLocationId"])
+        return address_columns
+    if data.pickup_location_id is None:
+        raise invalid("a PICKUP order needs pickupLocationId", ["pickupLocationId"])
+    location = await Location.get_or_none(id=data.pickup_location_id)
+    if location is None:
+        raise not_found("location", data.pickup_location_id, ["pickupLocationId"])
+    if not location.active or not location.pickup_enabled:
+        raise invalid(
+            f"{location.code} does not offer pickup"
+            + ("" if location.active else " (it is inactive)"),
+            ["pickupLocationId"],
+        )
+    return address_columns
+
+
+async def validate_order(data: OrderInput) -> ValidOrder:
+    currency = check_header(data)
+    products, unit_prices = await check_lines(data.lines, currency)
+    address_columns = await check_delivery(data)
+    return ValidOrder(
+        data=data,
+        currency=currency,
+        products=products,
+        unit_prices=unit_prices,
+        address_columns=address_columns,
+    )
+
+
+@dataclass(frozen=True)
+class Placed:
+    order: Order
+    created: bool  # False when an idempotent retry returned the earlier order
+    # What the placement wrote, so the response need not read it back.
+    lines: Sequence[OrderLine] | None = None
+    fulfillment_orders: Sequence[FulfillmentOrder] | None = None
+
+
+async def _replay(channel: str, key: str, request_hash: str) -> Order | None:
+    record = await IdempotencyRecord.get_or_none(channel=channel, key=key)
+    if record is None:
+        return None
+    if record.request_hash != request_hash:
+        raise DomainError(
+            ErrorCode.IDEMPOTENCY_CONFLICT,
+            f"idempotencyKey {key!r} was already used on channel {channel} for a different order",
+            ["idempotencyKey"],
+        )
+    return await Order.get(id=record.order_id)  # type: ignore[attr-defined]
+
+
+def new_order_request(valid: ValidOrder) -> RoutingRequest:
+    """What routing is asked for an order not yet stored: lines are named by position."""
+    data = valid.data
+    return RoutingRequest(
+        channel=data.channel.strip(),
+        destination=order_routing.destination_of(Order(**valid.address_columns)),
+        lines=tuple(
+            LineDemand(
+                line_id=index, sku=product.sku, quantity=line.quantity, tags=frozenset(product.tags)
+            )
+            for index, (line, product) in enumerate(zip(data.lines, valid.products, strict=True))
+        ),
+        pickup_location_id=data.pickup_location_id,
+    )
+
+
+def _planned_quantities(plan: RoutingPlan, count: int) -> list[tuple[int, int]]:
+    """(allocated, backordered) for each line position."""
+    allocated = [0] * count
+    for assignment in plan.assignments:
+        for planned in assignment.lines:
+            allocated[planned.line_id] += planned.quantity
+    return [(allocated[i], plan.backordered.get(i, 0)) for i in range(count)]
+
+
+async def _insert(valid: ValidOrder, status: OrderStatus) -> tuple[Order, list[OrderLine]]:
+    """The order, with the status its plan gives it, and its lines."""
+    data = valid.data
+    order = await Order.create(
+        channel=data.channel.strip(),
+        external_id=data.external_id,
+        customer_email=data.customer_email.strip(),
+        customer_name=(data.customer_name or "").strip() or None,
+        delivery_method=data.delivery_method.value,
+        pickup_location_id=data.pickup_location_id,
+        currency=valid.currency,
+        subtotal=valid.subtotal,
+        has_shipping_address=bool(valid.address_columns),
+        status=status.value,
+        **valid.address_columns,
+    )
+    # A readable, gap-tolerant number from the id: no counter row to contend on.
+    order.number = str(1000 + order.id)
+    await order.save(update_fields=["number"])
+    await OrderLine.bulk_create(
+        [
+            OrderLine(
+                order_id=order.id,
+                product_id=product.id,
+                position=index + 1,
+                sku=product.sku,
+                quantity=line.quantity,
+                unit_price=price,
+            )
+            for index, (line, product, price) in enumerate(
+                zip(data.lines, valid.products, valid.unit_prices, strict=True)
+            )
+        ]
+    )
+    if data.idempotency_key:
+        await IdempotencyRecord.create(
+            channel=order.channel,
+            key=data.idempotency_key,
+            request_hash=valid.request_hash(),
+            order_id=order.id,
+        )
+    lines = list(await OrderLine.filter(order_id=order.id).order_by("position"))
+    return order, lines
+
+
+async def _plan_new_order(request: RoutingRequest, now: datetime) -> order_routing.Snapshot:
+    snapshot = await order_routing.plan(request, now)
+    backordered = sum(snapshot.plan.backordered.values())
+    if backordered and not snapshot.backorders_allowed:
+        raise DomainError(
+            ErrorCode.BACKORDERS_NOT_ALLOWED,
+            f"{backordered} unit(s) cannot be sourced now and backorders "
+            "are off (routingSettings.backorders = REJECT)",
+            ["lines"],
+        )
+    return snapshot
+
+
+async def _write_new_order(
+    valid: ValidOrder, snapshot: order_routing.Snapshot, actor: Actor, now: datetime
+) -> Placed:
+    """Inside the transaction: the order, its lines, reservations and assignments."""
+    data = valid.data
+    quantities = _planned_quantities(snapshot.plan, len(data.lines))
+    status = derive_order_status(
+        OrderFacts(
+            lines=tuple(
+                LineQuantities(quantity=line.quantity, allocated=a, backordered=b)
+                for line, (a, b) in zip(data.lines, quantities, strict=True)
+            ),
+            fulfillment_statuses=(FulfillmentOrderStatus.OPEN,) * len(snapshot.plan.assignments),
+        )
+    )
+    order, lines = await _insert(valid, status)
+    by_position = {index: line.id for index, line in enumerate(lines)}
+    placed_plan = order_routing.with_line_ids(snapshot.plan, by_position)
+    outcome = await order_routing.apply_plan(
+        order, lines, replace(snapshot, plan=placed_plan), actor, now
+    )
+    placed = events.Entry(
+        "PLACED",
+        f"order {order.number} placed on {order.channel}: {len(lines)} line(s), "
+        f"{valid.subtotal} {valid.currency}",
+        {"externalId": data.external_id},
+    )
+    await events.record_many(order, [placed, *([outcome.entry] if outcome.entry else [])], actor)
+    return Placed(order, True, lines, outcome.created)
+
+
+async def place_order(data: OrderInput, actor: Actor) -> Placed:
+    """Capture and route an order.
+
+    The plan is made before the transaction, which then only writes: a plan whose
+    stock was taken meanwhile fails its guarded reservation and is made again over
+    the fresh stock. The last attempt plans inside the transaction with the stock
+    rows locked (in id order), so a placement that keeps losing races still gets
+    what is there instead of a refusal.
+    """
+    valid = await validate_order(data)
+    key, channel = data.idempotency_key, data.channel.strip()
+    if key:
+        earlier = await _replay(channel, key, valid.request_hash())
+        if earlier is not None:
+            return Placed(earlier, created=False)
+    request = new_order_request(valid)
+
+    async def attempt(last: bool) -> Placed:
+        now = datetime.now(UTC)
+        snapshot = None if last else await _plan_new_order(request, now)
+        async with in_transaction():
+            if snapshot is None:
+                await lock_levels({line.sku for line in request.lines})
+                snapshot = await _plan_new_order(request, now)
+            return await _write_new_order(valid, snapshot, actor, now)
+
+    try:
+        return await retry_on_conflict(
+            attempt, "stock for this order kept changing while it was placed; try again", ["lines"]
+        )
+    except IntegrityError:
+        # Another request with the same idempotency key committed first.
+        if key and (earlier := await _replay(channel, key, valid.request_hash())):
+            return Placed(earlier, created=False)
+        raise
