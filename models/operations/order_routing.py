@@ -172,24 +172,25 @@ def with_line_ids(plan: RoutingPlan, line_ids: Mapping[int, int]) -> RoutingPlan
     )
 
 
-async def apply_plan(
-    order: Order, lines: Sequence[OrderLine], snapshot: Snapshot, actor: Actor, now: datetime
-) -> RoutingOutcome:
-    """Reserve what the plan assigns and write its fulfillment orders. Raises
-    ReservationConflict when the stock it counted on was taken meanwhile; the caller
-    then plans again over the fresh stock.
-    """
-    result = snapshot.plan
+async def _reserve(order: Order, snapshot: Snapshot, actor: Actor) -> None:
+    """Reserve what the plan assigns to locations (a vendor's stock is its own)."""
     await reserve_all(
         [
             (snapshot.level_ids[(assignment.location_id, planned.sku)], planned.quantity)
-            for assignment in result.assignments
+            for assignment in snapshot.plan.assignments
             if assignment.location_id is not None
             for planned in assignment.lines
         ],
         actor,
         f"order:{order.number}",
     )
+
+
+async def _create_fulfillment_orders(
+    order: Order, snapshot: Snapshot, now: datetime
+) -> list[FulfillmentOrder]:
+    """One OPEN fulfillment order per assignment, with its lines, announced to its assignee."""
+    assignments = snapshot.plan.assignments
     accept_by = now + timedelta(minutes=snapshot.acceptance_minutes)
     created = [
         await FulfillmentOrder.create(
@@ -202,7 +203,7 @@ async def apply_plan(
             assigned_on=now.date(),
             accept_by=accept_by,
         )
-        for assignment in result.assignments
+        for assignment in assignments
     ]
     if created:
         await FulfillmentOrderLine.bulk_create(
@@ -212,13 +213,16 @@ async def apply_plan(
                     order_line_id=planned.line_id,
                     quantity=planned.quantity,
                 )
-                for fulfillment_order, assignment in zip(created, result.assignments, strict=True)
+                for fulfillment_order, assignment in zip(created, assignments, strict=True)
                 for planned in assignment.lines
             ]
         )
         await events.announce_assignments(created)
+    return created
 
-    previously_backordered = sum(line.backordered_quantity for line in lines)
+
+async def _update_lines(lines: Sequence[OrderLine], result: SourcingPlan) -> None:
+    """Each line's allocated and backordered quantities after the plan."""
     assigned: dict[int, int] = defaultdict(int)
     for assignment in result.assignments:
         for planned in assignment.lines:
@@ -233,11 +237,16 @@ async def apply_plan(
     if changed:
         await OrderLine.bulk_update(changed, fields=["allocated_quantity", "backordered_quantity"])
 
+
+def _timeline_entry(
+    created: Sequence[FulfillmentOrder], result: SourcingPlan, previously_backordered: int
+) -> events.Entry | None:
+    """What the timeline should say about this routing: the assignments, or a backorder
+    that changed; nothing when neither happened."""
     backordered_total = sum(result.backordered.values())
     backorders = {str(k): v for k, v in result.backordered.items()}
-    entry = None
     if created:
-        entry = events.Entry(
+        return events.Entry(
             "ROUTED",
             f"assigned to {len(created)} fulfillment order(s)"
             + (f"; {backordered_total} unit(s) backordered" if backordered_total else ""),
@@ -247,13 +256,28 @@ async def apply_plan(
                 "backordered": backorders,
             },
         )
-    elif backordered_total != previously_backordered:
-        entry = events.Entry(
+    if backordered_total != previously_backordered:
+        return events.Entry(
             "BACKORDERED",
             f"{backordered_total} unit(s) backordered: no location can fill them now",
             {"backordered": backorders},
         )
-    return RoutingOutcome(created, backordered_total, snapshot, entry)
+    return None
+
+
+async def apply_plan(
+    order: Order, lines: Sequence[OrderLine], snapshot: Snapshot, actor: Actor, now: datetime
+) -> RoutingOutcome:
+    """Reserve what the plan assigns, write its fulfillment orders, update the lines, and
+    say what the timeline should record. Raises ReservationConflict when the stock it
+    counted on was taken meanwhile; the caller then plans again over the fresh stock.
+    """
+    previously_backordered = sum(line.backordered_quantity for line in lines)
+    await _reserve(order, snapshot, actor)
+    created = await _create_fulfillment_orders(order, snapshot, now)
+    await _update_lines(lines, snapshot.plan)
+    entry = _timeline_entry(created, snapshot.plan, previously_backordered)
+    return RoutingOutcome(created, sum(snapshot.plan.backordered.values()), snapshot, entry)
 
 
 async def route_order(order: Order, actor: Actor, now: datetime | None = None) -> RoutingOutcome:
