@@ -221,7 +221,7 @@ async def _create_fulfillment_orders(
     return created
 
 
-async def _update_lines(lines: Sequence[OrderLine], result: SourcingPlan) -> None:
+async def _update_lines(lines: Sequence[OrderLine], result: RoutingPlan) -> None:
     """Each line's allocated and backordered quantities after the plan."""
     assigned: dict[int, int] = defaultdict(int)
     for assignment in result.assignments:
@@ -239,7 +239,7 @@ async def _update_lines(lines: Sequence[OrderLine], result: SourcingPlan) -> Non
 
 
 def _timeline_entry(
-    created: Sequence[FulfillmentOrder], result: SourcingPlan, previously_backordered: int
+    created: Sequence[FulfillmentOrder], result: RoutingPlan, previously_backordered: int
 ) -> events.Entry | None:
     """What the timeline should say about this routing: the assignments, or a backorder
     that changed; nothing when neither happened."""
