@@ -21,7 +21,7 @@ from strawberry.types import ExecutionContext
 from api.cost import QueryCostExtension
 from api.metrics import MetricsExtension
 from api.relay import WakeRelayAfterMutations
-from api.security import RefuseNulInText
+from api.security import RefuseUnstorableInput
 from api.settings import settings
 from resolvers.access import AccessMutations, AccessQueries
 from resolvers.catalog import CatalogMutations, CatalogQueries
@@ -97,7 +97,7 @@ schema = OmsSchema(
         lambda: ParserCache(maxsize=256),
         lambda: ValidationCache(maxsize=256),
         MetricsExtension,
-        RefuseNulInText,
+        RefuseUnstorableInput,
         QueryCostExtension,
         WakeRelayAfterMutations,
     ],
