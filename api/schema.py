@@ -18,7 +18,7 @@ from strawberry.extensions.query_depth_limiter import create_validator as depth_
 from strawberry.tools import merge_types
 from strawberry.types import ExecutionContext
 
-from api.cost import QueryCostExtension
+from api.cost import COST_MODEL, Budgets, CostLimits, QueryCostExtension
 from api.metrics import MetricsExtension
 from api.relay import WakeRelayAfterMutations
 from api.security import RefuseUnstorableInput
@@ -50,6 +50,7 @@ Query = merge_types(
         ReturnQueries,
     ),
 )
+Query.__strawberry_definition__.description = COST_MODEL  # type: ignore[attr-defined]
 Mutation = merge_types(
     "Mutation",
     (
@@ -65,6 +66,15 @@ Mutation = merge_types(
     ),
 )
 
+cost_budgets = Budgets(
+    CostLimits(
+        max_cost=settings.max_query_cost,
+        bucket_size=settings.cost_bucket_size,
+        restore_rate=settings.cost_restore_rate,
+        default_page=settings.default_page_size,
+        max_page=settings.max_page_size,
+    )
+)
 _VALIDATION_RULES = [
     depth_rule(settings.max_query_depth, None, None),
     max_aliases_rule(settings.max_aliases),
@@ -98,7 +108,7 @@ schema = OmsSchema(
         lambda: ValidationCache(maxsize=256),
         MetricsExtension,
         RefuseUnstorableInput,
-        QueryCostExtension,
+        lambda: QueryCostExtension(cost_budgets),
         WakeRelayAfterMutations,
     ],
 )

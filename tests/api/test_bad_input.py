@@ -497,6 +497,6 @@ async def test_unstorable_input_is_bad_user_input(
 async def test_datetimes_within_range_still_work(admin: Gql, world) -> None:
     data = await admin(
         "query($f: OrderFilter) { orders(filter: $f) { totalCount } }",
-        {"f": {"createdAfter": "0001-01-03T00:00:00+14:00", "createdBefore": "9999-01-01T00:00:00Z"}},
+        {"f": {"createdAfter": "0001-01-03T00:00:00+14:00", "createdBefore": "9999-01-01T00:00Z"}},
     )
     assert data == {"orders": {"totalCount": 0}}
