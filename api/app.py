@@ -25,8 +25,8 @@ from tortoise.contrib.starlette import RegisterTortoise
 from api.auth import (
     ApiKeyBackend,
     ApiKeyUser,
+    authenticate_connection,
     refuse_authentication,
-    user_from_connection_params,
 )
 from api.background import deadline_sweeper, webhook_worker
 from api.context import Context
@@ -34,12 +34,17 @@ from api.hub import Hub
 from api.logs import RequestIds
 from api.relay import Relay
 from api.schema import build_schema
-from api.security import BodySizeLimit, FailedAuthLimiter, SecurityHeaders
+from api.security import BodySizeLimit, FailedAuthLimiter, SecurityHeaders, bounded_json
 from api.settings import Settings, settings
+from api.websocket import KeyCheckingTransportWSHandler
 
 
 class OmsGraphQL(GraphQL):
-    def __init__(self, hub: Hub, relay: Relay, config: Settings) -> None:
+    graphql_transport_ws_handler_class = KeyCheckingTransportWSHandler
+
+    def __init__(
+        self, hub: Hub, relay: Relay, config: Settings, limiter: FailedAuthLimiter
+    ) -> None:
         super().__init__(
             build_schema(config),
             subscription_protocols=[GRAPHQL_TRANSPORT_WS_PROTOCOL],
@@ -48,6 +53,10 @@ class OmsGraphQL(GraphQL):
         self.hub = hub
         self.relay = relay
         self.config = config
+        self.limiter = limiter
+
+    def decode_json(self, data: str | bytes) -> object:
+        return bounded_json(data)  # HTTP bodies and WebSocket messages alike
 
     async def get_context(self, request: Request | WebSocket, response: Any) -> Context:
         user = request.scope.get("user")
@@ -60,7 +69,9 @@ class OmsGraphQL(GraphQL):
 
     async def on_ws_connect(self, context: Context) -> dict[str, object] | None:  # type: ignore[override]
         """Authenticate the WebSocket from its `connection_init` payload."""
-        user = await user_from_connection_params(context.connection_params)
+        user = await authenticate_connection(
+            context.connection_params, context.request, self.limiter
+        )
         context.actor, context.auth_problem = user.actor, user.problem or ""
         return None
 
@@ -108,7 +119,8 @@ def cors(config: Settings) -> list[Middleware]:
 def create_app(config: Settings = settings) -> Starlette:
     hub = Hub(config.broadcast_url)
     relay = Relay(hub, on_postgres=config.dialect == "postgres")
-    graphql = OmsGraphQL(hub, relay, config)
+    limiter = FailedAuthLimiter()  # one brake for HTTP and WebSocket
+    graphql = OmsGraphQL(hub, relay, config, limiter)
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
@@ -138,7 +150,7 @@ def create_app(config: Settings = settings) -> Starlette:
             Middleware(BodySizeLimit, max_bytes=config.max_body_bytes),
             Middleware(
                 AuthenticationMiddleware,
-                backend=ApiKeyBackend(FailedAuthLimiter()),
+                backend=ApiKeyBackend(limiter),
                 on_error=refuse_authentication,
             ),
         ],

@@ -13,6 +13,7 @@ from starlette.authentication import (
 )
 from starlette.requests import HTTPConnection
 from starlette.responses import JSONResponse, Response
+from strawberry.exceptions import ConnectionRejectionError
 
 from api.security import FailedAuthLimiter
 from models.operations.access import AuthenticationFailed, authenticate
@@ -49,12 +50,20 @@ async def user_from_header(value: str | None) -> ApiKeyUser:
         return ApiKeyUser(None, str(failure))
 
 
+def header_of_connection(params: Mapping[str, object] | None) -> str | None:
+    """The `Authorization` value of a WebSocket `connection_init` payload."""
+    if not isinstance(params, Mapping):
+        return None
+    raw = params.get("Authorization") or params.get("authorization")
+    return raw if isinstance(raw, str) else None
+
+
 async def user_from_connection_params(params: Mapping[str, object] | None) -> ApiKeyUser:
-    value = None
-    if isinstance(params, Mapping):
-        raw = params.get("Authorization") or params.get("authorization")
-        value = raw if isinstance(raw, str) else None
-    return await user_from_header(value)
+    return await user_from_header(header_of_connection(params))
+
+
+def client_address(conn: HTTPConnection) -> str:
+    return conn.client.host if conn.client else "unknown"
 
 
 class TooManyFailures(AuthenticationError):
@@ -74,15 +83,41 @@ class ApiKeyBackend(AuthenticationBackend):
 
     async def authenticate(self, conn: HTTPConnection) -> tuple[AuthCredentials, BaseUser]:
         if conn.scope["type"] == "websocket":
+            # Its key comes in connection_init: see authenticate_connection.
             return AuthCredentials(), ApiKeyUser(None, MISSING_KEY)
-        header = conn.headers.get("authorization")
-        address = conn.client.host if conn.client else "unknown"
-        if header and (wait := self.limiter.retry_after(address)) is not None:
-            raise TooManyFailures(wait)
-        user = await user_from_header(header)
-        if header and user.actor is None:
-            self.limiter.failed(address)
+        user = await braked_user(conn.headers.get("authorization"), conn, self.limiter)
         return AuthCredentials(["authenticated"] if user.actor else []), user
+
+
+async def braked_user(
+    header: str | None, conn: HTTPConnection, limiter: FailedAuthLimiter
+) -> ApiKeyUser:
+    """The user behind `header`, through the failed-auth brake of the client's address:
+    every key presented and refused (malformed, unknown, revoked) counts, on HTTP and
+    WebSocket alike; no key at all is anonymous and counts nothing."""
+    address = client_address(conn)
+    if header and (wait := limiter.retry_after(address)) is not None:
+        raise TooManyFailures(wait)
+    user = await user_from_header(header)
+    if header and user.actor is None:
+        limiter.failed(address)
+    return user
+
+
+async def authenticate_connection(
+    params: Mapping[str, object] | None, conn: HTTPConnection, limiter: FailedAuthLimiter
+) -> ApiKeyUser:
+    """A WebSocket's user from its `connection_init`. A key presented and refused, or an
+    address the brake holds, refuses the connection itself (graphql-transport-ws closes
+    it with 4403 Forbidden), so that no operation ever runs on it."""
+    header = header_of_connection(params)
+    try:
+        user = await braked_user(header, conn, limiter)
+    except TooManyFailures as error:
+        raise ConnectionRejectionError({"message": str(error)}) from None
+    if header and user.actor is None:
+        raise ConnectionRejectionError({"message": user.problem})
+    return user
 
 
 def refuse_authentication(conn: HTTPConnection, error: AuthenticationError) -> Response:

@@ -1,19 +1,22 @@
-"""Query cost, computed before execution, and a per-key budget that refills over
-time, as Shopify's GraphQL API does.
+"""Query cost, computed before execution, and a budget per key (or per address for
+anonymous requests) that refills over time, as Shopify's GraphQL API does.
 
-Cost: every object field costs 1, scalars and enums 0; a connection costs its
-page size (`first`/`last`, default 50) times what one of its nodes costs (at
-least 1), plus 1, its edge and pageInfo wrappers being free; each root
-mutation field costs 10. A request above `max_cost` is refused;
-otherwise its cost is taken from the key's bucket (`bucket_size` points,
-refilled at `restore_rate` a second), and a request the bucket cannot pay is
-refused with THROTTLED and when to retry. Buckets live in each server process.
+COST_MODEL below is the model, as clients read it in the schema (the description of
+`Query`). A request above `max_cost` is refused; otherwise its cost is taken from its
+owner's bucket, and a request the bucket cannot pay is refused with THROTTLED and when
+to retry. Buckets live in each server process; a bucket that has refilled is dropped
+(a new one would be the same), and beyond `max_owners` the least recently used go, so
+that requests from many addresses cannot grow memory without bound.
+
+Configuration comes in through `CostLimits` (api/schema.py builds it from the settings):
+this module imports no configuration.
 """
 
 from __future__ import annotations
 
 import math
 import time
+from collections import OrderedDict
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -24,22 +27,58 @@ from graphql import (
     FragmentDefinitionNode,
     FragmentSpreadNode,
     GraphQLError,
+    GraphQLField,
     GraphQLInterfaceType,
     GraphQLObjectType,
     GraphQLSchema,
     InlineFragmentNode,
     OperationDefinitionNode,
+    SchemaMetaFieldDef,
     SelectionSetNode,
+    TypeMetaFieldDef,
     get_named_type,
     value_from_ast_untyped,
 )
 from strawberry.extensions import SchemaExtension
 from strawberry.types import ExecutionResult
 
-from api.settings import settings
-
 MUTATION_COST = 10
 OBJECT_COST = 1
+
+COST_MODEL = """The root of every query. Each request has a cost, computed before it runs \
+and reported in `extensions.cost`: every object field costs 1 (scalars and enums 0); a \
+connection costs 1 plus its page size (the value of `first` or `last`, literal or from a \
+variable, its default included; without either, the default page size) times the cost of \
+one node (at least 1), its edges and pageInfo being free; introspection (`__schema`, \
+`__type`) is charged like any other field; each root mutation field costs 10 more. A \
+request may cost at most a configured maximum (MAX_COST_EXCEEDED beyond it), and is paid \
+from a budget that refills over time: one per API key, and a smaller one per client \
+address for requests without a key (THROTTLED, with retryAfterSeconds, when it runs dry; \
+`extensions.cost.throttleStatus` shows the budget)."""
+
+
+@dataclass(frozen=True)
+class CostLimits:
+    max_cost: int
+    bucket_size: int
+    restore_rate: float
+    default_page: int
+    max_page: int
+    # Requests without a key: enough for GraphiQL's introspection and a few probes.
+    anonymous_bucket_size: int = 1000
+    anonymous_restore_rate: float = 50.0
+    max_owners: int = 10_000
+
+
+def _integer(value: Any) -> int | None:
+    """An Int argument's value as graphql-core coerces it: JSON may send 250 as 250.0."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return None
 
 
 @dataclass
@@ -47,7 +86,7 @@ class Walk:
     schema: GraphQLSchema
     fragments: Mapping[str, FragmentDefinitionNode]
     variables: Mapping[str, Any]
-    default_page: int
+    limits: CostLimits
 
     def selection_cost(self, parent: Any, selections: SelectionSetNode | None) -> int:
         if selections is None:
@@ -68,10 +107,17 @@ class Walk:
                     total += self.selection_cost(target, fragment.selection_set)
         return total
 
+    def definition(self, parent: Any, name: str) -> GraphQLField | None:
+        if parent is self.schema.query_type and name == "__schema":
+            return SchemaMetaFieldDef
+        if parent is self.schema.query_type and name == "__type":
+            return TypeMetaFieldDef
+        if isinstance(parent, GraphQLObjectType | GraphQLInterfaceType):
+            return parent.fields.get(name)
+        return None
+
     def field_cost(self, parent: Any, node: FieldNode) -> int:
-        if not isinstance(parent, GraphQLObjectType | GraphQLInterfaceType):
-            return 0
-        definition = parent.fields.get(node.name.value)
+        definition = self.definition(parent, node.name.value)
         if definition is None:
             return 0
         named = get_named_type(definition.type)
@@ -87,11 +133,11 @@ class Walk:
     def page_size(self, node: FieldNode) -> int:
         for argument in node.arguments or ():
             if argument.name.value in ("first", "last"):
-                value = value_from_ast_untyped(argument.value, self.variables)
-                if isinstance(value, int) and value >= 0:
+                value = _integer(value_from_ast_untyped(argument.value, self.variables))
+                if value is not None:
                     # Larger pages are refused by the connection itself, with a clearer error.
-                    return min(value, settings.max_page_size)
-        return self.default_page
+                    return max(0, min(value, self.limits.max_page))
+        return self.limits.default_page
 
 
 def query_cost(
@@ -99,6 +145,7 @@ def query_cost(
     document: DocumentNode,
     operation_name: str | None,
     variables: Mapping[str, Any] | None,
+    limits: CostLimits,
 ) -> int:
     fragments = {
         d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)
@@ -114,9 +161,15 @@ def query_cost(
     )
     if chosen is None:
         return 0
+    # A variable the request leaves out takes its declared default.
+    values = {
+        d.variable.name.value: value_from_ast_untyped(d.default_value)
+        for d in chosen.variable_definitions or ()
+        if d.default_value is not None
+    }
+    values.update(variables or {})
     root = schema.get_root_type(chosen.operation)
-    walk = Walk(schema, fragments, variables or {}, settings.default_page_size)
-    cost = walk.selection_cost(root, chosen.selection_set)
+    cost = Walk(schema, fragments, values, limits).selection_cost(root, chosen.selection_set)
     if chosen.operation.value == "mutation":
         cost += MUTATION_COST * sum(
             isinstance(s, FieldNode) for s in chosen.selection_set.selections
@@ -132,35 +185,42 @@ class Bucket:
 
 @dataclass
 class Budgets:
-    """Leaky buckets per API key (or per client address before authentication)."""
+    """Leaky buckets per API key (`key:<id>`) or, without one, per client address."""
 
-    max_cost: int
-    size: int
-    restore_rate: float
-    buckets: dict[str, Bucket] = field(default_factory=dict)
+    limits: CostLimits
+    buckets: OrderedDict[str, Bucket] = field(default_factory=OrderedDict)
+
+    def size_and_rate(self, owner: str) -> tuple[int, float]:
+        if owner.startswith("key:"):
+            return self.limits.bucket_size, self.limits.restore_rate
+        return self.limits.anonymous_bucket_size, self.limits.anonymous_restore_rate
 
     def take(self, owner: str, cost: int, now: float | None = None) -> tuple[bool, float]:
         """Whether `owner` may spend `cost` now, and what is left (or missing)."""
         now = time.monotonic() if now is None else now
-        bucket = self.buckets.setdefault(owner, Bucket(self.size, now))
-        bucket.available = min(
-            self.size, bucket.available + (now - bucket.updated) * self.restore_rate
-        )
+        size, rate = self.size_and_rate(owner)
+        bucket = self.buckets.pop(owner, None) or Bucket(size, now)
+        self._forget_refilled(now)
+        self.buckets[owner] = bucket  # most recently used last
+        bucket.available = min(size, bucket.available + (now - bucket.updated) * rate)
         bucket.updated = now
         if cost > bucket.available:
             return False, bucket.available
         bucket.available -= cost
         return True, bucket.available
 
-    def retry_after(self, missing: float) -> int:
-        return max(1, math.ceil(missing / self.restore_rate))
+    def _forget_refilled(self, now: float) -> None:
+        while self.buckets:
+            owner, oldest = next(iter(self.buckets.items()))
+            size, rate = self.size_and_rate(owner)
+            refilled = oldest.available + (now - oldest.updated) * rate >= size
+            # Room for the owner being served, who is put back after this.
+            if not refilled and len(self.buckets) < self.limits.max_owners:
+                return
+            del self.buckets[owner]
 
-
-budgets = Budgets(
-    max_cost=settings.max_query_cost,
-    size=settings.cost_bucket_size,
-    restore_rate=settings.cost_restore_rate,
-)
+    def retry_after(self, owner: str, missing: float) -> int:
+        return max(1, math.ceil(missing / self.size_and_rate(owner)[1]))
 
 
 def _owner(context: Any) -> str:
@@ -176,6 +236,9 @@ class QueryCostExtension(SchemaExtension):
     # Stays None for requests refused before execution (parse or validation errors).
     report: dict[str, Any] | None = None
 
+    def __init__(self, budgets: Budgets) -> None:
+        self.budgets = budgets
+
     def on_execute(self) -> Iterator[None]:
         context = self.execution_context
         if context.graphql_document is not None:
@@ -184,30 +247,31 @@ class QueryCostExtension(SchemaExtension):
                 context.graphql_document,
                 context.operation_name,
                 context.variables,
+                self.budgets.limits,
             )
-            self.report = self._charge(context.context, cost)
+            self.report = self._charge(_owner(context.context), cost)
         yield
 
-    def _charge(self, request_context: Any, cost: int) -> dict[str, Any]:
+    def _charge(self, owner: str, cost: int) -> dict[str, Any]:
+        budgets = self.budgets
+        size, rate = budgets.size_and_rate(owner)
+        most = min(budgets.limits.max_cost, size)
         report: dict[str, Any] = {
             "requestedQueryCost": cost,
-            "throttleStatus": {
-                "maximumAvailable": budgets.size,
-                "restoreRate": budgets.restore_rate,
-            },
+            "throttleStatus": {"maximumAvailable": size, "restoreRate": rate},
         }
         refusal = None
-        if cost > budgets.max_cost:
+        if cost > most:
             refusal = GraphQLError(
                 f"this query would cost {cost} points; the most one request may cost is "
-                f"{budgets.max_cost}: ask for smaller pages (first/last) or fewer fields",
+                f"{most}: ask for smaller pages (first/last) or fewer fields",
                 extensions={"code": "MAX_COST_EXCEEDED", "cost": cost},
             )
-            available = budgets.take(_owner(request_context), 0)[1]
+            available = budgets.take(owner, 0)[1]
         else:
-            allowed, available = budgets.take(_owner(request_context), cost)
+            allowed, available = budgets.take(owner, cost)
             if not allowed:
-                wait = budgets.retry_after(cost - available)
+                wait = budgets.retry_after(owner, cost - available)
                 refusal = GraphQLError(
                     f"throttled: this query costs {cost} points and {int(available)} are "
                     f"available; retry in {wait} s",

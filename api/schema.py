@@ -21,10 +21,10 @@ from strawberry.extensions.query_depth_limiter import create_validator as depth_
 from strawberry.tools import merge_types
 from strawberry.types import ExecutionContext
 
-from api.cost import QueryCostExtension
+from api.cost import COST_MODEL, Budgets, CostLimits, QueryCostExtension
 from api.metrics import MetricsExtension
 from api.relay import WakeRelayAfterMutations
-from api.security import RefuseNulInText
+from api.security import RefuseUnstorableInput
 from api.settings import Settings
 from resolvers.access import AccessMutations, AccessQueries
 from resolvers.catalog import CatalogMutations, CatalogQueries
@@ -53,6 +53,7 @@ Query = merge_types(
         ReturnQueries,
     ),
 )
+Query.__strawberry_definition__.description = COST_MODEL  # type: ignore[attr-defined]
 Mutation = merge_types(
     "Mutation",
     (
@@ -70,6 +71,8 @@ Mutation = merge_types(
 
 
 class OmsSchema(strawberry.Schema):
+    cost_budgets: Budgets  # the per-key query-cost buckets this schema's requests draw on
+
     def process_errors(
         self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
     ) -> None:
@@ -92,20 +95,30 @@ class Limits:
     max_query_depth: int
     max_aliases: int
     max_tokens: int
+    cost: CostLimits
 
     @classmethod
     def of(cls, config: Settings) -> Limits:
-        return cls(config.max_query_depth, config.max_aliases, config.max_tokens)
+        cost = CostLimits(
+            max_cost=config.max_query_cost,
+            bucket_size=config.cost_bucket_size,
+            restore_rate=config.cost_restore_rate,
+            default_page=config.default_page_size,
+            max_page=config.max_page_size,
+        )
+        return cls(config.max_query_depth, config.max_aliases, config.max_tokens, cost)
 
 
 @cache
 def schema_with(limits: Limits) -> OmsSchema:
-    """One schema per set of limits, so apps configured alike share its caches."""
+    """One schema per set of limits, so apps configured alike share its caches (and the
+    per-key cost budgets, which live as long as the process)."""
+    budgets = Budgets(limits.cost)
     validation_rules = [
         depth_rule(limits.max_query_depth, None, None),
         max_aliases_rule(limits.max_aliases),
     ]
-    return OmsSchema(
+    built = OmsSchema(
         query=Query,
         mutation=Mutation,
         subscription=Subscription,
@@ -115,11 +128,13 @@ def schema_with(limits: Limits) -> OmsSchema:
             lambda: ParserCache(maxsize=256),
             lambda: ValidationCache(maxsize=256),
             MetricsExtension,
-            RefuseNulInText,
-            QueryCostExtension,
+            RefuseUnstorableInput,
+            lambda: QueryCostExtension(budgets),
             WakeRelayAfterMutations,
         ],
     )
+    built.cost_budgets = budgets
+    return built
 
 
 def build_schema(config: Settings) -> OmsSchema:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import re
 import secrets
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
@@ -18,6 +19,10 @@ KEY_PREFIX = "oms"
 # How stale `last_used_at` may get before a request refreshes it: a write per
 # request would cost more than the information is worth.
 LAST_USED_RESOLUTION = timedelta(minutes=5)
+# The shape of every secret we hand out, checked before anything else looks at it: a
+# value too long for the public_id column, or holding NUL, a surrogate or other
+# non-ASCII, reaches neither the database nor the hash as a failure of its own.
+KEY_SHAPE = re.compile(KEY_PREFIX + r"_([0-9A-Za-z-]{1,32})_[0-9A-Za-z_-]{1,200}")
 
 
 def _hash(secret: str) -> str:
@@ -88,11 +93,10 @@ class AuthenticationFailed(Exception):
 
 async def authenticate(secret: str) -> Actor:
     """The actor behind a presented secret, or AuthenticationFailed saying why."""
-    prefix, _, rest = secret.partition("_")
-    public_id, _, _ = rest.partition("_")
-    if prefix != KEY_PREFIX or not public_id:
+    shape = KEY_SHAPE.fullmatch(secret)
+    if shape is None:
         raise AuthenticationFailed("the API key is malformed")
-    key = await ApiKey.get_or_none(public_id=public_id)
+    key = await ApiKey.get_or_none(public_id=shape[1])
     if key is None or not hmac.compare_digest(key.secret_hash, _hash(secret)):
         raise AuthenticationFailed("the API key is not valid")
     if key.revoked_at is not None:

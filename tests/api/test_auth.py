@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+import httpx
 import pytest
 
 from api.auth import MISSING_KEY, user_from_connection_params, user_from_header
+from api.settings import Settings
 from models.operations.access import create_api_key, revoke_api_key
 from models.operations.locations import LocationKind, create_location, create_vendor
 from models.rules.scopes import Role
 from models.tables import ApiKey
 from resolvers.ids import encode_id
-from tests.conftest import Gql
+from tests.conftest import Gql, serve
 
 VIEWER = "{ viewer { name role channel locations { code } vendor { code } } }"
 
@@ -133,3 +135,66 @@ async def test_the_websocket_payload_is_read_like_the_header(db) -> None:
         assert (user.actor, user.problem) == (None, MISSING_KEY)
     user = await user_from_header(f"Token {secret}")
     assert user.actor is None and "Bearer" in (user.problem or "")
+
+
+# Issue 11, item 11: shapes no key has, on HTTP and WebSocket alike.
+MALFORMED = [
+    "oms_0123456789ab_" + "x" * 10_000,  # too long
+    "oms_" + "0" * 40 + "_secret",  # a public id longer than its column
+    "oms_0123456789ab_sec\x00ret",  # NUL
+    "oms_0123456789ab",  # missing parts
+    "oms__secret",
+    "oms_0123456789ab_sécrét",  # non-ASCII
+    "oms_0123456789ab_\ud800",  # a lone surrogate (a WebSocket payload can carry one)
+]
+
+
+@pytest.mark.parametrize("secret", MALFORMED[:-1])
+async def test_a_malformed_key_is_unauthenticated_and_never_echoed(
+    db, client, secret: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Too long a public id reached the database (a Tortoise ValidationError, a traceback)."""
+    header = f"Bearer {secret}".encode()
+    response = await client.post(
+        "/graphql", json={"query": VIEWER}, headers=[(b"authorization", header)]
+    )
+    assert response.status_code == 200
+    (error,) = response.json()["errors"]
+    assert error["extensions"]["code"] == "UNAUTHENTICATED"
+    assert error["message"] == "the API key is malformed"
+    secret_part = secret.split("_")[-1]
+    assert secret_part not in response.text
+    assert secret_part not in caplog.text and "Traceback" not in caplog.text
+
+
+async def test_malformed_keys_count_toward_the_brake_on_http(db, client) -> None:
+    for attempt in range(20):
+        secret = MALFORMED[attempt % (len(MALFORMED) - 1)]
+        response = await client.post(
+            "/graphql",
+            json={"query": VIEWER},
+            headers=[(b"authorization", f"Bearer {secret}".encode())],
+        )
+        assert response.status_code == 200
+    braked = await client.post(
+        "/graphql", json={"query": VIEWER}, headers={"Authorization": "Bearer oms_x_y"}
+    )
+    assert braked.status_code == 429
+
+
+async def test_the_brake_covers_websocket_connection_init(db: Settings) -> None:
+    """connection_init was never counted: a socket could guess keys without limit."""
+    from tests.api.test_subscriptions import ws_refusal
+
+    _, good = await create_api_key("good", Role.VIEWER)
+    # One worker: the brake is kept per process (api/security.py).
+    async with serve(db.database_url, db.broadcast_url, workers=1) as base:
+        for secret in MALFORMED * 3:
+            assert await ws_refusal(base, {"Authorization": f"Bearer {secret}"}) == 4403
+        # 21 failures: the address is held, even with a good key, on the socket and on HTTP.
+        assert await ws_refusal(base, {"Authorization": f"Bearer {good}"}) == 4403
+        async with httpx.AsyncClient(base_url=base) as http:
+            response = await http.post(
+                "/graphql", json={"query": VIEWER}, headers={"Authorization": f"Bearer {good}"}
+            )
+        assert response.status_code == 429

@@ -5,6 +5,7 @@ database reads back exactly as it was."""
 from __future__ import annotations
 
 import base64
+import json
 from typing import Any
 
 import pytest
@@ -446,3 +447,56 @@ async def test_a_key_of_a_real_id_with_a_wrong_secret_is_refused(world, as_key) 
     error = await graphql_error(as_key(forged), "{ viewer { role } }")
     assert error["extensions"]["code"] == "UNAUTHENTICATED"
     assert error["message"] == "the API key is not valid"
+
+
+# -- what the database cannot store (issue 11, item 12) -------------------------------------
+
+UNSTORABLE = [
+    # A lone surrogate in a variable, an input field, a key. (In a literal, graphql-core
+    # refuses it as a syntax error.)
+    ("query($s: String!) { product(sku: $s) { id } }", {"s": "MUG\ud800"}),
+    (CREATE_LOCATION, {"input": {"code": "S", "name": "Bad \udfff", "kind": "STORE"}}),
+    (
+        "query($f: OrderFilter) { orders(filter: $f) { totalCount } }",
+        {"f": {"channel": "web", "\ud800": 1}},
+    ),
+    # Datetimes that exist in Python but not in UTC on the database.
+    (
+        "query($f: OrderFilter) { orders(filter: $f) { totalCount } }",
+        {"f": {"createdAfter": "0001-01-01T00:00:00+14:00"}},
+    ),
+    (
+        "query($f: OrderFilter) { orders(filter: $f) { totalCount } }",
+        {"f": {"createdBefore": "9999-12-31T23:59:59-14:00"}},
+    ),
+    ('{ orders(filter: {createdAfter: "0001-01-01T00:00:00+14:00"}) { totalCount } }', None),
+]
+
+
+@pytest.mark.parametrize(("document", "variables"), UNSTORABLE)
+async def test_unstorable_input_is_bad_user_input(
+    admin: Gql, world, document: str, variables: dict[str, Any] | None
+) -> None:
+    """Lone surrogates failed in the driver (UnicodeEncodeError) and datetimes near the ends
+    of the calendar in the conversion to UTC (OverflowError): a 500 and a traceback."""
+    before = await snapshot()
+    response = await admin.client.post(
+        "/graphql",
+        # json.dumps escapes the surrogates (httpx's own encoder cannot send them).
+        content=json.dumps({"query": document, "variables": variables or {}}),
+        headers={"Authorization": f"Bearer {admin.secret}", "Content-Type": "application/json"},
+    )
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert body["data"] is None, body
+    (error,) = body["errors"]
+    assert error["extensions"]["code"] == "BAD_USER_INPUT", error
+    assert await snapshot() == before
+
+
+async def test_datetimes_within_range_still_work(admin: Gql, world) -> None:
+    data = await admin(
+        "query($f: OrderFilter) { orders(filter: $f) { totalCount } }",
+        {"f": {"createdAfter": "0001-01-03T00:00:00+14:00", "createdBefore": "9999-01-01T00:00Z"}},
+    )
+    assert data == {"orders": {"totalCount": 0}}

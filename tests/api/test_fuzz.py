@@ -10,15 +10,19 @@ mutations reach the code behind the id checks, not only the checks.
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import graphql
+import httpx
 import pytest
 import requests
 import schemathesis
+import websockets
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from schemathesis.graphql import nodes
@@ -105,6 +109,23 @@ schemathesis.graphql.scalar(
         st.decimals(min_value=-(10**9), max_value=10**9, places=2).map(str),
         st.sampled_from(["NaN", "-Infinity", "1e999", "-0", "0.001", "1E+2", " 1 "]),
         st.text(max_size=10),
+    ).map(nodes.String),
+)
+
+# Datetimes at and past the ends of what the database stores, beside ordinary ones.
+schemathesis.graphql.scalar(
+    "DateTime",
+    st.one_of(
+        st.datetimes(timezones=st.just(UTC)).map(datetime.isoformat),
+        st.sampled_from(
+            [
+                "0001-01-01T00:00:00+14:00",
+                "9999-12-31T23:59:59-14:00",
+                "10000-01-01T00:00:00Z",
+                "0001-01-01",
+                "junk",
+            ]
+        ),
     ).map(nodes.String),
 )
 
@@ -317,3 +338,83 @@ async def test_text_holding_nul_is_refused_as_bad_input(admin: Gql) -> None:
         assert body["data"] is None, body
         assert [e["extensions"]["code"] for e in body["errors"]] == ["BAD_USER_INPUT"]
     assert await Vendor.filter(code="NUL").count() == 0
+
+
+# --- hostile shapes the generator does not make (issue 11, item 10 and 12) -----------------
+
+DEEP = 40_000  # within the body cap, far past Python's recursion limit
+NASTY_BODIES: list[str] = [
+    "[" * DEEP + "]" * DEEP,
+    '{"query": "{ __typename }", "variables": {"x": ' + "[" * DEEP + "]" * DEEP + "}}",
+    '{"query": "{ __typename }", "variables": ' + '{"a":' * DEEP + "1" + "}" * DEEP + "}",
+    # A list literal nested as deep as the token limit allows, in the query text itself.
+    json.dumps({"query": "{ product(sku: " + "[" * 1900 + '"x"' + "]" * 1900 + ") { id } }"}),
+    json.dumps({"query": "{ " + "product(sku: {" * 500 + "}" * 500 + " }"}),
+]
+SURROGATE = "MUG\ud800"
+EXTREME_DATETIMES = [
+    "0001-01-01T00:00:00+14:00",
+    "9999-12-31T23:59:59-14:00",
+    "10000-01-01T00:00:00Z",
+    "-0001-01-01T00:00:00Z",
+    "9999-12-31T23:59:59.999999+00:00",
+]
+
+
+def nasty_requests() -> list[tuple[str, dict[str, Any] | None]]:
+    """(query, variables): lone surrogates and extreme datetimes wherever input goes."""
+    orders = "query($f: OrderFilter) { orders(filter: $f) { totalCount } }"
+    cases: list[tuple[str, dict[str, Any] | None]] = [
+        ("query($s: String!) { product(sku: $s) { id } }", {"s": SURROGATE}),
+        ('{ product(sku: "MUG\\ud800") { id } }', None),
+        ('{ product(sku: "MUG\ud800") { id } }', None),
+        (
+            "mutation($i: CreateVendorInput!) { createVendor(input: $i) { vendor { id } } }",
+            {"i": {"code": SURROGATE, "name": SURROGATE}},
+        ),
+        ("query($f: OrderFilter) { orders(filter: $f) { totalCount } }", {"\ud800": 1}),
+        ('{ node(id: "\ud800") { id } }', None),
+    ]
+    for moment in EXTREME_DATETIMES:
+        cases.append((orders, {"f": {"createdAfter": moment, "createdBefore": moment}}))
+        cases.append((f'{{ orders(filter: {{createdAfter: "{moment}"}}) {{ totalCount }} }}', None))
+    return cases
+
+
+async def test_hostile_shapes_get_no_500_and_no_traceback(
+    db: Settings, admin: Gql, tmp_path: Path
+) -> None:
+    await build_world(admin)
+    headers = {"Authorization": f"Bearer {admin.secret}", "Content-Type": "application/json"}
+    async with (
+        Uvicorn(db.database_url, db.broadcast_url, tmp_path / "server.log") as srv,
+        httpx.AsyncClient(base_url=srv.base, headers=headers, timeout=30) as http,
+    ):
+        for body in NASTY_BODIES:
+            response = await http.post("/graphql", content=body)
+            assert response.status_code < 500, (body[:80], response.text[:300])
+        for query, variables in nasty_requests():
+            # json.dumps escapes lone surrogates; the server decodes them back.
+            payload = json.dumps({"query": query, "variables": variables or {}})
+            response = await http.post("/graphql", content=payload)
+            assert response.status_code < 500, (query, response.text[:300])
+            assert "Traceback" not in response.text
+            errors = response.json().get("errors")
+            assert errors, (query, variables, response.text[:300])
+        url = srv.base.replace("http://", "ws://") + "/graphql"
+        async with websockets.connect(url, subprotocols=["graphql-transport-ws"]) as socket:
+            init = {
+                "type": "connection_init",
+                "payload": {"Authorization": headers["Authorization"]},
+            }
+            await socket.send(json.dumps(init))
+            assert json.loads(await socket.recv())["type"] == "connection_ack"
+            await socket.send(
+                NASTY_BODIES[1].replace(
+                    '{"query"', '{"id": "1", "type": "subscribe", "payload": {"query"', 1
+                )
+                + "}"
+            )
+            with pytest.raises(websockets.ConnectionClosed):
+                await asyncio.wait_for(socket.recv(), timeout=10)
+    assert "Traceback" not in srv.log(), srv.log()[-4000:]

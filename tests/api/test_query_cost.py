@@ -1,10 +1,18 @@
-"""Query cost: computed before execution, capped per request, and a per-key budget."""
+"""Query cost: computed before execution, capped per request, and a budget per key (or per
+address without one), whose buckets stay bounded in number."""
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Iterator
+from typing import Any
+
+import httpx
 import pytest
 
-from api import cost
+from api.cost import Budgets
+from api.schema import build_schema
+from api.settings import Settings
 from models.operations.access import create_api_key
 from models.rules.scopes import Role
 from tests.conftest import Gql
@@ -14,13 +22,36 @@ PAGE = """query($n: Int) {
 }"""
 
 
-async def test_every_response_reports_its_cost(admin: Gql) -> None:
+@pytest.fixture
+def cost_budgets(db: Settings) -> Budgets:
+    """The budgets of the schema the test app serves (one per set of limits)."""
+    return build_schema(db).cost_budgets
+
+
+@pytest.fixture
+def budgets(monkeypatch: pytest.MonkeyPatch, cost_budgets: Budgets) -> Iterator[Any]:
+    """The schema's budgets, emptied; `budgets(**limits)` changes their limits for a test."""
+    monkeypatch.setattr(cost_budgets, "buckets", type(cost_budgets.buckets)())
+
+    def limit(**changes: Any) -> Budgets:
+        monkeypatch.setattr(
+            cost_budgets, "limits", dataclasses.replace(cost_budgets.limits, **changes)
+        )
+        return cost_budgets
+
+    yield limit
+
+
+async def test_every_response_reports_its_cost(
+    admin: Gql, budgets: Any, cost_budgets: Budgets
+) -> None:
     body = await admin.raw(PAGE, {"n": 5})
     report = body["extensions"]["cost"]
     # the connection 1 + 5 locations x (their inventory connection 1 + 10 levels x 1)
     assert report["requestedQueryCost"] == 1 + 5 * (1 + 10)
-    assert report["throttleStatus"]["maximumAvailable"] == cost.budgets.size
-    assert report["throttleStatus"]["currentlyAvailable"] <= cost.budgets.size
+    size = cost_budgets.limits.bucket_size
+    assert report["throttleStatus"]["maximumAvailable"] == size
+    assert report["throttleStatus"]["currentlyAvailable"] <= size
 
 
 async def test_a_query_over_the_maximum_is_refused_before_running(admin: Gql) -> None:
@@ -31,11 +62,8 @@ async def test_a_query_over_the_maximum_is_refused_before_running(admin: Gql) ->
     assert body["data"] is None
 
 
-async def test_a_spent_budget_is_throttled_per_key(
-    admin: Gql, as_key, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    budgets = cost.Budgets(max_cost=1000, size=300, restore_rate=1.0)
-    monkeypatch.setattr(cost, "budgets", budgets)
+async def test_a_spent_budget_is_throttled_per_key(admin: Gql, as_key, budgets: Any) -> None:
+    budgets(max_cost=1000, bucket_size=300, restore_rate=1.0)
     _, other = await create_api_key("other", Role.VIEWER)
     query_cost = 1 + 10 * (1 + 10)
     for _ in range(2):
@@ -49,3 +77,68 @@ async def test_a_spent_budget_is_throttled_per_key(
     )
     # Another key has its own budget.
     assert (await as_key(other)(PAGE, {"n": 10}))["locations"] is not None
+
+
+# -- issue 11, items 8 and 9 ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("variables", "declared"),
+    [
+        ({"n": 250.0}, "$n: Int"),  # a JSON float: it ran as a page of 250, charged as 50
+        ({}, "$n: Int = 200"),  # a declared default: charged as 50 too
+    ],
+)
+async def test_page_sizes_are_charged_as_they_run(
+    admin: Gql, variables: dict[str, Any], declared: str
+) -> None:
+    body = await admin.raw(PAGE.replace("$n: Int", declared), variables)
+    (error,) = body["errors"]
+    assert error["extensions"]["code"] == "MAX_COST_EXCEEDED", body
+    assert body["extensions"]["cost"]["requestedQueryCost"] > 1 + 200 * 11 - 1
+
+
+async def test_introspection_is_charged_like_any_query(admin: Gql, budgets: Any) -> None:
+    """It cost nothing: `__schema` and `__type` were not fields of Query to the walk."""
+    body = await admin.raw("{ __schema { types { fields { type { name } } } } }")
+    assert body["extensions"]["cost"]["requestedQueryCost"] == 4
+    body = await admin.raw('{ __type(name: "Order") { fields { name } } }')
+    assert body["extensions"]["cost"]["requestedQueryCost"] == 2
+    budgets(bucket_size=3, restore_rate=0.001)
+    await admin("{ __schema { types { name } } }")  # 2 points of 3
+    body = await admin.raw("{ __schema { types { name } } }")
+    assert body["errors"][0]["extensions"]["code"] == "THROTTLED"
+
+
+def at(app: Any, address: str) -> httpx.AsyncClient:
+    transport = httpx.ASGITransport(app=app, client=(address, 40000))
+    return httpx.AsyncClient(transport=transport, base_url="http://oms.test")
+
+
+async def test_anonymous_requests_have_a_small_budget_per_address(app: Any, budgets: Any) -> None:
+    budgets(anonymous_bucket_size=5, anonymous_restore_rate=0.001)
+    query = {"query": "{ __schema { types { name } } }"}  # 2 points
+    async with at(app, "192.0.2.1") as first, at(app, "192.0.2.2") as second:
+        for _ in range(2):
+            body = (await first.post("/graphql", json=query)).json()
+            assert body["data"] is not None
+            assert body["extensions"]["cost"]["throttleStatus"]["maximumAvailable"] == 5
+        throttled = (await first.post("/graphql", json=query)).json()
+        assert throttled["errors"][0]["extensions"]["code"] == "THROTTLED"
+        assert (await second.post("/graphql", json=query)).json()["data"] is not None
+        # No request may cost more than the anonymous bucket holds.
+        big = {"query": "{ __schema { types { fields { type { name } } } } }"}  # 4 points
+        budgets(anonymous_bucket_size=3)
+        refused = (await second.post("/graphql", json=big)).json()
+        assert refused["errors"][0]["extensions"]["code"] == "MAX_COST_EXCEEDED"
+
+
+async def test_many_addresses_cannot_grow_the_buckets_without_bound(
+    app: Any, budgets: Any, cost_budgets: Budgets
+) -> None:
+    budgets(max_owners=50, anonymous_restore_rate=0.001)
+    for n in range(300):
+        async with at(app, f"198.51.100.{n % 250}.{n // 250}") as client:
+            response = await client.post("/graphql", json={"query": "{ __typename }"})
+            assert response.status_code == 200
+    assert len(cost_budgets.buckets) <= 50

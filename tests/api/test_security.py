@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import asyncio
+import json
+
 import httpx
+import pytest
+import websockets
 
 from api.app import create_app
+from api.security import FailedAuthLimiter
 from api.settings import Settings
+from tests.conftest import Gql
 
 
 async def test_responses_carry_security_headers(client: httpx.AsyncClient) -> None:
@@ -59,3 +66,68 @@ async def test_an_address_guessing_keys_is_slowed_down(
     assert int(blocked.headers["retry-after"]) > 0
     assert blocked.json()["errors"][0]["extensions"]["code"] == "THROTTLED"
     assert keys["admin"] not in blocked.text
+
+
+# -- nesting, unstorable input, bounded memory (issue 11, items 8, 10, 12) ------------------
+
+
+@pytest.mark.parametrize("depth", [100, 100_000])
+async def test_deeply_nested_json_is_a_400_not_a_crash(
+    client: httpx.AsyncClient, admin: Gql, depth: int
+) -> None:
+    """json.loads (and everything after it) recursed; 100k deep was a RecursionError, a 500."""
+    nested = "[" * depth + "]" * depth
+    for body in (
+        '{"query": "{ __typename }", "variables": {"x": ' + nested + "}}",
+        nested,
+        # Objects take more bytes a level: as deep as the body cap allows.
+        '{"query": "{ __typename }", "extensions": '
+        + '{"a":' * min(depth, 40_000)
+        + "1"
+        + "}" * min(depth, 40_000)
+        + "}",
+    ):
+        response = await client.post(
+            "/graphql",
+            content=body,
+            headers={
+                "content-type": "application/json",
+                "Authorization": f"Bearer {admin.secret}",
+            },
+        )
+        assert response.status_code == 400, response.text[:200]
+        assert "Traceback" not in response.text
+    # Strings holding brackets are text, not nesting.
+    text = "[{" * 1000
+    body = await admin.raw("query($t: String!) { product(sku: $t) { id } }", {"t": text})
+    assert body["data"] == {"product": None}
+
+
+async def test_deeply_nested_json_on_a_websocket_closes_it_as_malformed(live_server: str) -> None:
+    """A message the server cannot parse has no operation id to answer with an `error`
+    message: graphql-transport-ws closes the socket with 4400. It was a traceback."""
+    url = live_server.replace("http://", "ws://") + "/graphql"
+    async with websockets.connect(url, subprotocols=["graphql-transport-ws"]) as socket:
+        await socket.send(json.dumps({"type": "connection_init", "payload": {}}))
+        assert json.loads(await socket.recv())["type"] == "connection_ack"
+        nested = "[" * 100_000 + "]" * 100_000
+        await socket.send(
+            '{"id": "1", "type": "subscribe", "payload": {"query": "{ __typename }", '
+            '"variables": {"x": ' + nested + "}}}"
+        )
+        with pytest.raises(websockets.ConnectionClosed) as closed:
+            await asyncio.wait_for(socket.recv(), timeout=10)
+        assert closed.value.rcvd is not None and closed.value.rcvd.code == 4400
+
+
+def test_failed_auth_memory_stays_bounded_over_many_addresses() -> None:
+    limiter = FailedAuthLimiter(limit=3, window=60.0, max_addresses=100)
+    for n in range(5000):
+        limiter.failed(f"10.0.{n // 256}.{n % 256}", now=float(n) / 1000)
+    assert len(limiter.failures) <= 100
+    # The newest addresses are still braked; a window later, everything is forgotten.
+    for _ in range(3):
+        limiter.failed("192.0.2.1", now=10.0)
+    assert limiter.retry_after("192.0.2.1", now=10.0) is not None
+    limiter.failed("192.0.2.2", now=100.0)
+    assert list(limiter.failures) == ["192.0.2.2"]

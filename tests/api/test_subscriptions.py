@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import asyncio
+import json
+
 import httpx
+import pytest
+import websockets
 
 from models.operations.access import create_api_key, revoke_api_key
 from models.rules.scopes import Role
+from models.tables import Vendor
 from resolvers.ids import encode_id
 from tests.api.test_place_order import PLACE, order_input
 from tests.factories import twin_cities
@@ -164,3 +170,62 @@ async def test_a_revoked_key_stops_receiving(live_server: str) -> None:
         assert message["type"] in ("next", "error"), message
         errors = message["payload"]["errors"] if message["type"] == "next" else message["payload"]
         assert errors[0]["extensions"]["code"] == "UNAUTHENTICATED"
+
+
+async def ws_refusal(base: str, payload: dict) -> int:
+    """The close code a `connection_init` with `payload` gets (0: acknowledged)."""
+    url = base.replace("http://", "ws://") + "/graphql"
+    async with websockets.connect(url, subprotocols=["graphql-transport-ws"]) as socket:
+        await socket.send(json.dumps({"type": "connection_init", "payload": payload}))
+        try:
+            message = json.loads(await asyncio.wait_for(socket.recv(), timeout=10))
+        except websockets.ConnectionClosed as closed:
+            assert closed.rcvd is not None
+            return closed.rcvd.code
+        assert message["type"] == "connection_ack", message
+        return 0
+
+
+async def test_a_key_revoked_while_the_socket_is_open_can_do_nothing_more(
+    live_server: str,
+) -> None:
+    """Only live subscriptions stopped: queries and mutations sent on the open socket still
+    ran as the revoked key."""
+    key, admin = await create_api_key("leaver", Role.ADMIN)
+    create = 'mutation { createVendor(input: {code: "LATE", name: "Late"}) { vendor { id } } }'
+    url = live_server.replace("http://", "ws://") + "/graphql"
+    async with websockets.connect(url, subprotocols=["graphql-transport-ws"]) as socket:
+        await socket.send(
+            json.dumps({"type": "connection_init", "payload": {"Authorization": f"Bearer {admin}"}})
+        )
+        assert json.loads(await socket.recv())["type"] == "connection_ack"
+        ask = {"id": "1", "type": "subscribe", "payload": {"query": "{ viewer { role } }"}}
+        await socket.send(json.dumps(ask))
+        answer = json.loads(await socket.recv())
+        assert answer["payload"]["data"] == {"viewer": {"role": "ADMIN"}}
+        assert json.loads(await socket.recv()) == {"id": "1", "type": "complete"}
+        await revoke_api_key(key.id)
+        await socket.send(
+            json.dumps({"id": "2", "type": "subscribe", "payload": {"query": create}})
+        )
+        refusal = json.loads(await asyncio.wait_for(socket.recv(), timeout=10))
+        assert refusal["type"] == "error" and refusal["id"] == "2", refusal
+        assert refusal["payload"][0]["extensions"]["code"] == "UNAUTHENTICATED"
+        with pytest.raises(websockets.ConnectionClosed) as closed:
+            await asyncio.wait_for(socket.recv(), timeout=10)
+        assert closed.value.rcvd is not None and closed.value.rcvd.code == 4403
+    assert not await Vendor.exists(code="LATE")
+
+
+async def test_connection_init_with_a_bad_key_is_refused_not_acknowledged(
+    live_server: str,
+) -> None:
+    """An unknown, revoked or malformed key was acknowledged, its operations then answered
+    UNAUTHENTICATED one by one."""
+    key, revoked = await create_api_key("gone", Role.VIEWER)
+    await revoke_api_key(key.id)
+    _, good = await create_api_key("good", Role.VIEWER)
+    for secret in (revoked, "oms_0123456789ab_unknown", "not-a-key", "oms_" + "a" * 5000):
+        assert await ws_refusal(live_server, {"Authorization": f"Bearer {secret}"}) == 4403
+    assert await ws_refusal(live_server, {"Authorization": f"Bearer {good}"}) == 0
+    assert await ws_refusal(live_server, {}) == 0  # anonymous: fields answer UNAUTHENTICATED
