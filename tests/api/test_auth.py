@@ -12,7 +12,7 @@ from models.operations.locations import LocationKind, create_location, create_ve
 from models.rules.scopes import Role
 from models.tables import ApiKey
 from resolvers.ids import encode_id
-from tests.conftest import Gql
+from tests.support.gql import Gql
 
 VIEWER = "{ viewer { name role channel locations { code } vendor { code } } }"
 

@@ -12,7 +12,7 @@ from tortoise.transactions import in_transaction
 from api.settings import settings
 from models.operations.catalog import upsert_product
 from models.tables import Product
-from tests.conftest import Gql
+from tests.support.gql import Gql
 
 COUNT = 300  # more than the largest page (250)
 

@@ -7,37 +7,15 @@ import httpx
 from models.operations.access import create_api_key, revoke_api_key
 from models.rules.scopes import Role
 from resolvers.ids import encode_id
-from tests.api.test_place_order import PLACE, order_input
-from tests.factories import twin_cities
-from tests.ws import subscribe
-
-ASSIGNED = """
-subscription($loc: ID, $vendor: ID, $since: String) {
-  fulfillmentOrderAssigned(locationId: $loc, vendorId: $vendor, since: $since) {
-    cursor type at
-    fulfillmentOrder {
-      status location { code } vendor { code } order { number } lines { quantity }
-    }
-  }
-}
-"""
+from tests.support.factories import twin_cities
+from tests.support.servers import place
+from tests.support.ws import ASSIGNED, subscribe
 
 TIMELINE = """
 subscription($order: ID!, $since: String) {
   orderUpdated(orderId: $order, since: $since) { cursor type message actor }
 }
 """
-
-
-async def place(base: str, secret: str, lines: list[tuple[str, int]]) -> dict:
-    async with httpx.AsyncClient(base_url=base, headers={"Authorization": f"Bearer {secret}"}) as c:
-        body = (
-            await c.post(
-                "/graphql", json={"query": PLACE, "variables": {"input": order_input(lines)}}
-            )
-        ).json()
-    assert not body.get("errors"), body
-    return body["data"]["placeOrder"]["order"]
 
 
 async def test_a_store_sees_its_new_assignment_live(live_server: str) -> None:

@@ -14,8 +14,8 @@ import pytest
 
 from models.operations.access import create_api_key
 from models.rules.scopes import Role
-from tests.api.test_subscriptions import place
-from tests.factories import twin_cities
+from tests.support.factories import twin_cities
+from tests.support.servers import place
 
 playwright_api = pytest.importorskip("playwright.async_api")
 

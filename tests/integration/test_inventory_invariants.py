@@ -73,9 +73,9 @@ from models.tables import (
     OrderLine,
     Shipment,
 )
-from tests.conftest import empty_database
-from tests.factories import Network, twin_cities
-from tests.integration.test_fulfillment import place, snapshot
+from tests.support.database import empty_database
+from tests.support.factories import Network, twin_cities
+from tests.support.operations import place, snapshot
 
 T = TypeVar("T")
 LIVE = ("OPEN", "ACCEPTED", "PACKED")

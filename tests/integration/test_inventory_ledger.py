@@ -25,7 +25,7 @@ from models.operations.locations import LocationKind, create_location
 from models.rules.inventory import AdjustmentReason, LedgerReason
 from models.rules.scopes import Actor, Role
 from models.tables import InventoryLedgerEntry, InventoryLevel
-from tests.conftest import empty_database
+from tests.support.database import empty_database
 
 LOCATIONS = ("MSP-01", "STP-01")
 SKUS = ("MUG", "HAT")

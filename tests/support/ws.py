@@ -10,6 +10,17 @@ from typing import Any
 
 import websockets
 
+ASSIGNED = """
+subscription($loc: ID, $vendor: ID, $since: String) {
+  fulfillmentOrderAssigned(locationId: $loc, vendorId: $vendor, since: $since) {
+    cursor type at
+    fulfillmentOrder {
+      status location { code } vendor { code } order { number } lines { quantity }
+    }
+  }
+}
+"""
+
 
 class Subscription:
     def __init__(self, socket: Any, operation_id: str) -> None:
