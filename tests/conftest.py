@@ -16,6 +16,9 @@ import httpx
 import pytest
 from tortoise import Tortoise
 
+# Registers the Hypothesis profiles and loads the one OMS_HYPOTHESIS_PROFILE names, before
+# any test module builds its settings.
+import tests.support.hypothesis  # noqa: F401
 from api.db import apply_migrations
 from api.settings import Settings
 from models.rules.scopes import Role

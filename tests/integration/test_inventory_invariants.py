@@ -75,6 +75,7 @@ from models.tables import (
 )
 from tests.support.database import empty_database
 from tests.support.factories import Network, twin_cities
+from tests.support.hypothesis import examples
 from tests.support.operations import place, snapshot
 
 T = TypeVar("T")
@@ -317,7 +318,7 @@ def test_stock_and_quantities_stay_consistent(
     run_state_machine_as_test(
         FulfillmentWork,
         settings=settings(
-            max_examples=15,
+            max_examples=examples(dev=5, ci=15),
             stateful_step_count=20,
             deadline=None,
             suppress_health_check=[HealthCheck.too_slow],

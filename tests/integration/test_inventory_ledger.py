@@ -26,6 +26,7 @@ from models.rules.inventory import AdjustmentReason, LedgerReason
 from models.rules.scopes import Actor, Role
 from models.tables import InventoryLedgerEntry, InventoryLevel
 from tests.support.database import empty_database
+from tests.support.hypothesis import examples
 
 LOCATIONS = ("MSP-01", "STP-01")
 SKUS = ("MUG", "HAT")
@@ -158,7 +159,7 @@ async def check_invariants() -> None:
 
 
 @settings(
-    max_examples=30,
+    max_examples=examples(dev=10, ci=30),
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
