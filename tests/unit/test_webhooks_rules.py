@@ -8,6 +8,8 @@ from datetime import timedelta
 import pytest
 
 from models.rules.webhooks import (
+    DEFAULT_MAX_ATTEMPTS,
+    MAX_URL_LENGTH,
     address_problem,
     backoff,
     signature,
@@ -80,3 +82,31 @@ def test_backoff_doubles_from_ten_seconds_up_to_an_hour() -> None:
     waits = [backoff(n).total_seconds() for n in range(1, 12)]
     assert waits == [10, 20, 40, 80, 160, 320, 640, 1280, 2560, 3600, 3600]
     assert backoff(10_000) == timedelta(hours=1)
+
+
+def test_the_longest_url_the_column_holds_is_accepted() -> None:
+    base = "https://hooks.example.com/"
+    assert url_problem(base + "x" * (MAX_URL_LENGTH - len(base))) is None
+    assert url_problem(base + "x" * (MAX_URL_LENGTH - len(base) + 1)) is not None
+
+
+def test_a_public_address_with_an_ipv6_zone_id_is_allowed() -> None:
+    assert address_problem("h", ["2606:4700::1111%eth0"]) is None
+
+
+def test_the_signature_covers_the_secret_and_every_byte_of_the_body() -> None:
+    signed = signature("s3cret", b'{"a":1}')
+    assert signed.startswith("sha256=") and len(signed) == len("sha256=") + 64
+    assert signature("s3cret", b'{"a":1}') == signed
+    assert signature("other", b'{"a":1}') != signed
+    assert signature("s3cret", b'{"a": 1}') != signed
+
+
+def test_backoff_never_waits_less_than_the_first_retry() -> None:
+    assert backoff(0) == backoff(-3) == backoff(1) == timedelta(seconds=10)
+
+
+def test_the_attempts_span_about_twenty_one_minutes() -> None:
+    # The waits between DEFAULT_MAX_ATTEMPTS attempts, as the module's comment promises.
+    waits = sum((backoff(n) for n in range(1, DEFAULT_MAX_ATTEMPTS)), timedelta())
+    assert timedelta(minutes=20) < waits < timedelta(minutes=22)
