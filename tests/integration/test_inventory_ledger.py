@@ -90,7 +90,9 @@ class Level:
 
 
 def expected_outcome(op: Op, model: dict[tuple[str, str], Level]) -> Level | ErrorCode:
-    """The rules of API.md, restated: what the level becomes, or why the change is refused."""
+    """The inventory contract restated (setInventory/adjustInventory create a missing level;
+    onHand never drops below 0 nor below what is reserved): what the level becomes, or why
+    the change is refused."""
     negative = [v for v in (getattr(op, "on_hand", 0), getattr(op, "safety_stock", 0)) if v]
     if isinstance(op, SetOp) and min(negative, default=0) < 0:
         return ErrorCode.INVALID
