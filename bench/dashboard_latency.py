@@ -5,7 +5,7 @@
 
 For each setup: a fresh database seeded by bench.seed (50 Twin Cities locations, every
 product stocked everywhere, ADMIN keys), a real `uvicorn api.main:app`, and a store
-dashboard: a STAFF key of TC-01 subscribed over graphql-transport-ws (tests/ws.py, the
+dashboard: a STAFF key of TC-01 subscribed over graphql-transport-ws (tests/support/ws.py, the
 `websockets` package) to `fulfillmentOrderAssigned(locationId: TC-01)`. TC-01 offers pickup
 and every order is a PICKUP order at TC-01, so every order is assigned there, whatever the
 stock elsewhere. N orders are placed over HTTP one at a time, then N more over C
@@ -56,7 +56,7 @@ from bench.place_order import (
     serving,
 )
 from bench.twin_cities import SKUS
-from tests.ws import Subscription, subscribe
+from tests.support.ws import Subscription, subscribe
 
 GOAL_P99_MS = 50.0
 REDIS = PLACE_ORDER_SETUPS["postgres-2w"].broadcast_url

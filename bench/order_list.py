@@ -6,13 +6,13 @@
 For each backend (1 worker, memory broadcast): a fresh database seeded by bench.seed, a real
 `uvicorn api.main:app`, then `--orders` 3-line placeOrders through the API by bench.load
 (random Twin Cities addresses, so the fulfillment orders spread over the stores). Then the
-page query of tests/api/test_order_queries.py (`PAGE`, imported so that both stay the
-same: 50 orders, their customer, lines with products, fulfillment orders with location,
-vendor and lines, and the total count) is timed over HTTP, one request at a time, after a
-warm-up. Last, with the server stopped, the same request goes through the ASGI app in this
-process and the SQL statements it costs are counted from Tortoise's `tortoise.db_client`
-debug log (the test's own `counting_queries`): nothing else runs in this process then, so
-every statement logged is the request's.
+page query tests/api/test_order_queries.py checks (`PAGE` from tests/support/gql.py, so
+that both stay the same: 50 orders, their customer, lines with products, fulfillment orders
+with location, vendor and lines, and the total count) is timed over HTTP, one request at a
+time, after a warm-up. Last, with the server stopped, the same request goes through the ASGI
+app in this process and the SQL statements it costs are counted from Tortoise's
+`tortoise.db_client` debug log (the test's own `counting_queries`): nothing else runs in
+this process then, so every statement logged is the request's.
 
 Each request authenticates with the next of bench.seed's 16 ADMIN keys: the page costs 401
 query-cost points (api/cost.py) and one key's bucket refills 2,000 a second, fewer than a
@@ -49,7 +49,8 @@ from bench.place_order import (
     prepare_oms,
     serving,
 )
-from tests.api.test_order_queries import PAGE, counting_queries
+from tests.support.database import counting_queries
+from tests.support.gql import PAGE
 
 PAGE_SIZE = 50
 SETUPS = {

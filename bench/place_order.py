@@ -46,7 +46,7 @@ ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
 PYTHON = sys.executable
 GOAL_RATIO = 0.6  # issue 3: placeOrder >= 0.6 x the same-run baseline
-# STACK.md #7: asyncpg's pool defaults to 5 connections; both apps get the same, larger one.
+# asyncpg's pool defaults to 5 connections; both apps get the same, larger one.
 PG_POOL = "maxsize=20"
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 
@@ -62,7 +62,7 @@ class Setup:
 SETUPS = {
     "sqlite": Setup("sqlite", "sqlite"),
     "postgres": Setup("postgres", "postgres"),
-    # More than one worker needs a shared broadcaster (STACK.md #2).
+    # More than one worker needs a shared broadcaster: memory:// is per process.
     "postgres-2w": Setup("postgres-2w", "postgres", 2, "redis://127.0.0.1:6379"),
 }
 BACKENDS = {**{name: [name] for name in SETUPS}, "all": list(SETUPS)}

@@ -13,7 +13,7 @@ lexicographically: most units filled, then fewest locations, then the least tota
 great-circle distance from the locations used to the destination. It searches every set of
 at most max_splits locations holding a demanded SKU, so it suits these small networks only.
 A line may be split across locations only where the engine may split it: split_lines on and
-no eligible location holding its whole quantity.
+no eligible location holding its whole quantity, the rule the API promises clients.
 tests/unit/test_routing_quality.py checks it against hand-computed optima and, where scipy is
 installed, against an integer program solved with scipy.optimize.milp.
 

@@ -1,4 +1,4 @@
-"""The placeOrder bench's network, built through the operations like tests/factories.py.
+"""The placeOrder bench's network, built through the operations like tests/support/factories.py.
 
     DATABASE_URL=... python -m bench.seed      # after `python -m api.cli migrate`
 

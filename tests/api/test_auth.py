@@ -14,7 +14,9 @@ from models.operations.locations import LocationKind, create_location, create_ve
 from models.rules.scopes import Role
 from models.tables import ApiKey
 from resolvers.ids import encode_id
-from tests.conftest import Gql, serve
+from tests.support.gql import Gql
+from tests.support.servers import serve
+from tests.support.ws import ws_refusal
 
 VIEWER = "{ viewer { name role channel locations { code } vendor { code } } }"
 
@@ -184,7 +186,6 @@ async def test_malformed_keys_count_toward_the_brake_on_http(db, client) -> None
 
 async def test_the_brake_covers_websocket_connection_init(db: Settings) -> None:
     """connection_init was never counted: a socket could guess keys without limit."""
-    from tests.api.test_subscriptions import ws_refusal
 
     _, good = await create_api_key("good", Role.VIEWER)
     # One worker: the brake is kept per process (api/security.py).

@@ -17,7 +17,7 @@ from models.operations.locations import LocationKind, create_location, create_ve
 from models.rules.scopes import SYSTEM, Role
 from models.tables import __all__ as TABLE_NAMES
 from resolvers.ids import encode_id
-from tests.conftest import Gql
+from tests.support.gql import Gql
 
 
 def raw_id(text: str) -> str:

@@ -18,10 +18,9 @@ from models.tables import FulfillmentOrder as FulfillmentOrderRow
 from models.tables import OrderLine as OrderLineRow
 from models.tables import Shipment as ShipmentRow
 from resolvers.ids import encode_id
-from tests.api.test_place_order import PLACE, order_input
-from tests.conftest import Gql
-from tests.factories import Network, twin_cities
-from tests.integration.test_fulfillment import snapshot
+from tests.support.factories import Network, twin_cities
+from tests.support.gql import PLACE, Gql, codes, gid, order_input, stock_of
+from tests.support.operations import snapshot
 
 FO_FIELDS = """
   id status acceptedAt packedAt shippedAt rejectReason rejectMessage
@@ -55,17 +54,7 @@ PICKED_UP = f"""mutation($input: MarkPickedUpInput!) {{
 MOVE = f"""mutation($input: MoveFulfillmentOrderInput!) {{
   moveFulfillmentOrder(input: $input) {{
     fulfillmentOrder {{ {FO_FIELDS} acceptBy }} userErrors {{ field message code }} }} }}"""
-STOCK = """query($sku: String) { inventoryLevels(sku: $sku) {
-  nodes { location { code } onHand reserved available } } }"""
 TIMELINE = """query($id: ID!) { order(id: $id) { events(first: 100) { nodes { type actor } } } }"""
-
-
-def gid(row: Any) -> str:
-    return encode_id(type(row).__name__, row.pk)
-
-
-def codes(body: dict[str, Any]) -> list[str | None]:
-    return [(e.get("extensions") or {}).get("code") for e in body.get("errors") or []]
 
 
 @dataclass
@@ -105,11 +94,6 @@ async def open_fo(admin: Gql, lines: list[tuple[str, int]], **extra: Any) -> Ful
     order = await place(admin, lines, **extra)
     number = order["number"]
     return await FulfillmentOrderRow.filter(order__number=number, status="OPEN").first()  # type: ignore[return-value]
-
-
-async def stock_of(admin: Gql, sku: str) -> dict[str, tuple[int, int, int]]:
-    nodes = (await admin(STOCK, {"sku": sku}))["inventoryLevels"]["nodes"]
-    return {n["location"]["code"]: (n["onHand"], n["reserved"], n["available"]) for n in nodes}
 
 
 # -- who may -----------------------------------------------------------------------

@@ -50,10 +50,9 @@ from models.tables import (
     WebhookDelivery,
 )
 from resolvers.ids import encode_id
-from tests.api.test_place_order import PLACE, order_input
-from tests.conftest import Gql
-from tests.factories import twin_cities
-from tests.integration.test_crash_safety import Uvicorn
+from tests.support.factories import twin_cities
+from tests.support.gql import PLACE, Gql, order_input
+from tests.support.servers import Uvicorn
 
 # Per operation and role. FUZZ_EXAMPLES raises it for a longer hunt by hand.
 MAX_EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "6"))

@@ -2,30 +2,12 @@
 
 from __future__ import annotations
 
-import logging
-from collections.abc import Iterator
-from contextlib import contextmanager
-
 from models.operations.access import create_api_key
 from models.operations.placement import LineInput, OrderInput, place_order
 from models.rules.scopes import SYSTEM, Role
-from tests.conftest import Gql
-from tests.factories import MINNEAPOLIS_CUSTOMER, ST_PAUL_CUSTOMER, Network, twin_cities
-
-PAGE = """
-query Page($first: Int, $filter: OrderFilter) {
-  orders(first: $first, filter: $filter) {
-    totalCount
-    edges { node {
-      number status customer { email }
-      lines { sku quantity unitPrice { amount } product { sku name tags } }
-      fulfillmentOrders {
-        status location { code } vendor { code } lines { quantity orderLine { sku } }
-      }
-    } }
-  }
-}
-"""
+from tests.support.database import counting_queries
+from tests.support.factories import MINNEAPOLIS_CUSTOMER, ST_PAUL_CUSTOMER, Network, twin_cities
+from tests.support.gql import PAGE, Gql
 
 
 async def place(
@@ -42,25 +24,6 @@ async def place(
             ),
             SYSTEM,
         )
-
-
-@contextmanager
-def counting_queries() -> Iterator[list[str]]:
-    queries: list[str] = []
-
-    class Counter(logging.Handler):
-        def emit(self, record: logging.LogRecord) -> None:
-            queries.append(record.getMessage())
-
-    logger = logging.getLogger("tortoise.db_client")
-    handler, level = Counter(), logger.level
-    logger.addHandler(handler)
-    logger.setLevel(logging.DEBUG)
-    try:
-        yield queries
-    finally:
-        logger.removeHandler(handler)
-        logger.setLevel(level)
 
 
 async def test_a_page_costs_the_same_queries_for_5_or_50_orders(admin: Gql) -> None:

@@ -15,7 +15,7 @@ from api.app import create_app
 from api.settings import Settings
 from models.operations.catalog import upsert_product
 from models.tables import Product
-from tests.conftest import Gql
+from tests.support.gql import Gql
 
 COUNT = 300  # more than the largest page (250)
 

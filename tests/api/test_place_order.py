@@ -2,46 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from models.operations.access import create_api_key
 from models.rules.scopes import Role
 from models.tables import InventoryLevel
-from tests.conftest import Gql
-from tests.factories import twin_cities
-
-PLACE = """
-mutation Place($input: PlaceOrderInput!) {
-  placeOrder(input: $input) {
-    order {
-      id number status channel subtotal { amount currencyCode }
-      lines { sku quantity allocatedQuantity backorderedQuantity unitPrice { amount } }
-      fulfillmentOrders { status routingReason location { code } vendor { code }
-        lines { quantity remainingQuantity orderLine { sku } } }
-    }
-    userErrors { field message code }
-  }
-}
-"""
-
-
-def order_input(lines: list[tuple[str, int]], **extra: Any) -> dict[str, Any]:
-    return {
-        "channel": "web",
-        "customer": {"email": "ada@example.com", "name": "Ada"},
-        "currency": "USD",
-        "shippingAddress": {
-            "line1": "250 Marquette Ave",
-            "city": "Minneapolis",
-            "region": "MN",
-            "postalCode": "55401",
-            "countryCode": "US",
-            "latitude": 44.9795,
-            "longitude": -93.2680,
-        },
-        "lines": [{"sku": sku, "quantity": q, "unitPrice": "10.00"} for sku, q in lines],
-        **extra,
-    }
+from tests.support.factories import twin_cities
+from tests.support.gql import PLACE, Gql, order_input
 
 
 async def test_a_minneapolis_order_ships_from_the_minneapolis_store(admin: Gql) -> None:

@@ -15,7 +15,7 @@ from api.schema import build_schema
 from api.settings import Settings
 from models.operations.access import create_api_key
 from models.rules.scopes import Role
-from tests.conftest import Gql
+from tests.support.gql import Gql
 
 PAGE = """query($n: Int) {
   locations(first: $n) { edges { node { code inventory(first: 10) { nodes { onHand } } } } }

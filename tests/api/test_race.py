@@ -9,8 +9,8 @@ import httpx
 from models.operations.access import create_api_key
 from models.rules.scopes import Role
 from models.tables import InventoryLedgerEntry, InventoryLevel, OrderLine
-from tests.api.test_place_order import PLACE, order_input
-from tests.factories import twin_cities
+from tests.support.factories import twin_cities
+from tests.support.gql import PLACE, order_input
 
 RACERS = 50
 UNITS = 10

@@ -14,10 +14,9 @@ from api.settings import Settings
 from models.operations.access import create_api_key
 from models.rules.scopes import Role
 from resolvers.ids import encode_id
-from tests.api.test_subscriptions import ASSIGNED, place
-from tests.conftest import free_port, serve
-from tests.factories import twin_cities
-from tests.ws import subscribe
+from tests.support.factories import twin_cities
+from tests.support.servers import free_port, place, serve
+from tests.support.ws import ASSIGNED, subscribe
 
 needs_redis_server = pytest.mark.skipif(
     shutil.which("redis-server") is None, reason="needs the redis-server binary"

@@ -17,11 +17,9 @@ from models.tables import Order as OrderRow
 from models.tables import OrderLine as OrderLineRow
 from models.tables import ReturnLine as ReturnLineRow
 from resolvers.ids import encode_id
-from tests.api.test_fulfillment_api import codes, gid, stock_of
-from tests.api.test_place_order import PLACE, order_input
-from tests.conftest import Gql
-from tests.factories import Network, twin_cities
-from tests.integration.test_fulfillment import snapshot
+from tests.support.factories import Network, twin_cities
+from tests.support.gql import PLACE, Gql, codes, gid, order_input, stock_of
+from tests.support.operations import snapshot
 
 RETURN_FIELDS = """
   id status createdAt receivedAt refundedAt declineReason

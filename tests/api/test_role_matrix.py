@@ -47,7 +47,7 @@ from models.tables import RoutingRule as RoutingRuleRow
 from models.tables import Vendor as VendorRow
 from models.tables import __all__ as TABLE_NAMES
 from resolvers.ids import encode_id
-from tests.conftest import Gql
+from tests.support.gql import Gql
 
 ROLES = ("ADMIN", "STAFF", "VENDOR", "PARTNER", "VIEWER")
 EVERYONE = frozenset(ROLES)

@@ -9,7 +9,7 @@ import pytest
 from models.operations.access import create_api_key
 from models.rules.scopes import Role
 from resolvers.ids import decode_any, encode_id
-from tests.conftest import Gql
+from tests.support.gql import Gql
 
 RULE_FIELDS = """
     id name priority active skus tags channels destinationCountries destinationRegions

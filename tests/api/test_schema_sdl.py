@@ -19,7 +19,8 @@ def test_schema_graphql_is_the_printed_schema() -> None:
     committed = SDL.read_text(encoding="utf-8") if SDL.exists() else ""
     assert printed_schema() == committed, (
         f"schema.graphql differs from the schema in the code: run `{REGENERATE}` "
-        "and review the difference (renames and removals need a deprecation first, see API.md)"
+        "and review the difference (a field is renamed or removed only after a release that "
+        "marks it `@deprecated(reason: ...)`: clients depend on the schema)"
     )
 
 

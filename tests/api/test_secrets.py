@@ -20,10 +20,9 @@ import websockets
 from api.settings import Settings
 from models.operations.access import create_api_key
 from models.rules.scopes import Role
-from tests.api.test_place_order import order_input
-from tests.conftest import free_port
-from tests.factories import twin_cities
-from tests.integration.test_crash_safety import OMS_SERVE, Uvicorn
+from tests.support.factories import twin_cities
+from tests.support.gql import order_input
+from tests.support.servers import OMS_SERVE, Uvicorn, free_port
 
 CREATE_KEY = """mutation($input: CreateApiKeyInput!) {
   createApiKey(input: $input) { apiKey { id name role } secret userErrors { message } } }"""

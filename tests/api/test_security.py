@@ -12,7 +12,7 @@ import websockets
 from api.app import create_app
 from api.security import FailedAuthLimiter
 from api.settings import Settings
-from tests.conftest import Gql
+from tests.support.gql import Gql
 
 
 async def test_responses_carry_security_headers(client: httpx.AsyncClient) -> None:

@@ -7,7 +7,7 @@ import asyncio
 from typing import Any
 
 from models.tables import InventoryLedgerEntry, Vendor
-from tests.conftest import Gql
+from tests.support.gql import Gql
 
 LOCATION_FIELDS = """id code name kind active shipsOrders pickupEnabled priority dailyCapacity
   address { name line1 line2 city region postalCode countryCode phone latitude longitude }"""

@@ -1,4 +1,4 @@
-from tests.conftest import Gql
+from tests.support.gql import Gql
 
 
 async def test_viewer_answers_who_the_key_is(admin: Gql) -> None:

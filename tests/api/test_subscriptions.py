@@ -13,37 +13,15 @@ from models.operations.access import create_api_key, revoke_api_key
 from models.rules.scopes import Role
 from models.tables import Vendor
 from resolvers.ids import encode_id
-from tests.api.test_place_order import PLACE, order_input
-from tests.factories import twin_cities
-from tests.ws import subscribe
-
-ASSIGNED = """
-subscription($loc: ID, $vendor: ID, $since: String) {
-  fulfillmentOrderAssigned(locationId: $loc, vendorId: $vendor, since: $since) {
-    cursor type at
-    fulfillmentOrder {
-      status location { code } vendor { code } order { number } lines { quantity }
-    }
-  }
-}
-"""
+from tests.support.factories import twin_cities
+from tests.support.servers import place
+from tests.support.ws import ASSIGNED, subscribe, ws_refusal
 
 TIMELINE = """
 subscription($order: ID!, $since: String) {
   orderUpdated(orderId: $order, since: $since) { cursor type message actor }
 }
 """
-
-
-async def place(base: str, secret: str, lines: list[tuple[str, int]]) -> dict:
-    async with httpx.AsyncClient(base_url=base, headers={"Authorization": f"Bearer {secret}"}) as c:
-        body = (
-            await c.post(
-                "/graphql", json={"query": PLACE, "variables": {"input": order_input(lines)}}
-            )
-        ).json()
-    assert not body.get("errors"), body
-    return body["data"]["placeOrder"]["order"]
 
 
 async def test_a_store_sees_its_new_assignment_live(live_server: str) -> None:
@@ -170,20 +148,6 @@ async def test_a_revoked_key_stops_receiving(live_server: str) -> None:
         assert message["type"] in ("next", "error"), message
         errors = message["payload"]["errors"] if message["type"] == "next" else message["payload"]
         assert errors[0]["extensions"]["code"] == "UNAUTHENTICATED"
-
-
-async def ws_refusal(base: str, payload: dict) -> int:
-    """The close code a `connection_init` with `payload` gets (0: acknowledged)."""
-    url = base.replace("http://", "ws://") + "/graphql"
-    async with websockets.connect(url, subprotocols=["graphql-transport-ws"]) as socket:
-        await socket.send(json.dumps({"type": "connection_init", "payload": payload}))
-        try:
-            message = json.loads(await asyncio.wait_for(socket.recv(), timeout=10))
-        except websockets.ConnectionClosed as closed:
-            assert closed.rcvd is not None
-            return closed.rcvd.code
-        assert message["type"] == "connection_ack", message
-        return 0
 
 
 async def test_a_key_revoked_while_the_socket_is_open_can_do_nothing_more(

@@ -26,10 +26,9 @@ from models.operations.webhooks import deliver_due
 from models.rules.scopes import Role
 from models.tables import Vendor, WebhookDelivery
 from resolvers.ids import encode_id
-from tests.api.test_place_order import PLACE, order_input
-from tests.conftest import Gql
-from tests.factories import Network, twin_cities
-from tests.integration.test_webhooks import Receiver
+from tests.support.factories import Network, twin_cities
+from tests.support.gql import PLACE, Gql, order_input
+from tests.support.servers import Receiver
 
 SECRET = "whsec-do-not-leak-0042"
 

@@ -24,8 +24,8 @@ from models.operations.access import create_api_key
 from models.operations.catalog import upsert_product
 from models.rules.scopes import Role
 from resolvers.ids import encode_id
-from tests.api.test_place_order import PLACE, order_input
-from tests.factories import twin_cities
+from tests.support.factories import twin_cities
+from tests.support.gql import PLACE, order_input
 
 playwright_api = pytest.importorskip("playwright.async_api")
 

@@ -13,7 +13,7 @@ import httpx
 import pytest
 
 from api.settings import MIGRATIONS_ROOT
-from tests.conftest import free_port
+from tests.support.servers import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 

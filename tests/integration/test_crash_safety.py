@@ -1,23 +1,14 @@
 """Crash safety: SIGKILL a real uvicorn in the middle of a load, start it again, and find
 every order whole or absent, every reservation and stock level accounted for, and every
-committed assignment delivered.
-
-`Uvicorn` below is the server helper the fuzz and secrets tests share: unlike
-conftest's `serve()`, it can be killed outright, takes extra environment, and keeps its
-log in a file the test can read while the server runs.
+committed assignment delivered. The server is tests.support.servers.Uvicorn, which
+can be killed outright.
 """
 
 from __future__ import annotations
 
 import asyncio
-import contextlib
-import os
 import random
-import signal
-import subprocess
-import sys
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -45,102 +36,11 @@ from models.tables import (
     Vendor,
 )
 from resolvers.ids import encode_id
-from tests.api.test_place_order import order_input
-from tests.conftest import ON_POSTGRES, free_port
-from tests.factories import twin_cities
-from tests.ws import subscribe
-
-UVICORN = ("-m", "uvicorn", "api.main:app")
-# `oms serve`: configures the app's logging (OMS_LOG_FORMAT) as production does.
-OMS_SERVE = ("-m", "api.cli", "serve")
-START_SECONDS = 30.0
-
-
-class Uvicorn:
-    """A server process in its own session, so that a signal reaches its workers too."""
-
-    def __init__(
-        self,
-        database_url: str,
-        broadcast_url: str,
-        log_path: Path,
-        *,
-        workers: int = 1,
-        env: Mapping[str, str] | None = None,
-        command: Sequence[str] = UVICORN,
-    ) -> None:
-        self.env = {
-            **os.environ,
-            "DATABASE_URL": database_url,
-            "BROADCAST_URL": broadcast_url,
-            **(env or {}),
-        }
-        self.log_path = log_path
-        self.workers = workers
-        self.command = command
-        self.port = free_port()
-        self.process: subprocess.Popen[bytes] | None = None
-
-    @property
-    def base(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
-
-    def log(self) -> str:
-        return self.log_path.read_text(errors="replace") if self.log_path.exists() else ""
-
-    async def start(self) -> str:
-        """Start it and wait (30 s at most) until it answers /readyz."""
-        port, workers = str(self.port), str(self.workers)
-        with self.log_path.open("ab") as log:
-            self.process = subprocess.Popen(  # noqa: ASYNC220 - starting it does not block
-                [sys.executable, *self.command, "--port", port, "--workers", workers],
-                env=self.env,
-                stdout=log,
-                stderr=subprocess.STDOUT,
-                start_new_session=True,
-            )
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + START_SECONDS
-        async with httpx.AsyncClient(timeout=2) as probe:
-            while loop.time() < deadline:
-                if self.process.poll() is not None:
-                    raise RuntimeError(f"the server exited at start:\n{self.log()[-4000:]}")
-                with contextlib.suppress(httpx.TransportError):
-                    if (await probe.get(f"{self.base}/readyz")).status_code == 200:
-                        if self.workers > 1:
-                            # One worker answered; give the others time to boot too.
-                            await asyncio.sleep(1.5)
-                        return self.base
-                await asyncio.sleep(0.1)
-        await self.kill()
-        raise RuntimeError(f"the server did not start in {START_SECONDS} s:\n{self.log()[-4000:]}")
-
-    async def kill(self) -> None:
-        """SIGKILL: no shutdown handler runs, no transaction in flight is finished."""
-        await self._signal(signal.SIGKILL, wait=10)
-
-    async def stop(self) -> None:
-        """SIGTERM, as a deployment stops it; SIGKILL if it has not stopped in 10 s."""
-        try:
-            await self._signal(signal.SIGTERM, wait=10)
-        except subprocess.TimeoutExpired:
-            await self.kill()
-
-    async def _signal(self, signum: int, wait: float) -> None:
-        if self.process is None or self.process.poll() is not None:
-            return
-        # The whole session: uvicorn's workers would otherwise live on, still serving.
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(self.process.pid, signum)
-        await asyncio.to_thread(self.process.wait, wait)
-
-    async def __aenter__(self) -> Uvicorn:
-        await self.start()
-        return self
-
-    async def __aexit__(self, *exc: object) -> None:
-        await self.stop()
-
+from tests.support.database import ON_POSTGRES
+from tests.support.factories import twin_cities
+from tests.support.gql import order_input
+from tests.support.servers import Uvicorn
+from tests.support.ws import subscribe
 
 # --- the crash test ---------------------------------------------------------------------
 

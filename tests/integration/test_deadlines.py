@@ -28,9 +28,9 @@ from models.tables import (
     OrderLine,
     OutboxEvent,
 )
-from tests.conftest import ON_POSTGRES
-from tests.factories import Network, twin_cities
-from tests.integration.test_fulfillment import only_open, place
+from tests.support.database import ON_POSTGRES
+from tests.support.factories import Network, twin_cities
+from tests.support.operations import only_open, place
 
 pytestmark = pytest.mark.usefixtures("db")
 ROOT = Path(__file__).resolve().parents[2]

@@ -4,21 +4,19 @@ pickup, moves, daily capacity."""
 
 from __future__ import annotations
 
-from collections.abc import Awaitable
 from datetime import UTC, datetime
 
 import pytest
 
-from models.errors import DomainError, ErrorCode
+from models.errors import ErrorCode
 from models.operations import fulfillment as ops
 from models.operations import fulfillment_move, rejection
 from models.operations.fulfillment import ShipLine
 from models.operations.fulfillment_state import NotAssignee
 from models.operations.locations import update_location
 from models.operations.order_actions import hold_order, release_hold
-from models.operations.placement import LineInput, OrderInput, place_order
 from models.operations.rejection import RejectReason
-from models.rules.lifecycle import DeliveryMethod, HoldReason
+from models.rules.lifecycle import HoldReason
 from models.rules.scopes import SYSTEM, Actor, Role
 from models.tables import (
     FulfillmentOrder,
@@ -30,36 +28,13 @@ from models.tables import (
     OrderEvent,
     OrderLine,
     OutboxEvent,
-    Return,
-    ReturnLine,
     Shipment,
     ShipmentLine,
 )
-from tests.factories import MINNEAPOLIS_CUSTOMER, Network, twin_cities
+from tests.support.factories import Network, twin_cities
+from tests.support.operations import fulfillment_orders, only_open, place, refused, snapshot
 
 pytestmark = pytest.mark.usefixtures("db")
-
-
-async def place(*lines: tuple[str, int], pickup: Location | None = None) -> Order:
-    data = OrderInput(
-        channel="web",
-        customer_email="ada@example.com",
-        currency="USD",
-        lines=tuple(LineInput(sku, quantity) for sku, quantity in lines),
-        shipping_address=None if pickup else MINNEAPOLIS_CUSTOMER,
-        delivery_method=DeliveryMethod.PICKUP if pickup else DeliveryMethod.SHIP,
-        pickup_location_id=pickup.id if pickup else None,
-    )
-    return (await place_order(data, SYSTEM)).order
-
-
-async def fulfillment_orders(order: Order) -> list[FulfillmentOrder]:
-    return list(await FulfillmentOrder.filter(order_id=order.id).order_by("id"))
-
-
-async def only_open(order: Order) -> FulfillmentOrder:
-    (fo,) = [fo for fo in await fulfillment_orders(order) if fo.status == "OPEN"]
-    return fo
 
 
 async def stock(location: Location, sku: str) -> tuple[int, int]:
@@ -74,31 +49,6 @@ async def line_of(order: Order) -> OrderLine:
 
 def staff_of(*locations: Location) -> Actor:
     return Actor(Role.STAFF, "store", location_ids=frozenset(loc.id for loc in locations))
-
-
-async def snapshot() -> tuple[object, ...]:
-    """Everything fulfillment and returns may change, to prove a refusal changed nothing."""
-    return (
-        await FulfillmentOrder.all().order_by("id").values(),
-        await FulfillmentOrderLine.all().order_by("id").values(),
-        await OrderLine.all().order_by("id").values(),
-        await Order.all().order_by("id").values("id", "status", "delivered_at"),
-        await InventoryLevel.all().order_by("id").values("id", "on_hand", "reserved"),
-        await InventoryLedgerEntry.all().count(),
-        await Shipment.all().order_by("id").values(),
-        await Return.all().order_by("id").values(),
-        await ReturnLine.all().order_by("id").values(),
-        await OrderEvent.all().count(),
-    )
-
-
-async def refused(code: ErrorCode, call: Awaitable[object]) -> DomainError:
-    before = await snapshot()
-    with pytest.raises(DomainError) as caught:
-        await call
-    assert caught.value.code is code, caught.value.message
-    assert await snapshot() == before, "a refused action changed something"
-    return caught.value
 
 
 @pytest.fixture

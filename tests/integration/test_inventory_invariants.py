@@ -73,9 +73,10 @@ from models.tables import (
     OrderLine,
     Shipment,
 )
-from tests.conftest import empty_database
-from tests.factories import Network, twin_cities
-from tests.integration.test_fulfillment import place, snapshot
+from tests.support.database import empty_database
+from tests.support.factories import Network, twin_cities
+from tests.support.hypothesis import examples
+from tests.support.operations import place, snapshot
 
 T = TypeVar("T")
 LIVE = ("OPEN", "ACCEPTED", "PACKED")
@@ -316,7 +317,7 @@ def test_stock_and_quantities_stay_consistent(
     run_state_machine_as_test(
         FulfillmentWork,
         settings=settings(
-            max_examples=15,
+            max_examples=examples(dev=5, ci=15),
             stateful_step_count=20,
             deadline=None,
             suppress_health_check=[HealthCheck.too_slow],

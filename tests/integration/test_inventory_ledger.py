@@ -25,7 +25,8 @@ from models.operations.locations import LocationKind, create_location
 from models.rules.inventory import AdjustmentReason, LedgerReason
 from models.rules.scopes import Actor, Role
 from models.tables import InventoryLedgerEntry, InventoryLevel
-from tests.conftest import empty_database
+from tests.support.database import empty_database
+from tests.support.hypothesis import examples
 
 LOCATIONS = ("MSP-01", "STP-01")
 SKUS = ("MUG", "HAT")
@@ -89,7 +90,9 @@ class Level:
 
 
 def expected_outcome(op: Op, model: dict[tuple[str, str], Level]) -> Level | ErrorCode:
-    """The rules of API.md, restated: what the level becomes, or why the change is refused."""
+    """The inventory contract restated (setInventory/adjustInventory create a missing level;
+    onHand never drops below 0 nor below what is reserved): what the level becomes, or why
+    the change is refused."""
     negative = [v for v in (getattr(op, "on_hand", 0), getattr(op, "safety_stock", 0)) if v]
     if isinstance(op, SetOp) and min(negative, default=0) < 0:
         return ErrorCode.INVALID
@@ -158,7 +161,7 @@ async def check_invariants() -> None:
 
 
 @settings(
-    max_examples=30,
+    max_examples=examples(dev=10, ci=30),
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )

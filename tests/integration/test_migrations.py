@@ -22,7 +22,12 @@ from api.settings import MIGRATIONS_ROOT, MODEL_MODULES
 from models.operations.catalog import upsert_product
 from models.operations.locations import LocationKind, create_location
 from models.tables import __all__ as TABLE_NAMES
-from tests.conftest import ON_POSTGRES, drop_postgres_database, fresh_postgres_url, worker_id
+from tests.support.database import (
+    ON_POSTGRES,
+    drop_postgres_database,
+    fresh_postgres_url,
+    worker_id,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -25,7 +25,7 @@ from models.rules.inventory import AdjustmentReason
 from models.rules.lifecycle import CancelReason, DeliveryMethod, HoldReason
 from models.rules.scopes import SYSTEM
 from models.tables import FulfillmentOrder, InventoryLevel, Order, OrderEvent, OrderLine
-from tests.factories import MINNEAPOLIS_CUSTOMER, twin_cities
+from tests.support.factories import MINNEAPOLIS_CUSTOMER, twin_cities
 
 pytestmark = pytest.mark.usefixtures("db")
 

@@ -26,8 +26,8 @@ from models.tables import (
     Return,
     ReturnLine,
 )
-from tests.factories import Network, twin_cities
-from tests.integration.test_fulfillment import only_open, place, refused
+from tests.support.factories import Network, twin_cities
+from tests.support.operations import only_open, place, refused
 
 pytestmark = pytest.mark.usefixtures("db")
 RESTOCK, DISPOSE = ReturnDisposition.RESTOCK, ReturnDisposition.DISPOSE

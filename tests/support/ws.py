@@ -10,6 +10,17 @@ from typing import Any
 
 import websockets
 
+ASSIGNED = """
+subscription($loc: ID, $vendor: ID, $since: String) {
+  fulfillmentOrderAssigned(locationId: $loc, vendorId: $vendor, since: $since) {
+    cursor type at
+    fulfillmentOrder {
+      status location { code } vendor { code } order { number } lines { quantity }
+    }
+  }
+}
+"""
+
 
 class Subscription:
     def __init__(self, socket: Any, operation_id: str) -> None:
@@ -62,3 +73,17 @@ async def subscribe(
             )
         )
         yield Subscription(socket, "1")
+
+
+async def ws_refusal(base: str, payload: dict) -> int:
+    """The close code a `connection_init` with `payload` gets (0: acknowledged)."""
+    url = base.replace("http://", "ws://") + "/graphql"
+    async with websockets.connect(url, subprotocols=["graphql-transport-ws"]) as socket:
+        await socket.send(json.dumps({"type": "connection_init", "payload": payload}))
+        try:
+            message = json.loads(await asyncio.wait_for(socket.recv(), timeout=10))
+        except websockets.ConnectionClosed as closed:
+            assert closed.rcvd is not None
+            return closed.rcvd.code
+        assert message["type"] == "connection_ack", message
+        return 0
