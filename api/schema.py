@@ -1,6 +1,6 @@
 """The GraphQL schema: every domain's queries and mutations, plus the limits that
 keep one request from costing too much. Validation rules are built once per set of
-limits so the validation cache can hit (STACK.md #4).
+limits so the validation cache can hit (docs/STACK-NOTES.md, "Validation caches").
 """
 
 from __future__ import annotations

@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Awaitable
 
 import pytest
-from models.operations.orders import LineInput, OrderInput, place_order
 
 from models.errors import DomainError, ErrorCode
+from models.operations.placement import LineInput, OrderInput, place_order
 from models.rules.lifecycle import DeliveryMethod
 from models.rules.scopes import SYSTEM
 from models.tables import (

@@ -25,6 +25,7 @@ from models.rules.routing import (
     great_circle_km,
     plan_routing,
 )
+from tests.support.hypothesis import examples
 
 SKUS = ("A", "B", "C", "D", "E")
 TAGS = ("bulky", "fragile")
@@ -281,7 +282,7 @@ def test_drop_ship_lines_go_whole_to_their_vendor_and_never_use_stock(s: Scenari
     assert not set(by_vendor.values()) & s.request.excluded_vendor_ids
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(dev=80, ci=400), deadline=None)
 @given(scenarios() | scenarios(actions=(RoutingAction.SHIP_FROM, RoutingAction.EXCLUDE)))
 def test_only_locations_passing_every_hard_filter_ship(s: Scenario) -> None:
     lines = {line.line_id: line for line in s.request.lines}
@@ -296,7 +297,7 @@ def test_pickup_orders_take_stock_from_the_pickup_location_only(s: Scenario) -> 
     assert used_locations(s.plan()) <= {s.request.pickup_location_id}
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(dev=80, ci=400), deadline=None)
 @given(scenarios() | scenarios(max_rules=0, stock=SCARCE_STOCK, quantities=LARGE_QUANTITIES))
 def test_a_line_is_split_only_when_allowed_and_no_location_holds_it_whole(s: Scenario) -> None:
     plan = s.plan()
@@ -348,7 +349,7 @@ def total_km(s: Scenario, chosen: tuple[CandidateLocation, ...] | list[Candidate
     return sum(great_circle_km(loc.point, point) for loc in chosen if loc.point is not None)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(dev=60, ci=300), deadline=None)
 @given(scenarios(distinct_skus=True) | scenarios(distinct_skus=True, max_rules=0))
 def test_fewest_locations_then_shortest_distance_when_everything_can_ship(s: Scenario) -> None:
     lines = stock_lines(s)
@@ -403,7 +404,7 @@ def most_units(s: Scenario, lines: list[LineDemand], chosen: tuple[CandidateLoca
     return total
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(dev=60, ci=300), deadline=None)
 @given(
     scenarios(distinct_skus=True)
     | scenarios(distinct_skus=True, max_rules=0, stock=SCARCE_STOCK, quantities=LARGE_QUANTITIES)
