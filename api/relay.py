@@ -21,6 +21,7 @@ from strawberry.extensions import SchemaExtension
 from strawberry.types.graphql import OperationType
 from tortoise.transactions import in_transaction
 
+from api.health import Outage
 from api.hub import Hub
 from models.tables import OutboxEvent
 
@@ -41,6 +42,7 @@ class Relay:
         self.interval = interval
         self._wake = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
+        self._paused = Outage("outbox relay paused", log)
 
     def wake(self) -> None:
         """Something was committed: publish now rather than at the next tick."""
@@ -77,10 +79,11 @@ class Relay:
                         # quick tries, then the next tick, so a slow holder is not hammered.
                         retries -= 1
                         await asyncio.sleep(LOCK_RETRY)
+                self._paused.recovered()
             except asyncio.CancelledError:
                 raise
             except Exception as error:  # transport or database down: retry later
-                log.warning("outbox relay paused: %s", error)
+                self._paused.failed(error)
                 await asyncio.sleep(FAILURE_BACKOFF)
 
     async def publish_pending(self) -> int | None:

@@ -1,0 +1,64 @@
+"""What the server's worker processes share: prometheus-client's multiprocess directory.
+
+prometheus-client reads `PROMETHEUS_MULTIPROC_DIR` when it is first imported,
+so this module imports nothing of it, and its callers run before anything
+that does: `oms serve` in the supervisor (a fresh, emptied directory that the
+workers inherit), `api.main` in every worker (a bare `uvicorn api.main:app`
+gets a directory named after its supervisor, or after itself when it has no
+workers).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import os
+import re
+import shutil
+import tempfile
+from pathlib import Path
+
+MULTIPROC_ENV = "PROMETHEUS_MULTIPROC_DIR"
+_FILE_PID = re.compile(r"_(\d+)\.db$")
+
+
+def fresh_metrics_dir() -> Path:
+    """For a supervisor about to start workers: the configured directory (or a new one),
+    emptied, so that a restart does not add the last run's counts."""
+    configured = os.environ.get(MULTIPROC_ENV)
+    path = Path(configured) if configured else Path(tempfile.mkdtemp(prefix="oms-metrics-"))
+    if path.exists():
+        shutil.rmtree(path)
+    path.mkdir(parents=True)
+    os.environ[MULTIPROC_ENV] = str(path)
+    return path
+
+
+def join_metrics_dir() -> Path:
+    """For a worker: the directory its siblings share, without the files of dead processes
+    (a supervisor pid reused from an earlier run must not adopt that run's counts)."""
+    configured = os.environ.get(MULTIPROC_ENV)
+    if configured:
+        path = Path(configured)
+    else:
+        parent = multiprocessing.parent_process()
+        owner = parent.pid if parent is not None else os.getpid()
+        path = Path(tempfile.gettempdir()) / f"oms-metrics-{owner}"
+        os.environ[MULTIPROC_ENV] = str(path)
+    path.mkdir(parents=True, exist_ok=True)
+    for file in path.glob("*.db"):
+        match = _FILE_PID.search(file.name)
+        if match and not _alive(int(match.group(1))):
+            with contextlib.suppress(FileNotFoundError):
+                file.unlink()
+    return path
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
