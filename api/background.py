@@ -36,7 +36,7 @@ async def every(
         # Refused before the server starts, rather than spinning without a pause.
         raise ValueError(f"{setting} must be above 0, got {seconds}")
     stop = asyncio.Event()
-    paused = Outage(f"{name} paused", log)
+    paused = Outage(f"{name} paused", f"{name} resumed", log)
 
     async def rounds() -> None:
         while not stop.is_set():

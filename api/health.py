@@ -33,8 +33,10 @@ def where(url: str) -> str:
 class Outage:
     """Logs a run of failures once: a line when the first fails, one when it is over."""
 
-    def __init__(self, what: str, logger: logging.Logger = log, level: int = logging.WARNING):
-        self.what = what
+    def __init__(
+        self, down: str, up: str, logger: logging.Logger = log, level: int = logging.WARNING
+    ) -> None:
+        self.down, self.up_again = down, up
         self.logger = logger
         self.level = level
         self.problem: str | None = None
@@ -48,14 +50,12 @@ class Outage:
         problem = error if isinstance(error, str) else describe(error)
         if self.problem is None:
             self._since = time.monotonic()
-            self.logger.log(self.level, "%s: %s; retrying until it is back", self.what, problem)
+            self.logger.log(self.level, "%s: %s; retrying until it is back", self.down, problem)
         self.problem = problem
 
     def recovered(self) -> None:
         if self.problem is not None:
-            self.logger.info(
-                "%s no more: back after %.1f s", self.what, time.monotonic() - self._since
-            )
+            self.logger.info("%s after %.1f s", self.up_again, time.monotonic() - self._since)
         self.problem = None
 
 
@@ -63,7 +63,10 @@ class Dependency(Outage):
     """A backend (`database`, `broadcast`): its outages are logged as errors."""
 
     def __init__(self, role: str, url: str) -> None:
-        super().__init__(f"{role} unreachable ({where(url)})", log, logging.ERROR)
+        place = where(url)
+        super().__init__(
+            f"{role} unreachable ({place})", f"{role} reachable again ({place})", log, logging.ERROR
+        )
         self.role = role
 
 

@@ -42,7 +42,7 @@ class Relay:
         self.interval = interval
         self._wake = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
-        self._paused = Outage("outbox relay paused", log)
+        self._paused = Outage("outbox relay paused", "outbox relay resumed", log)
 
     def wake(self) -> None:
         """Something was committed: publish now rather than at the next tick."""

@@ -25,8 +25,8 @@ needs_redis_server = pytest.mark.skipif(
 
 
 @asynccontextmanager
-async def redis_server(port: int) -> AsyncIterator[subprocess.Popen[bytes]]:
-    """A private Redis the test may stop and start at will."""
+async def redis_server(port: int, *options: str) -> AsyncIterator[subprocess.Popen[bytes]]:
+    """A private Redis the test may stop and start at will (`options`: more redis-server flags)."""
     process = subprocess.Popen(  # noqa: ASYNC220 - starting it does not block
         [
             "redis-server",
@@ -38,6 +38,7 @@ async def redis_server(port: int) -> AsyncIterator[subprocess.Popen[bytes]]:
             "",
             "--appendonly",
             "no",
+            *options,
         ],
         stdout=subprocess.DEVNULL,
     )
@@ -47,6 +48,11 @@ async def redis_server(port: int) -> AsyncIterator[subprocess.Popen[bytes]]:
                 "redis-cli",
                 "-p",
                 str(port),
+                *(
+                    ["--no-auth-warning", "-a", options[1]]
+                    if options[:1] == ("--requirepass",)
+                    else []
+                ),
                 "ping",
                 stdout=asyncio.subprocess.DEVNULL,
                 stderr=asyncio.subprocess.DEVNULL,
