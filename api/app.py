@@ -22,6 +22,7 @@ from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 from tortoise import connections
 from tortoise.contrib.starlette import RegisterTortoise
 
+from api import tracing
 from api.auth import (
     ApiKeyBackend,
     ApiKeyUser,
@@ -157,6 +158,7 @@ def create_app(config: Settings = settings) -> Starlette:
             Route("/metrics", metrics),
         ],
         middleware=[
+            *tracing.asgi_middleware(),
             Middleware(RequestIds),
             Middleware(SecurityHeaders),
             *cors(config),

@@ -16,6 +16,7 @@ import httpx
 from api.health import Outage
 from api.metrics import sample_pool
 from api.settings import Settings
+from api.tracing import webhook_transport
 from models.operations.deadlines import SWEEP_BATCH, expire_overdue
 from models.operations.webhooks import BATCH_SIZE, DeliveryPolicy, deliver_due
 
@@ -99,7 +100,7 @@ async def webhook_worker(config: Settings) -> AsyncIterator[None]:
     policy = policy_of(config)
     # trust_env=False: an HTTP(S)_PROXY from the environment would connect on our behalf
     # to whatever it resolves, bypassing the address check made before each send.
-    async with httpx.AsyncClient(trust_env=False) as client:
+    async with httpx.AsyncClient(trust_env=False, transport=webhook_transport()) as client:
 
         async def dispatch() -> bool:
             return await deliver_due(datetime.now(UTC), client, policy) == BATCH_SIZE

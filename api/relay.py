@@ -21,6 +21,7 @@ from strawberry.extensions import SchemaExtension
 from strawberry.types.graphql import OperationType
 from tortoise.transactions import in_transaction
 
+from api import tracing
 from api.health import Outage
 from api.hub import Hub
 from models.tables import OutboxEvent
@@ -99,14 +100,19 @@ class Relay:
                     return None
             events = await OutboxEvent.filter(published_at=None).order_by("id").limit(BATCH)
             for event in events:
-                await self.hub.publish(
-                    {
-                        "id": event.id,
-                        "stream": event.stream,
-                        "type": event.type,
-                        "payload": event.payload,
-                    }
-                )
+                with tracing.span(
+                    "outbox publish",
+                    event.trace_context,
+                    **{"oms.event.id": event.id, "oms.event.type": event.type},
+                ):
+                    await self.hub.publish(
+                        {
+                            "id": event.id,
+                            "stream": event.stream,
+                            "type": event.type,
+                            "payload": event.payload,
+                        }
+                    )
             if events:
                 await OutboxEvent.filter(id__in=[e.id for e in events]).update(
                     published_at=datetime.now(UTC)

@@ -23,6 +23,7 @@ from api.metrics import MetricsExtension
 from api.relay import WakeRelayAfterMutations
 from api.security import RefuseNulInText
 from api.settings import settings
+from api.tracing import schema_extensions as tracing_extensions
 from resolvers.access import AccessMutations, AccessQueries
 from resolvers.catalog import CatalogMutations, CatalogQueries
 from resolvers.fulfillment import FulfillmentQueries
@@ -100,5 +101,6 @@ schema = OmsSchema(
         RefuseNulInText,
         QueryCostExtension,
         WakeRelayAfterMutations,
+        *tracing_extensions(),
     ],
 )

@@ -32,6 +32,12 @@ PASSWORD = "s3cret-in-the-url"
 class Served:
     url: str
     log: list[str]  # stderr lines, filled when the server has stopped
+    stdout: Path
+    output: str | None = None  # all it printed on stdout, once it has stopped
+
+    def printed(self) -> str:
+        """What the server printed on stdout so far."""
+        return self.output if self.output is not None else self.stdout.read_text()
 
 
 def oms_env(database_url: str, broadcast_url: str, **more: str) -> dict[str, str]:
@@ -50,13 +56,13 @@ async def oms_serve(
 ) -> AsyncIterator[tuple[Served, subprocess.Popen[bytes]]]:
     """`oms serve` on a free port, ready; its stderr lines in `Served.log` once it stopped."""
     port = free_port()
-    served = Served(f"http://127.0.0.1:{port}", [])
-    with tempfile.TemporaryFile() as log:
+    with tempfile.TemporaryFile() as log, tempfile.NamedTemporaryFile() as stdout:
+        served = Served(f"http://127.0.0.1:{port}", [], Path(stdout.name))
         process = subprocess.Popen(  # noqa: ASYNC220 - starting it does not block; we poll it
             [sys.executable, "-m", "api.cli", "serve", *("--port", str(port), *args)],
             cwd=ROOT,
             env=env,
-            stdout=subprocess.PIPE,
+            stdout=stdout,
             stderr=log,
         )
         try:
@@ -79,6 +85,7 @@ async def oms_serve(
                 await asyncio.to_thread(process.wait)
             log.seek(0)
             served.log = log.read().decode(errors="replace").splitlines()
+            served.output = served.stdout.read_text()
 
 
 def json_lines(lines: list[str]) -> list[dict]:
@@ -299,9 +306,8 @@ async def test_demo_on_restart_keeps_the_data_and_only_the_printed_keys_work(
     env = oms_env(f"sqlite://{tmp_path / 'oms.sqlite3'}", "memory://")
 
     async def demo_run() -> tuple[dict[str, str], list[dict]]:
-        async with oms_serve(env, "--demo") as (served, process):
-            assert process.stdout is not None
-            printed = process.stdout.read1().decode()  # type: ignore[attr-defined]
+        async with oms_serve(env, "--demo") as (served, _):
+            printed = served.printed()
             keys = {
                 line.split()[0]: line.split()[-1]
                 for line in printed.splitlines()
