@@ -45,7 +45,7 @@ from prometheus_client.core import GaugeMetricFamily
 from prometheus_client.multiprocess import MultiProcessCollector, mark_process_dead
 from strawberry.extensions import SchemaExtension
 
-from api.workers import MULTIPROC_ENV
+from api.workers import MULTIPROC_ENV, leave_metrics_dir
 
 REQUESTS = Counter(
     "oms_graphql_requests_total", "GraphQL operations executed", ["operation", "outcome"]
@@ -205,3 +205,4 @@ def worker_exited() -> None:
     """Drop this process's live gauges (its counters keep counting in the sums)."""
     if os.environ.get(MULTIPROC_ENV):
         mark_process_dead(os.getpid())
+        leave_metrics_dir()

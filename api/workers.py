@@ -62,3 +62,14 @@ def _alive(pid: int) -> bool:
     except PermissionError:
         return True
     return True
+
+
+def leave_metrics_dir() -> None:
+    """At a single-process server's exit: remove the directory named after it."""
+    configured = os.environ.get(MULTIPROC_ENV)
+    if (
+        configured
+        and multiprocessing.parent_process() is None
+        and Path(configured).name == f"oms-metrics-{os.getpid()}"
+    ):
+        shutil.rmtree(configured, ignore_errors=True)

@@ -22,7 +22,7 @@ from api.settings import Settings
 from models.operations.access import create_api_key
 from models.rules.scopes import Role
 from tests.api.test_realtime_resilience import needs_redis_server, redis_server
-from tests.conftest import ON_POSTGRES, free_port
+from tests.conftest import ON_POSTGRES, drop_postgres_database, free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 PASSWORD = "s3cret-in-the-url"
@@ -328,3 +328,37 @@ async def test_demo_on_restart_keeps_the_data_and_only_the_printed_keys_work(
     assert answers[0]["data"] == {"locations": {"totalCount": 3}, "viewer": {"role": "ADMIN"}}
     for answer in answers[1:]:
         assert answer["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED", answer
+
+
+@pytest.mark.skipif(not ON_POSTGRES, reason="drops and re-creates a PostgreSQL database")
+async def test_readiness_follows_a_database_outage_and_logs_it_once(db: Settings) -> None:
+    from tests.conftest import BASE_URL, fresh_postgres_url
+
+    url = await fresh_postgres_url(BASE_URL, f"oms_outage_{os.getpid()}")
+    name = url.rsplit("/", 1)[1]
+    env = oms_env(url, "memory://", OMS_LOG_FORMAT="json", OMS_HEALTH_PROBE_SECONDS="0.5")
+    async with oms_serve(env) as (served, _):
+        await drop_postgres_database(url)
+        async with httpx.AsyncClient() as client:
+            for _ in range(100):
+                response = await client.get(f"{served.url}/readyz")
+                if response.status_code == 503:
+                    break
+                await asyncio.sleep(0.1)
+            assert response.status_code == 503
+            assert response.json()["database"] != "ok"
+            await asyncio.sleep(2)  # several probes fail: still one line
+            await fresh_postgres_url(BASE_URL, name)
+            for _ in range(100):
+                response = await client.get(f"{served.url}/readyz")
+                if response.status_code == 200:
+                    break
+                await asyncio.sleep(0.1)
+            assert response.json() == {"status": "ok", "database": "ok", "broadcast": "ok"}
+    await drop_postgres_database(url)
+    entries = json_lines(served.log)
+    down = [e for e in entries if e["message"].startswith("database unreachable")]
+    assert len(down) == 1 and down[0]["level"] == "ERROR", down
+    assert f"127.0.0.1:5432/{name}" in down[0]["message"]
+    back = [e for e in entries if e["message"].startswith("database reachable again")]
+    assert len(back) == 1 and back[0]["level"] == "INFO", back
