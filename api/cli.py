@@ -33,12 +33,6 @@ async def _with_orm(config: Settings, work: Callable[[], Awaitable[Any]]) -> Any
         await Tortoise.close_connections()
 
 
-def _reachable(config: Settings) -> None:
-    """The database and the broadcast backend answer, or StartupProblem."""
-    asyncio.run(check_database(config))
-    asyncio.run(check_broadcast(config))
-
-
 def _migrate(config: Settings) -> list[str]:
     from api.db import apply_migrations
 
@@ -137,8 +131,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
         )
         return 2
     configure_logging(settings.log_format)
-    _reachable(settings)
-    applied = _migrate(settings)
+    applied = _migrate(settings)  # the database answers, or StartupProblem
+    asyncio.run(check_broadcast(settings))
     log.info("applied %d migration(s)%s", len(applied), "".join(f" {v}" for v in applied))
     if args.demo:
         from models.operations.demo import print_keys, seed_demo
