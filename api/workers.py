@@ -20,16 +20,22 @@ from pathlib import Path
 
 MULTIPROC_ENV = "PROMETHEUS_MULTIPROC_DIR"
 _FILE_PID = re.compile(r"_(\d+)\.db$")
+PREFIX = "oms-metrics-"
+OWNER = "owner"  # the pid of the process that made a temporary directory
 
 
 def fresh_metrics_dir() -> Path:
     """For a supervisor about to start workers: the configured directory (or a new one),
     emptied, so that a restart does not add the last run's counts."""
     configured = os.environ.get(MULTIPROC_ENV)
-    path = Path(configured) if configured else Path(tempfile.mkdtemp(prefix="oms-metrics-"))
+    if not configured:
+        _sweep_stale()
+    path = Path(configured) if configured else Path(tempfile.mkdtemp(prefix=PREFIX))
     if path.exists():
         shutil.rmtree(path)
     path.mkdir(parents=True)
+    if not configured:
+        (path / OWNER).write_text(str(os.getpid()))
     os.environ[MULTIPROC_ENV] = str(path)
     return path
 
@@ -43,7 +49,8 @@ def join_metrics_dir() -> Path:
     else:
         parent = multiprocessing.parent_process()
         owner = parent.pid if parent is not None else os.getpid()
-        path = Path(tempfile.gettempdir()) / f"oms-metrics-{owner}"
+        _sweep_stale()
+        path = Path(tempfile.gettempdir()) / f"{PREFIX}{owner}"
         os.environ[MULTIPROC_ENV] = str(path)
     path.mkdir(parents=True, exist_ok=True)
     for file in path.glob("*.db"):
@@ -52,6 +59,20 @@ def join_metrics_dir() -> Path:
             with contextlib.suppress(FileNotFoundError):
                 file.unlink()
     return path
+
+
+def _sweep_stale() -> None:
+    """Remove the temporary directories of servers that are gone. uvicorn ends a server
+    by re-raising the signal that stopped it, so no exit hook is sure to run: each start
+    tidies up after the ones before."""
+    for folder in Path(tempfile.gettempdir()).glob(f"{PREFIX}*"):
+        try:
+            name = folder.name.removeprefix(PREFIX)
+            pid = int(name) if name.isdigit() else int((folder / OWNER).read_text())
+        except (OSError, ValueError):
+            continue
+        if not _alive(pid):
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 def _alive(pid: int) -> bool:
