@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
-from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.authentication import AuthenticationMiddleware
@@ -22,16 +22,19 @@ from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 from tortoise import connections
 from tortoise.contrib.starlette import RegisterTortoise
 
+from api import tracing
 from api.auth import (
     ApiKeyBackend,
     ApiKeyUser,
     authenticate_connection,
     refuse_authentication,
 )
-from api.background import deadline_sweeper, webhook_worker
+from api.background import database_watch, deadline_sweeper, webhook_worker
 from api.context import Context
+from api.health import Dependency
 from api.hub import Hub
 from api.logs import RequestIds
+from api.metrics import exposition, worker_exited
 from api.relay import Relay
 from api.schema import build_schema
 from api.security import BodySizeLimit, FailedAuthLimiter, SecurityHeaders, bounded_json
@@ -87,18 +90,39 @@ async def healthz(request: Request) -> Response:
     return JSONResponse({"status": "ok"})
 
 
-async def readyz(request: Request) -> Response:
+PROBE_TIMEOUT = 2.0
+
+
+async def probe_database(health: Dependency) -> bool:
+    """One `SELECT 1`; the outcome goes to `health` (which logs an outage's start and end)."""
     try:
-        await connections.get("default").execute_query("SELECT 1")
+        await asyncio.wait_for(connections.get("default").execute_query("SELECT 1"), PROBE_TIMEOUT)
     except Exception as error:
-        return JSONResponse(
-            {"status": "unavailable", "error": type(error).__name__}, status_code=503
-        )
-    return JSONResponse({"status": "ok"})
+        health.failed(error)
+        return False
+    health.recovered()
+    return True
+
+
+async def readyz(request: Request) -> Response:
+    """200 when this worker can reach the database and the broadcast backend, else 503
+    with what is wrong with each."""
+    state = request.app.state
+    database_ok = await probe_database(state.database)
+    hub: Hub = state.hub
+    report = {
+        "database": "ok" if database_ok else state.database.problem,
+        "broadcast": "ok" if hub.connected else (hub.health.problem or "not connected yet"),
+    }
+    ready = database_ok and hub.connected
+    return JSONResponse(
+        {"status": "ok" if ready else "unavailable", **report}, status_code=200 if ready else 503
+    )
 
 
 async def metrics(request: Request) -> Response:
-    return PlainTextResponse(generate_latest(), media_type=CONTENT_TYPE_LATEST)
+    body, content_type = await exposition()
+    return PlainTextResponse(body, media_type=content_type)
 
 
 def cors(config: Settings) -> list[Middleware]:
@@ -121,19 +145,24 @@ def create_app(config: Settings = settings) -> Starlette:
     relay = Relay(hub, on_postgres=config.dialect == "postgres")
     limiter = FailedAuthLimiter()  # one brake for HTTP and WebSocket
     graphql = OmsGraphQL(hub, relay, config, limiter)
+    database = Dependency("database", config.database_url)
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        async with (
-            RegisterTortoise(app, config=config.tortoise_config()),
-            hub,
-            relay,
-            webhook_worker(config),
-            deadline_sweeper(config.sla_sweep_seconds),
-        ):
-            yield
+        try:
+            async with (
+                RegisterTortoise(app, config=config.tortoise_config()),
+                hub,
+                relay,
+                webhook_worker(config),
+                deadline_sweeper(config.sla_sweep_seconds),
+                database_watch(config.health_probe_seconds, lambda: probe_database(database)),
+            ):
+                yield
+        finally:
+            worker_exited()
 
-    return Starlette(
+    app = Starlette(
         routes=[
             Route("/graphql", graphql, methods=["GET", "POST"]),
             WebSocketRoute("/graphql", graphql),
@@ -144,6 +173,7 @@ def create_app(config: Settings = settings) -> Starlette:
             Route("/metrics", metrics),
         ],
         middleware=[
+            *tracing.asgi_middleware(),
             Middleware(RequestIds),
             Middleware(SecurityHeaders),
             *cors(config),
@@ -156,3 +186,5 @@ def create_app(config: Settings = settings) -> Starlette:
         ],
         lifespan=lifespan,
     )
+    app.state.hub, app.state.database = hub, database  # what /readyz asks
+    return app

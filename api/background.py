@@ -13,7 +13,10 @@ from datetime import UTC, datetime
 
 import httpx
 
+from api.health import Outage
+from api.metrics import sample_pool
 from api.settings import Settings
+from api.tracing import webhook_transport
 from models.operations.deadlines import SWEEP_BATCH, expire_overdue
 from models.operations.webhooks import BATCH_SIZE, DeliveryPolicy, deliver_due
 
@@ -34,14 +37,16 @@ async def every(
         # Refused before the server starts, rather than spinning without a pause.
         raise ValueError(f"{setting} must be above 0, got {seconds}")
     stop = asyncio.Event()
+    paused = Outage(f"{name} paused", f"{name} resumed", log)
 
     async def rounds() -> None:
         while not stop.is_set():
             try:
                 backlog = await work()
+                paused.recovered()
             except Exception as error:
                 # A database outage must not end the work for the life of the process.
-                log.warning("%s paused for %g s: %s", name, seconds, error)
+                paused.failed(error)
                 backlog = False
             if not backlog:
                 with contextlib.suppress(TimeoutError):
@@ -68,6 +73,20 @@ def deadline_sweeper(every_seconds: float) -> contextlib.AbstractAsyncContextMan
     return every("deadline sweeper", every_seconds, "OMS_SLA_SWEEP_SECONDS", sweep)
 
 
+def database_watch(
+    every_seconds: float, probe: Callable[[], Awaitable[bool]]
+) -> contextlib.AbstractAsyncContextManager[None]:
+    """Probe the database (so an outage is logged when it starts, not at the next request)
+    and sample this process's connection pool for /metrics (OMS_HEALTH_PROBE_SECONDS)."""
+
+    async def watch() -> bool:
+        await probe()
+        sample_pool()
+        return False
+
+    return every("database watch", every_seconds, "OMS_HEALTH_PROBE_SECONDS", watch)
+
+
 def policy_of(config: Settings) -> DeliveryPolicy:
     """What the settings decide about sending (OMS_WEBHOOK_ALLOW_PRIVATE, max attempts)."""
     return DeliveryPolicy(
@@ -81,7 +100,7 @@ async def webhook_worker(config: Settings) -> AsyncIterator[None]:
     policy = policy_of(config)
     # trust_env=False: an HTTP(S)_PROXY from the environment would connect on our behalf
     # to whatever it resolves, bypassing the address check made before each send.
-    async with httpx.AsyncClient(trust_env=False) as client:
+    async with httpx.AsyncClient(trust_env=False, transport=webhook_transport()) as client:
 
         async def dispatch() -> bool:
             return await deliver_due(datetime.now(UTC), client, policy) == BATCH_SIZE

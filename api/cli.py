@@ -1,45 +1,56 @@
-"""`oms serve | migrate | seed-demo | create-api-key | makemigrations`."""
+"""`oms serve | check | migrate | seed-demo | create-api-key | makemigrations`.
+
+Human output (keys, reports) goes to stdout; what the server logs goes to
+stderr in the configured format. A problem the operator must fix is one line,
+`error: ...` saying what and how, and exit status 2.
+"""
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import logging
+import shutil
 import sys
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
+from typing import Any
 
 from tortoise import Tortoise
 
-from api.settings import MIGRATIONS_ROOT, Settings
+from api.preflight import StartupProblem, check_broadcast, check_database, migration_state
+from api.settings import ENVIRONMENT, MIGRATIONS_ROOT, Settings, default_of, settings
+
+log = logging.getLogger("api.cli")
+
+FIRST_KEY = "oms create-api-key --name admin --role ADMIN"
 
 
-def _settings() -> Settings:
-    return Settings.from_env()
-
-
-async def _with_orm(settings: Settings, work) -> object:
-    await Tortoise.init(config=settings.tortoise_config())
+async def _with_orm(config: Settings, work: Callable[[], Awaitable[Any]]) -> Any:
+    await Tortoise.init(config=config.tortoise_config())
     try:
         return await work()
     finally:
         await Tortoise.close_connections()
 
 
-def cmd_migrate(args: argparse.Namespace) -> int:
+def _migrate(config: Settings) -> list[str]:
     from api.db import apply_migrations
 
-    applied = asyncio.run(apply_migrations(_settings()))
+    asyncio.run(check_database(config))
+    return asyncio.run(apply_migrations(config))
+
+
+def cmd_migrate(args: argparse.Namespace) -> int:
+    applied = _migrate(settings)
     print(f"applied {len(applied)} migration(s)" + (": " + ", ".join(applied) if applied else ""))
     return 0
 
 
 def cmd_seed_demo(args: argparse.Namespace) -> int:
-    from api.db import apply_migrations
     from models.operations.demo import print_keys, seed_demo
 
-    settings = _settings()
-    asyncio.run(apply_migrations(settings))
-    keys = asyncio.run(_with_orm(settings, seed_demo))
-    print_keys(keys)  # type: ignore[arg-type]
+    _migrate(settings)
+    print_keys(asyncio.run(_with_orm(settings, seed_demo)))
     return 0
 
 
@@ -66,8 +77,9 @@ def cmd_create_api_key(args: argparse.Namespace) -> int:
         )
         return secret
 
+    asyncio.run(check_database(settings))
     try:
-        secret = asyncio.run(_with_orm(_settings(), work))
+        secret = asyncio.run(_with_orm(settings, work))
     except DomainError as error:
         print(f"error: {error.message}", file=sys.stderr)
         return 2
@@ -76,12 +88,41 @@ def cmd_create_api_key(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_check(args: argparse.Namespace) -> int:
+    """A few lines an operator reads before (or instead of) starting the server."""
+    problems = 0
+
+    def line(what: str, report: str, ok: bool = True) -> None:
+        nonlocal problems
+        problems += not ok
+        print(f"{what:<11}{'ok ' if ok else 'BAD'}  {report}")
+
+    line("settings", f"read from the environment ({len(ENVIRONMENT)} variables, see --help)")
+    for what, check in (("database", check_database), ("broadcast", check_broadcast)):
+        try:
+            line(what, asyncio.run(check(settings)))
+        except StartupProblem as problem:
+            line(what, str(problem), ok=False)
+            if what == "database":
+                line("migrations", "unknown: the database cannot be reached", ok=False)
+                continue
+        if what == "database":
+            applied, pending = asyncio.run(migration_state(settings))
+            line(
+                "migrations",
+                f"{len(applied)} applied, {len(pending)} pending"
+                + (f" ({', '.join(pending)}): run `oms migrate`" if pending else ""),
+                ok=not pending,
+            )
+    return 2 if problems else 0
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from api.logs import configure_logging
+    from api.workers import fresh_metrics_dir
 
-    settings = _settings()
     if args.workers > 1 and settings.broadcast_is_memory:
         print(
             "error: --workers > 1 needs BROADCAST_URL=redis://...: the memory broadcaster "
@@ -90,21 +131,37 @@ def cmd_serve(args: argparse.Namespace) -> int:
         )
         return 2
     configure_logging(settings.log_format)
-    cmd_migrate(args)
+    applied = _migrate(settings)  # the database answers, or StartupProblem
+    asyncio.run(check_broadcast(settings))
+    log.info("applied %d migration(s)%s", len(applied), "".join(f" {v}" for v in applied))
     if args.demo:
         from models.operations.demo import print_keys, seed_demo
 
-        keys = asyncio.run(_with_orm(settings, seed_demo))
-        print_keys(keys)  # type: ignore[arg-type]
-    print(f"serving GraphQL at http://{args.host}:{args.port}/graphql", file=sys.stderr)
-    uvicorn.run(
-        "api.main:app",
-        host=args.host,
-        port=args.port,
-        workers=args.workers,
-        log_config=None,
-        proxy_headers=True,
-    )
+        print_keys(asyncio.run(_with_orm(settings, seed_demo)))
+        sys.stdout.flush()
+    else:
+        from models.operations.access import any_live_key
+
+        if not asyncio.run(_with_orm(settings, any_live_key)):
+            log.warning(
+                "no API key exists yet, so every request will be refused: create one with "
+                "`%s` (in Docker Compose: `docker compose exec oms %s`)",
+                FIRST_KEY,
+                FIRST_KEY,
+            )
+    metrics_dir = fresh_metrics_dir()
+    log.info("serving GraphQL at http://%s:%d/graphql", args.host, args.port)
+    try:
+        uvicorn.run(
+            "api.main:app",
+            host=args.host,
+            port=args.port,
+            workers=args.workers,
+            log_config=None,
+            proxy_headers=True,
+        )
+    finally:
+        shutil.rmtree(metrics_dir, ignore_errors=True)
     return 0
 
 
@@ -132,37 +189,109 @@ def cmd_makemigrations(args: argparse.Namespace) -> int:
     return 0
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="oms", description="The OMS GraphQL service.")
-    sub = parser.add_subparsers(dest="command", required=True)
+class Help(argparse.ArgumentDefaultsHelpFormatter, argparse.RawDescriptionHelpFormatter):
+    """Defaults shown after each option; the environment listed as written."""
 
-    serve = sub.add_parser("serve", help="migrate, then serve the API")
-    serve.add_argument("--host", default="127.0.0.1")
-    serve.add_argument("--port", type=int, default=8000)
-    serve.add_argument("--workers", type=int, default=1)
-    serve.add_argument("--demo", action="store_true", help="seed the demo data once, print keys")
+
+def _shown(value: object) -> str:
+    if isinstance(value, bool):
+        return str(value).lower()
+    return str(value) if value not in ([], "", None) else "none"
+
+
+def environment_help() -> str:
+    width = max(len(variable.name) for variable in ENVIRONMENT)
+    lines = [
+        f"  {v.name:<{width}}  {v.help} (default: {_shown(default_of(v))})" for v in ENVIRONMENT
+    ]
+    return "environment variables:\n" + "\n".join(lines)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    epilog = environment_help()
+    parser = argparse.ArgumentParser(
+        prog="oms",
+        description="The OMS GraphQL service. `oms COMMAND --help` describes each command.",
+        epilog=epilog,
+        formatter_class=Help,
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def command(name: str, summary: str, description: str) -> argparse.ArgumentParser:
+        return sub.add_parser(
+            name, help=summary, description=description, epilog=epilog, formatter_class=Help
+        )
+
+    serve = command(
+        "serve",
+        "check the backends, migrate, then serve the API",
+        "Check that the database and the broadcast backend answer, apply pending migrations, "
+        "then serve /graphql, /healthz, /readyz and /metrics. Several workers need "
+        "BROADCAST_URL=redis://...",
+    )
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on")
+    serve.add_argument("--port", type=int, default=8000, help="port to listen on")
+    serve.add_argument("--workers", type=int, default=1, help="worker processes")
+    serve.add_argument(
+        "--demo",
+        action="store_true",
+        help="seed the demo data (once) and print a fresh set of demo keys, revoking the "
+        "demo keys printed before",
+    )
     serve.set_defaults(run=cmd_serve)
 
-    sub.add_parser("migrate", help="apply migrations to DATABASE_URL").set_defaults(run=cmd_migrate)
-    sub.add_parser("seed-demo", help="seed the Minneapolis / St. Paul demo").set_defaults(
-        run=cmd_seed_demo
-    )
+    command(
+        "check",
+        "report on settings, database, migrations and broadcast",
+        "Report whether the settings are valid, the database and the broadcast backend "
+        "answer, and the migrations are applied. Exit status 2 when something is wrong.",
+    ).set_defaults(run=cmd_check)
+    command(
+        "migrate",
+        "apply pending migrations to DATABASE_URL",
+        "Apply the committed migrations the database has not had yet.",
+    ).set_defaults(run=cmd_migrate)
+    command(
+        "seed-demo",
+        "seed the Minneapolis / St. Paul demo and print demo keys",
+        "Migrate, seed the demo data once, and print a fresh set of demo keys (one per "
+        "role); the demo keys printed before are revoked.",
+    ).set_defaults(run=cmd_seed_demo)
 
-    key = sub.add_parser("create-api-key", help="issue an API key; prints the secret last")
-    key.add_argument("--name", required=True)
+    key = command(
+        "create-api-key",
+        "issue an API key; prints the secret last",
+        "Issue an API key. The secret is printed once, on the last line of stdout; only its "
+        "hash is stored.",
+    )
+    key.add_argument("--name", required=True, help="who or what the key is for")
     key.add_argument(
-        "--role", required=True, choices=["ADMIN", "STAFF", "VENDOR", "PARTNER", "VIEWER"]
+        "--role",
+        required=True,
+        choices=["ADMIN", "STAFF", "VENDOR", "PARTNER", "VIEWER"],
+        help="what the key may do",
     )
     key.add_argument("--location", action="append", help="location code (STAFF), repeatable")
     key.add_argument("--vendor", help="vendor code (VENDOR)")
     key.add_argument("--channel", help="channel name (PARTNER)")
     key.set_defaults(run=cmd_create_api_key)
 
-    make = sub.add_parser("makemigrations", help="developers: generate the next migration")
-    make.add_argument("--name", required=True)
-    make.add_argument("--sqlite-url", default="sqlite:///tmp/oms-makemigrations.sqlite3")
+    make = command(
+        "makemigrations",
+        "developers: generate the next migration",
+        "Generate the next aerich migration for SQLite and PostgreSQL from the models, "
+        "against scratch databases.",
+    )
+    make.add_argument("--name", required=True, help="the migration's name")
     make.add_argument(
-        "--postgres-url", default="postgres://postgres@127.0.0.1:5432/oms_makemigrations"
+        "--sqlite-url",
+        default="sqlite:///tmp/oms-makemigrations.sqlite3",
+        help="scratch SQLite database",
+    )
+    make.add_argument(
+        "--postgres-url",
+        default="postgres://postgres@127.0.0.1:5432/oms_makemigrations",
+        help="scratch PostgreSQL database",
     )
     make.set_defaults(run=cmd_makemigrations)
     return parser
@@ -170,7 +299,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    return int(args.run(args) or 0)
+    try:
+        return int(args.run(args) or 0)
+    except StartupProblem as problem:
+        if args.command == "serve" and settings.log_format == "json":
+            log.error("%s", problem)  # one JSON line, like everything else the server writes
+        else:
+            print(f"error: {problem}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

@@ -16,7 +16,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
-import logging
 from collections import defaultdict
 from collections.abc import AsyncIterator, Iterator
 from typing import Any, Self
@@ -24,7 +23,8 @@ from typing import Any, Self
 from broadcaster import Broadcast, Event
 from broadcaster._base import Unsubscribed
 
-log = logging.getLogger(__name__)
+from api.health import Dependency
+from api.metrics import SUBSCRIPTIONS
 
 CHANNEL = "oms:events"
 RECONNECT_DELAY = 0.5
@@ -38,6 +38,7 @@ class Hub:
         self._listeners: dict[str, set[asyncio.Queue[str]]] = defaultdict(set)
         self._pump: asyncio.Task[None] | None = None
         self._connected = asyncio.Event()
+        self.health = Dependency("broadcast", url)
 
     @property
     def connected(self) -> bool:
@@ -73,9 +74,11 @@ class Hub:
         """A queue that receives the stream name whenever something may be new on it."""
         queue: asyncio.Queue[str] = asyncio.Queue()
         self._listeners[stream].add(queue)
+        SUBSCRIPTIONS.inc()
         try:
             yield queue
         finally:
+            SUBSCRIPTIONS.dec()
             self._listeners[stream].discard(queue)
             if not self._listeners[stream]:
                 del self._listeners[stream]
@@ -91,10 +94,17 @@ class Hub:
     async def _close_broadcast(self) -> None:
         broadcast, self._broadcast = self._broadcast, None
         self._connected.clear()
-        if broadcast is not None:
-            # A dead Redis can make a polite disconnect hang; give it a moment, no more.
-            with contextlib.suppress(Exception):
-                await asyncio.wait_for(broadcast.disconnect(), timeout=DISCONNECT_TIMEOUT)
+        if broadcast is None:
+            return
+        # broadcaster's own disconnect stops at a dead listener's exception and leaves the
+        # backend's listener pending (asyncio then logs "Task was destroyed but it is
+        # pending" for each failed attempt): take both down here.
+        _discard(getattr(broadcast, "_listener_task", None))
+        backend = broadcast._backend
+        # A dead Redis can make a polite disconnect hang; give it a moment, no more.
+        with contextlib.suppress(Exception):
+            await asyncio.wait_for(backend.disconnect(), timeout=DISCONNECT_TIMEOUT)
+        _discard(getattr(backend, "_listener", None))
 
     async def _run(self) -> None:
         while True:
@@ -106,16 +116,17 @@ class Hub:
             except asyncio.CancelledError:
                 raise
             except Exception as error:  # any transport failure: reconnect
-                log.warning("broadcast transport failed (%s); reconnecting", error)
+                self.health.failed(error)
             await self._close_broadcast()
             await asyncio.sleep(RECONNECT_DELAY)
 
     async def _messages(self) -> AsyncIterator[str]:
         broadcast = Broadcast(self.url)
+        self._broadcast = broadcast  # closed by `_close_broadcast` even if connecting fails
         await broadcast.connect()
-        self._broadcast = broadcast
         async with broadcast.subscribe(CHANNEL) as subscriber:
             self._connected.set()
+            self.health.recovered()
             # Whatever was published while we were away is in the database.
             self.ring_all()
             getter: asyncio.Future[Event] | None = None
@@ -126,10 +137,29 @@ class Hub:
                     if done:
                         event, getter = getter.result(), None
                         yield event.message
-                    elif broadcast._listener_task.done():  # the only health signal it offers
+                    elif not _listening(broadcast):
                         raise ConnectionError("the broadcast listener stopped")
             finally:
                 if getter is not None:
                     getter.cancel()
                     with contextlib.suppress(asyncio.CancelledError, Unsubscribed):
                         await getter
+
+
+def _listening(broadcast: Broadcast) -> bool:
+    """broadcaster's only health signal: its listener tasks (its own, and the Redis
+    backend's, which dies alone when Redis goes away) are still running."""
+    backend_listener = getattr(broadcast._backend, "_listener", None)
+    return not broadcast._listener_task.done() and not (
+        isinstance(backend_listener, asyncio.Task) and backend_listener.done()
+    )
+
+
+def _discard(task: object) -> None:
+    """Cancel a pending task, or take a finished one's exception so none is reported."""
+    if not isinstance(task, asyncio.Task):
+        return
+    if not task.done():
+        task.cancel()
+    elif not task.cancelled():
+        task.exception()

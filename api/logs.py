@@ -1,10 +1,15 @@
 """Logging: readable text by default, one JSON object a line with OMS_LOG_FORMAT=json,
-each line carrying the id of the request it belongs to."""
+each line carrying the worker's pid and the id of the request it belongs to.
+
+Every logger ends at the root handler configured here: uvicorn's (whose own
+handlers are removed), Tortoise's, aerich's, asyncio's, and Python warnings.
+"""
 
 from __future__ import annotations
 
 import json
 import logging
+import os
 import re
 import uuid
 from contextvars import ContextVar
@@ -30,6 +35,7 @@ class JsonFormatter(logging.Formatter):
             "level": record.levelname,
             "logger": record.name,
             "message": record.getMessage(),
+            "pid": record.process or os.getpid(),
         }
         if getattr(record, "request_id", None):
             entry["request_id"] = record.request_id
@@ -67,6 +73,12 @@ class RequestIds:
             request_id.reset(token)
 
 
+# Libraries that log through their own handlers, or chat at INFO with object reprs (and,
+# for Tortoise, the connection settings, credentials included): quieted to warnings.
+ROUTED = ("uvicorn", "uvicorn.error", "uvicorn.access")
+QUIET = ("tortoise", "aerich", "db_client", "asyncio")
+
+
 def configure_logging(log_format: str) -> None:
     handler = logging.StreamHandler()
     handler.addFilter(RequestIdFilter())
@@ -74,6 +86,15 @@ def configure_logging(log_format: str) -> None:
         handler.setFormatter(JsonFormatter())
     else:
         handler.setFormatter(
-            logging.Formatter("%(asctime)s %(levelname)s %(name)s [%(request_id)s]: %(message)s")
+            logging.Formatter(
+                "%(asctime)s %(levelname)s %(process)d %(name)s [%(request_id)s]: %(message)s"
+            )
         )
     logging.basicConfig(level=logging.INFO, handlers=[handler], force=True)
+    for name in ROUTED:
+        logger = logging.getLogger(name)
+        logger.handlers.clear()
+        logger.propagate = True
+    for name in QUIET:
+        logging.getLogger(name).setLevel(logging.WARNING)
+    logging.captureWarnings(True)

@@ -21,6 +21,8 @@ from strawberry.extensions import SchemaExtension
 from strawberry.types.graphql import OperationType
 from tortoise.transactions import in_transaction
 
+from api import tracing
+from api.health import Outage
 from api.hub import Hub
 from models.tables import OutboxEvent
 
@@ -41,6 +43,7 @@ class Relay:
         self.interval = interval
         self._wake = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
+        self._paused = Outage("outbox relay paused", "outbox relay resumed", log)
 
     def wake(self) -> None:
         """Something was committed: publish now rather than at the next tick."""
@@ -77,10 +80,11 @@ class Relay:
                         # quick tries, then the next tick, so a slow holder is not hammered.
                         retries -= 1
                         await asyncio.sleep(LOCK_RETRY)
+                self._paused.recovered()
             except asyncio.CancelledError:
                 raise
             except Exception as error:  # transport or database down: retry later
-                log.warning("outbox relay paused: %s", error)
+                self._paused.failed(error)
                 await asyncio.sleep(FAILURE_BACKOFF)
 
     async def publish_pending(self) -> int | None:
@@ -96,14 +100,19 @@ class Relay:
                     return None
             events = await OutboxEvent.filter(published_at=None).order_by("id").limit(BATCH)
             for event in events:
-                await self.hub.publish(
-                    {
-                        "id": event.id,
-                        "stream": event.stream,
-                        "type": event.type,
-                        "payload": event.payload,
-                    }
-                )
+                with tracing.span(
+                    "outbox publish",
+                    event.trace_context,
+                    **{"oms.event.id": event.id, "oms.event.type": event.type},
+                ):
+                    await self.hub.publish(
+                        {
+                            "id": event.id,
+                            "stream": event.stream,
+                            "type": event.type,
+                            "payload": event.payload,
+                        }
+                    )
             if events:
                 await OutboxEvent.filter(id__in=[e.id for e in events]).update(
                     published_at=datetime.now(UTC)

@@ -26,6 +26,7 @@ from api.metrics import MetricsExtension
 from api.relay import WakeRelayAfterMutations
 from api.security import RefuseUnstorableInput
 from api.settings import Settings
+from api.tracing import schema_extensions as tracing_extensions
 from resolvers.access import AccessMutations, AccessQueries
 from resolvers.catalog import CatalogMutations, CatalogQueries
 from resolvers.fulfillment import FulfillmentQueries
@@ -131,6 +132,7 @@ def schema_with(limits: Limits) -> OmsSchema:
             RefuseUnstorableInput,
             lambda: QueryCostExtension(budgets),
             WakeRelayAfterMutations,
+            *tracing_extensions(),
         ],
     )
     built.cost_budgets = budgets

@@ -6,9 +6,13 @@ running server always talk to the same database with the same models.
 
 from __future__ import annotations
 
+import dataclasses
 import os
+import sys
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
 from models.rules.webhooks import DEFAULT_MAX_ATTEMPTS
@@ -18,14 +22,54 @@ MIGRATIONS_ROOT = Path(__file__).resolve().parent.parent / "migrations"
 MODEL_MODULES = ["models.tables", "aerich.models"]
 
 
-def _bool(value: str | None, default: bool) -> bool:
-    if value is None or value == "":
-        return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
+class SettingError(ValueError):
+    """A setting the server cannot run with; the message names it and says what to do."""
 
 
-def _list(value: str | None) -> list[str]:
-    return [item.strip() for item in (value or "").split(",") if item.strip()]
+def _bool(value: str) -> bool:
+    if value.lower() in {"1", "true", "yes", "on"}:
+        return True
+    if value.lower() in {"0", "false", "no", "off"}:
+        return False
+    raise ValueError("use true or false")
+
+
+def _list(value: str) -> list[str]:
+    return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def _positive(kind: type[int] | type[float]) -> Callable[[str], Any]:
+    def parse(value: str) -> Any:
+        try:
+            number = kind(value)
+        except ValueError:
+            raise ValueError(f"expected {'a whole' if kind is int else 'a'} number") from None
+        if number <= 0:
+            raise ValueError("must be above 0")
+        return number
+
+    return parse
+
+
+def _database_url(value: str) -> str:
+    scheme = urlsplit(value).scheme
+    if not (scheme.startswith("sqlite") or scheme in {"postgres", "postgresql", "asyncpg"}):
+        raise ValueError(
+            "use postgres://user:password@host:5432/name or sqlite:///path/to/oms.sqlite3"
+        )
+    return value
+
+
+def _broadcast_url(value: str) -> str:
+    if urlsplit(value).scheme not in {"memory", "redis", "rediss"}:
+        raise ValueError("use redis://host:6379 (or memory:// for a single process)")
+    return value
+
+
+def _log_format(value: str) -> str:
+    if value not in {"text", "json"}:
+        raise ValueError("use text or json")
+    return value
 
 
 @dataclass(frozen=True)
@@ -39,6 +83,7 @@ class Settings:
     # How often each server process routes elsewhere what was not accepted in time.
     sla_sweep_seconds: float = 30.0
     webhook_poll_seconds: float = 2.0  # how often each server process looks for due webhooks
+    health_probe_seconds: float = 2.0  # how often each server process probes the database
     webhook_max_attempts: int = DEFAULT_MAX_ATTEMPTS
     max_page_size: int = 250
     default_page_size: int = 50
@@ -53,27 +98,19 @@ class Settings:
     max_body_bytes: int = 256 * 1024
 
     @classmethod
-    def from_env(cls) -> Settings:
-        env = os.environ
-        return cls(
-            database_url=env.get("DATABASE_URL") or cls.database_url,
-            broadcast_url=env.get("BROADCAST_URL") or cls.broadcast_url,
-            log_format=env.get("OMS_LOG_FORMAT") or cls.log_format,
-            allowed_origins=_list(env.get("OMS_ALLOWED_ORIGINS")),
-            cors_origins=_list(env.get("OMS_CORS_ORIGINS")),
-            webhook_allow_private=_bool(env.get("OMS_WEBHOOK_ALLOW_PRIVATE"), False),
-            sla_sweep_seconds=float(env.get("OMS_SLA_SWEEP_SECONDS") or cls.sla_sweep_seconds),
-            webhook_poll_seconds=float(
-                env.get("OMS_WEBHOOK_POLL_SECONDS") or cls.webhook_poll_seconds
-            ),
-            webhook_max_attempts=int(
-                env.get("OMS_WEBHOOK_MAX_ATTEMPTS") or cls.webhook_max_attempts
-            ),
-            max_query_cost=int(env.get("OMS_MAX_QUERY_COST") or cls.max_query_cost),
-            cost_bucket_size=int(env.get("OMS_COST_BUCKET_SIZE") or cls.cost_bucket_size),
-            cost_restore_rate=float(env.get("OMS_COST_RESTORE_RATE") or cls.cost_restore_rate),
-            max_body_bytes=int(env.get("OMS_MAX_BODY_BYTES") or cls.max_body_bytes),
-        )
+    def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
+        """The settings the environment gives; SettingError names a bad value and the fix."""
+        env = os.environ if env is None else env
+        values: dict[str, Any] = {}
+        for variable in ENVIRONMENT:
+            text = env.get(variable.name)
+            if text is None or text.strip() == "":
+                continue
+            try:
+                values[variable.field] = variable.parse(text.strip())
+            except ValueError as error:
+                raise SettingError(f"{variable.name}={text!r} is not valid: {error}") from None
+        return cls(**values)
 
     @property
     def dialect(self) -> str:
@@ -102,5 +139,74 @@ def tortoise_config(database_url: str) -> dict:
     }
 
 
-settings = Settings.from_env()
+class Variable(NamedTuple):
+    name: str
+    field: str
+    parse: Callable[[str], Any]
+    help: str
+
+
+# Every environment variable the server reads: `oms --help` and `oms check` list them.
+ENVIRONMENT = [
+    Variable("DATABASE_URL", "database_url", _database_url, "postgres://... or sqlite://path"),
+    Variable("BROADCAST_URL", "broadcast_url", _broadcast_url, "redis://host:6379, or memory://"),
+    Variable("OMS_LOG_FORMAT", "log_format", _log_format, "text or json (one object a line)"),
+    Variable("OMS_ALLOWED_ORIGINS", "allowed_origins", _list, "origins allowed to open WebSockets"),
+    Variable("OMS_CORS_ORIGINS", "cors_origins", _list, "origins allowed cross-origin HTTP"),
+    Variable(
+        "OMS_WEBHOOK_ALLOW_PRIVATE",
+        "webhook_allow_private",
+        _bool,
+        "allow webhooks to private addresses",
+    ),
+    Variable(
+        "OMS_SLA_SWEEP_SECONDS",
+        "sla_sweep_seconds",
+        _positive(float),
+        "how often acceptance deadlines are swept",
+    ),
+    Variable(
+        "OMS_WEBHOOK_POLL_SECONDS",
+        "webhook_poll_seconds",
+        _positive(float),
+        "how often due webhooks are looked for",
+    ),
+    Variable(
+        "OMS_HEALTH_PROBE_SECONDS",
+        "health_probe_seconds",
+        _positive(float),
+        "how often each worker probes the database",
+    ),
+    Variable(
+        "OMS_WEBHOOK_MAX_ATTEMPTS",
+        "webhook_max_attempts",
+        _positive(int),
+        "attempts before a delivery fails",
+    ),
+    Variable("OMS_MAX_QUERY_COST", "max_query_cost", _positive(int), "most one request may cost"),
+    Variable("OMS_COST_BUCKET_SIZE", "cost_bucket_size", _positive(int), "each key's budget"),
+    Variable(
+        "OMS_COST_RESTORE_RATE",
+        "cost_restore_rate",
+        _positive(float),
+        "budget points restored a second",
+    ),
+    Variable(
+        "OMS_MAX_BODY_BYTES", "max_body_bytes", _positive(int), "largest request body accepted"
+    ),
+]
+
+
+def default_of(variable: Variable) -> object:
+    value = Settings.__dataclass_fields__[variable.field].default
+    return value if not isinstance(value, type(dataclasses.MISSING)) else []
+
+
+try:
+    settings = Settings.from_env()
+except SettingError as problem:
+    # Every entry point (`oms`, `uvicorn api.main:app`, aerich) imports this module first:
+    # one line and status 2, as for any other configuration the server cannot start with.
+    print(f"error: {problem}", file=sys.stderr)
+    raise SystemExit(2) from None
 TORTOISE_ORM = settings.tortoise_config()

@@ -87,6 +87,17 @@ async def revoke_api_key(key_id: int) -> ApiKey:
     return key
 
 
+async def revoke_api_keys_named(names: Sequence[str]) -> int:
+    """Revoke every live key with one of these names; how many were revoked."""
+    return await ApiKey.filter(name__in=list(names), revoked_at=None).update(
+        revoked_at=datetime.now(UTC)
+    )
+
+
+async def any_live_key() -> bool:
+    return await ApiKey.filter(revoked_at=None).exists()
+
+
 class AuthenticationFailed(Exception):
     pass
 

@@ -2,14 +2,18 @@
 products, stock, routing rules and one API key per role.
 
 Seeding twice adds no data; it issues a fresh set of demo keys, since secrets
-are stored only as hashes and cannot be shown again.
+are stored only as hashes and cannot be shown again, and revokes the demo keys
+issued before, so that only the set just printed works. (Demo keys are known by
+their names: a key created by hand with a demo key's name is revoked too.)
 """
 
 from __future__ import annotations
 
 from decimal import Decimal
 
-from models.operations.access import create_api_key
+from tortoise.transactions import in_transaction
+
+from models.operations.access import create_api_key, revoke_api_keys_named
 from models.operations.catalog import upsert_product
 from models.operations.inventory import set_inventory
 from models.operations.locations import AddressData, LocationKind, create_location, create_vendor
@@ -139,15 +143,18 @@ async def _seed_data() -> None:
 
 
 async def seed_demo() -> list[tuple[str, Role, str]]:
-    """Seed once; return (name, role, secret) for a fresh set of demo keys."""
+    """Seed once; return (name, role, secret) for a fresh set of demo keys, the earlier
+    ones revoked in the same transaction."""
     if not await Location.exists(code="MSP-01"):
         await _seed_data()
     keys = []
-    for name, role, location_codes, vendor_code, channel in KEYS:
-        location_ids = [(await Location.get(code=code)).id for code in location_codes]
-        vendor_id = (await Vendor.get(code=vendor_code)).id if vendor_code else None
-        _, secret = await create_api_key(name, role, location_ids, vendor_id, channel)
-        keys.append((name, role, secret))
+    async with in_transaction():
+        await revoke_api_keys_named([name for name, *_ in KEYS])
+        for name, role, location_codes, vendor_code, channel in KEYS:
+            location_ids = [(await Location.get(code=code)).id for code in location_codes]
+            vendor_id = (await Vendor.get(code=vendor_code)).id if vendor_code else None
+            _, secret = await create_api_key(name, role, location_ids, vendor_id, channel)
+            keys.append((name, role, secret))
     return keys
 
 

@@ -1,5 +1,16 @@
+from contextvars import ContextVar
+
 from tortoise import fields
 from tortoise.models import Model
+
+# The W3C `traceparent` of the request doing the work, set by the transport when it traces
+# (api/tracing.py), so that the relay's publish joins the trace of the request that wrote
+# the event. The domain neither knows nor cares what it holds.
+CAUSE: ContextVar[str | None] = ContextVar("outbox_cause", default=None)
+
+
+def current_cause() -> str | None:
+    return CAUSE.get()
 
 
 class OutboxEvent(Model):
@@ -15,6 +26,7 @@ class OutboxEvent(Model):
     payload: fields.Field[dict] = fields.JSONField()
     created_at = fields.DatetimeField(auto_now_add=True)
     published_at = fields.DatetimeField(null=True)
+    trace_context = fields.CharField(max_length=64, null=True, default=current_cause)
 
     class Meta:
         table = "outbox_event"

@@ -3,10 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import shutil
-import subprocess
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 
 import pytest
 
@@ -15,48 +11,9 @@ from models.operations.access import create_api_key
 from models.rules.scopes import Role
 from resolvers.ids import encode_id
 from tests.support.factories import twin_cities
+from tests.support.redis import needs_redis_server, redis_server
 from tests.support.servers import free_port, place, serve
 from tests.support.ws import ASSIGNED, subscribe
-
-needs_redis_server = pytest.mark.skipif(
-    shutil.which("redis-server") is None, reason="needs the redis-server binary"
-)
-
-
-@asynccontextmanager
-async def redis_server(port: int) -> AsyncIterator[subprocess.Popen[bytes]]:
-    """A private Redis the test may stop and start at will."""
-    process = subprocess.Popen(  # noqa: ASYNC220 - starting it does not block
-        [
-            "redis-server",
-            "--port",
-            str(port),
-            "--bind",
-            "127.0.0.1",
-            "--save",
-            "",
-            "--appendonly",
-            "no",
-        ],
-        stdout=subprocess.DEVNULL,
-    )
-    try:
-        for _ in range(50):
-            probe = await asyncio.create_subprocess_exec(
-                "redis-cli",
-                "-p",
-                str(port),
-                "ping",
-                stdout=asyncio.subprocess.DEVNULL,
-                stderr=asyncio.subprocess.DEVNULL,
-            )
-            if await probe.wait() == 0:
-                break
-            await asyncio.sleep(0.1)
-        yield process
-    finally:
-        process.terminate()
-        await asyncio.to_thread(process.wait)
 
 
 @needs_redis_server

@@ -415,8 +415,8 @@ async def test_metrics_count_graphql_requests_by_outcome(admin: Gql, as_key, key
         assert "oms_graphql_request_seconds_bucket" in metrics
         return [
             requests_counted(metrics, "query viewer", "ok"),
-            requests_counted(metrics, "query apiKeys", "error"),
-            requests_counted(metrics, "query nonsense", "invalid"),
+            requests_counted(metrics, "query apiKeys", "refused"),
+            requests_counted(metrics, "invalid", "refused"),
         ]
 
     before = await counts()
