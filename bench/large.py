@@ -1,0 +1,586 @@
+"""Cost as data grows (issue 17, goal 5): the same requests on 1,000 orders and on many.
+
+    python -m bench.large [--orders 200000] [--small 1000] [--requests 30] [--json PATH]
+    python -m bench.large --orders 1000000          # the issue's size; ~5x the load time
+
+For each size, on PostgreSQL (1 worker, memory broadcast): a fresh database, migrated and
+seeded by bench.seed (50 locations, 30 products, 16 ADMIN keys), then bulk-loaded with COPY
+(asyncpg's `copy_records_to_table`, not the API): orders with their lines, fulfillment
+orders and their lines, timeline events and outbox rows, in a history that runs at
+ORDERS_PER_DAY up to now, so the last day holds as many orders on both sizes and only the
+depth of history differs. Tables and columns come from the Tortoise models' `_meta` (a
+renamed table or column follows; a new required column without a default stops the load
+and names itself). Then, on a real uvicorn, each request below one at a time (after a
+warm-up), the p50 compared:
+
+- the first page of `orders` (bench.order_list's page: 50 orders, lines, products,
+  fulfillment orders, total count) and a deep one (`after` 90 % into the history);
+- filtered searches: the customer's email (`filter.query`), status + location, and
+  `updatedAfter` when OrderFilter has it (the schema is probed; absent filters are
+  skipped and listed);
+- a store's `fulfillmentOrders(locationId, first: 50)`;
+- `fulfillmentOrderAssigned(locationId, since)` over graphql-transport-ws from the cursor
+  of that store's first assignment of the last day: the time until every replayed event
+  (counted in the database) has arrived;
+- placeOrder's rate (bench.load, 4 connections), compared as ms per order.
+
+Prints, per measurement, small, large and large / small (goal <= 1.3), with the load
+average; writes JSON with --json. Shares bench.place_order's databases and servers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import httpx
+from tortoise import Tortoise, fields
+from tortoise.models import Model
+
+from api.settings import tortoise_config
+from bench.load import graphql_failure
+from bench.order_list import PAGE, PAGE_SIZE, time_pages
+from bench.place_order import (
+    Server,
+    Setup,
+    _database_name,
+    databases,
+    drive,
+    environment,
+    prepare_oms,
+    serving,
+)
+from bench.twin_cities import CITIES, near
+from models.tables import (
+    FulfillmentOrder,
+    FulfillmentOrderLine,
+    Location,
+    Order,
+    OrderEvent,
+    OrderLine,
+    OutboxEvent,
+    Product,
+)
+from resolvers.ids import decode_id
+from resolvers.pagination import encode_cursor
+from tests.ws import subscribe
+
+DEFAULT_ORDERS = 200_000
+SMALL_ORDERS = 1_000
+REQUESTS = 30  # timed requests per query and size (the medians compared)
+PLACE_ORDERS = 200  # timed placeOrders per size
+GOAL_RATIO = 1.3
+ORDERS_PER_DAY = 1_000
+CHUNK = 5_000  # orders generated and copied at a time
+WARMUP = 3
+# The page with a cursor: the same selection as bench.order_list's, one page deeper.
+PAGE_AFTER = PAGE.replace("$filter: OrderFilter)", "$filter: OrderFilter, $after: String)").replace(
+    "filter: $filter)", "filter: $filter, after: $after)"
+)
+assert PAGE_AFTER != PAGE, "bench.order_list's PAGE changed: update PAGE_AFTER"
+STORE_FULFILLMENT = """
+query($loc: ID, $first: Int) {
+  fulfillmentOrders(locationId: $loc, first: $first) {
+    edges { node { id status order { number } lines { quantity } } }
+  }
+}
+"""
+REPLAY = """
+subscription($loc: ID, $since: String) {
+  fulfillmentOrderAssigned(locationId: $loc, since: $since) {
+    cursor fulfillmentOrder { id status }
+  }
+}
+"""
+FILTER_FIELDS = '{ __type(name: "OrderFilter") { inputFields { name } } }'
+LOCATION_ID = "query($code: String) { location(code: $code) { id } }"
+STORE = "TC-01"
+
+
+# --- bulk load ------------------------------------------------------------------------
+
+
+class Table:
+    """Rows of one model as COPY records: columns from `_meta`, the model's defaults (or
+    NULL) for fields the generator leaves out, JSON fields as text."""
+
+    def __init__(self, model: type[Model], now: datetime) -> None:
+        meta = model._meta
+        self.model, self.name = model, meta.db_table
+        self.fields = list(meta.fields_db_projection)
+        self.columns = [meta.fields_db_projection[f] for f in self.fields]
+        self.fillers: dict[str, Callable[[], Any]] = {}
+        self.json = {f for f in self.fields if isinstance(meta.fields_map[f], fields.JSONField)}
+        for name in self.fields:
+            field = meta.fields_map[name]
+            default = field.default
+            if callable(default):
+                self.fillers[name] = default
+            elif default is not None:
+                self.fillers[name] = lambda value=default: value
+            elif getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
+                self.fillers[name] = lambda: now
+            elif field.null:
+                self.fillers[name] = lambda: None
+        self.records: list[tuple[Any, ...]] = []
+        self.next_id = 1
+
+    def add(self, **values: Any) -> int:
+        """Append a row (its id taken here unless given); returns the id."""
+        if "id" not in values:
+            values["id"] = self.next_id
+        self.next_id = max(self.next_id, values["id"] + 1)
+        row = []
+        for name in self.fields:
+            if name in values:
+                value = values[name]
+            elif name in self.fillers:
+                value = self.fillers[name]()
+            else:
+                raise KeyError(
+                    f"{self.model.__name__}.{name} is required: bench.large sets no value"
+                )
+            row.append(json.dumps(value) if name in self.json and value is not None else value)
+        self.records.append(tuple(row))
+        return int(values["id"])
+
+
+@dataclass
+class Catalog:
+    locations: list[int]
+    products: list[tuple[int, str, Decimal]]
+
+
+def history(
+    orders: int, now: datetime, rng: random.Random, catalog: Catalog, tables: dict[str, Table]
+) -> Iterator[None]:
+    """Generate `orders` orders, oldest first, ORDERS_PER_DAY up to `now`; yields after
+    every CHUNK so the caller can copy and clear. Per order: 3 lines, one fulfillment order
+    (two for one in five), ~4 timeline events and ~3 outbox rows, as placeOrder and the
+    fulfillment steps write them; the older the order, the further along it is."""
+    span = timedelta(days=orders / ORDERS_PER_DAY)
+    o, line, fo, fol = tables["order"], tables["line"], tables["fo"], tables["fol"]
+    event, outbox = tables["event"], tables["outbox"]
+    for n in range(orders):
+        at = now - span + span * (n + 0.5) / orders
+        age = now - at
+        order_id = o.next_id
+        number = str(1000 + order_id)  # as placeOrder numbers them
+        picked = rng.sample(catalog.products, 3)
+        quantities = [rng.randint(1, 3) for _ in picked]
+        if age > timedelta(days=3):
+            status, fo_status = rng.choices(
+                [("DELIVERED", "SHIPPED"), ("SHIPPED", "SHIPPED"), ("CANCELLED", "CANCELLED")],
+                [90, 5, 5],
+            )[0]
+        elif age > timedelta(days=1):
+            status, fo_status = rng.choice([("SHIPPED", "SHIPPED"), ("IN_PROGRESS", "ACCEPTED")])
+        else:
+            status, fo_status = rng.choice([("ALLOCATED", "OPEN"), ("IN_PROGRESS", "ACCEPTED")])
+        shipped = fo_status == "SHIPPED"
+        city, postal, lat, lon = CITIES[n % len(CITIES)]
+        latitude, longitude = near(rng, lat, lon, 0.05)
+        o.add(
+            id=order_id,
+            number=number,
+            channel="web",
+            status=status,
+            customer_email=f"customer{n}@example.com",
+            customer_name=f"Customer {n}",
+            has_shipping_address=True,
+            delivery_method="SHIP",
+            currency="USD",
+            subtotal=sum((p[2] * q for p, q in zip(picked, quantities, strict=True)), Decimal(0)),
+            address_name=f"Customer {n}",
+            address_line1=f"{n % 9000 + 100} Elm St",
+            address_city=city,
+            address_region="MN",
+            address_postal_code=postal,
+            address_country="US",
+            latitude=latitude,
+            longitude=longitude,
+            created_at=at,
+            updated_at=at + (timedelta(days=2) if shipped else timedelta(0)),
+            cancelled_at=at + timedelta(hours=1) if status == "CANCELLED" else None,
+            cancel_reason="CUSTOMER" if status == "CANCELLED" else None,
+            delivered_at=at + timedelta(days=3) if status == "DELIVERED" else None,
+        )
+        line_ids = [
+            line.add(
+                order_id=order_id,
+                product_id=product_id,
+                position=position,
+                sku=sku,
+                quantity=q,
+                unit_price=price,
+                allocated_quantity=0 if status == "CANCELLED" else q,
+                shipped_quantity=q if shipped else 0,
+                delivered_quantity=q if status == "DELIVERED" else 0,
+                cancelled_quantity=q if status == "CANCELLED" else 0,
+            )
+            for position, ((product_id, sku, price), q) in enumerate(
+                zip(picked, quantities, strict=True)
+            )
+        ]
+        splits = [line_ids] if rng.random() < 0.8 else [line_ids[:2], line_ids[2:]]
+        for share in splits:
+            location = rng.choice(catalog.locations)
+            fo_id = fo.add(
+                order_id=order_id,
+                location_id=location,
+                status=fo_status,
+                routing_reason="nearest location with every line in stock",
+                assigned_at=at,
+                assigned_on=date(at.year, at.month, at.day),
+                accepted_at=at + timedelta(hours=2)
+                if fo_status in ("ACCEPTED", "SHIPPED")
+                else None,
+                shipped_at=at + timedelta(days=1) if shipped else None,
+                cancelled_at=at + timedelta(hours=1) if fo_status == "CANCELLED" else None,
+                created_at=at,
+                updated_at=at,
+            )
+            for line_id in share:
+                q = quantities[line_ids.index(line_id)]
+                fol.add(
+                    fulfillment_order_id=fo_id,
+                    order_line_id=line_id,
+                    quantity=q,
+                    shipped_quantity=q if shipped else 0,
+                    cancelled_quantity=q if fo_status == "CANCELLED" else 0,
+                )
+            outbox.add(
+                stream=f"location:{location}",
+                type="ASSIGNED",
+                payload={"fulfillmentOrderId": fo_id, "orderId": order_id},
+                created_at=at,
+                published_at=at,
+            )
+        steps = [("PLACED", at), ("ROUTED", at)]
+        if status == "CANCELLED":
+            steps.append(("CANCELLED", at + timedelta(hours=1)))
+        if shipped:
+            steps.append(("SHIPPED", at + timedelta(days=1)))
+        if status == "DELIVERED":
+            steps.append(("DELIVERED", at + timedelta(days=3)))
+        for kind, when in steps:
+            event.add(
+                order_id=order_id,
+                type=kind,
+                message=f"order {number} {kind.lower()}",
+                actor="bench",
+                created_at=when,
+            )
+        # One outbox row per transaction on the order: placement (PLACED + ROUTED), then
+        # each later step.
+        for kind, when in steps[1:]:
+            outbox.add(
+                stream=f"order:{order_id}",
+                type=kind,
+                payload={"orderId": order_id},
+                created_at=when,
+                published_at=when,
+            )
+        if (n + 1) % CHUNK == 0 or n + 1 == orders:
+            yield
+
+
+async def bulk_load(orders: int, seed: int = 17) -> dict[str, int]:
+    """COPY `orders` orders and what hangs off them into the initialized database; rows
+    per table. The sequences are moved past the ids used, so the API inserts after them."""
+    rng = random.Random(seed)
+    now = datetime.now(UTC)
+    catalog = Catalog(
+        locations=list(await Location.all().order_by("id").values_list("id", flat=True)),
+        products=[
+            (p["id"], p["sku"], p["price_amount"] or Decimal("10.00"))
+            for p in await Product.all().values("id", "sku", "price_amount")
+        ],
+    )
+    models: dict[str, type[Model]] = {
+        "order": Order,
+        "line": OrderLine,
+        "fo": FulfillmentOrder,
+        "fol": FulfillmentOrderLine,
+        "event": OrderEvent,
+        "outbox": OutboxEvent,
+    }
+    tables = {key: Table(model, now) for key, model in models.items()}
+    client = Tortoise.get_connection("default")
+    for table in tables.values():
+        # Whatever seeding (or a previous load) wrote stays: ids continue after it.
+        rows = await client.execute_query_dict(f'SELECT max(id) AS top FROM "{table.name}"')
+        table.next_id = (rows[0]["top"] or 0) + 1
+    counts = dict.fromkeys(tables, 0)
+    async with client.acquire_connection() as raw:
+        for _ in history(orders, now, rng, catalog, tables):
+            for key, table in tables.items():
+                await raw.copy_records_to_table(
+                    table.name, records=table.records, columns=table.columns
+                )
+                counts[key] += len(table.records)
+                table.records.clear()
+        for table in tables.values():
+            await raw.execute(
+                f"SELECT setval(pg_get_serial_sequence('\"{table.name}\"', 'id'), "
+                f'(SELECT max(id) FROM "{table.name}"))'
+            )
+            await raw.execute(f'ANALYZE "{table.name}"')
+    return {tables[key].name: count for key, count in counts.items()}
+
+
+async def load_database(database_url: str, orders: int) -> dict[str, Any]:
+    started = time.monotonic()
+    await Tortoise.init(config=tortoise_config(database_url))
+    try:
+        rows = await bulk_load(orders)
+    finally:
+        await Tortoise.close_connections()
+    return {"rows": rows, "seconds": round(time.monotonic() - started, 1)}
+
+
+# --- measurements ---------------------------------------------------------------------
+
+
+async def gql(base_url: str, key: str, query: str, variables: dict[str, Any]) -> dict[str, Any]:
+    async with httpx.AsyncClient(base_url=base_url, timeout=60) as client:
+        response = await client.post(
+            "/graphql",
+            json={"query": query, "variables": variables},
+            headers={"authorization": f"Bearer {key}"},
+        )
+    problem = graphql_failure(response)
+    if problem:
+        raise RuntimeError(f"{query.split('{')[0].strip() or query[:40]}: {problem}")
+    data: dict[str, Any] = response.json()["data"]
+    return data
+
+
+async def replay_cursor(database_url: str, location_pk: int) -> tuple[str, int]:
+    """The cursor of the store's first assignment of the last day (`since` is exclusive,
+    so the one before it), and how many assignments of the store follow it."""
+    await Tortoise.init(config=tortoise_config(database_url))
+    try:
+        stream = f"location:{location_pk}"
+        day_ago = datetime.now(UTC) - timedelta(days=1)
+        assigned = OutboxEvent.filter(stream=stream, type="ASSIGNED")
+        first = await assigned.filter(created_at__gte=day_ago).order_by("id").first()
+        if first is None:
+            raise RuntimeError(f"no assignment at {STORE} in the last day")
+        since = await assigned.filter(id__lt=first.id).order_by("-id").first()
+        start = since.id if since else 0
+        return encode_cursor(start), await assigned.filter(id__gt=start).count()
+    finally:
+        await Tortoise.close_connections()
+
+
+async def time_replay(base_url: str, key: str, variables: dict[str, Any], events: int) -> float:
+    """ms from subscribing to the last replayed event."""
+    started = time.perf_counter()
+    async with subscribe(base_url, key, REPLAY, variables) as sub:
+        for _ in range(events):
+            message = await sub.message(wait=60)
+            if message["type"] != "next" or message["payload"].get("errors"):
+                raise RuntimeError(f"replay: {json.dumps(message)[:300]}")
+    return (time.perf_counter() - started) * 1000
+
+
+async def measure_queries(
+    server: Server, database_url: str, keys: Sequence[str], orders: int, requests: int
+) -> dict[str, dict[str, Any]]:
+    """p50 ms of each read, one request at a time, on this database."""
+    base, key = server.base_url, keys[0]
+    location = (await gql(base, key, LOCATION_ID, {"code": STORE}))["location"]["id"]
+    filters = {
+        f["name"] for f in (await gql(base, key, FILTER_FIELDS, {}))["__type"]["inputFields"]
+    }
+    day_ago = (datetime.now(UTC) - timedelta(days=1)).isoformat()
+    deep = max(1, int(orders * 0.9))
+    reads: dict[str, dict[str, Any]] = {
+        "orders, first page": {"query": PAGE, "variables": {"first": PAGE_SIZE}},
+        "orders, deep page": {
+            "query": PAGE_AFTER,
+            "variables": {"first": PAGE_SIZE, "after": encode_cursor(deep)},
+        },
+        "orders by customer email": {
+            "query": PAGE,
+            "variables": {"first": PAGE_SIZE, "filter": {"query": f"customer{deep}@example.com"}},
+        },
+        "orders by status + location": {
+            "query": PAGE,
+            "variables": {
+                "first": PAGE_SIZE,
+                "filter": {"status": ["ALLOCATED"], "locationId": location},
+            },
+        },
+        "store's fulfillmentOrders": {
+            "query": STORE_FULFILLMENT,
+            "variables": {"loc": location, "first": PAGE_SIZE},
+        },
+    }
+    if "updatedAfter" in filters:
+        reads["orders updatedAfter a day ago"] = {
+            "query": PAGE,
+            "variables": {"first": PAGE_SIZE, "filter": {"updatedAfter": day_ago}},
+        }
+    results: dict[str, dict[str, Any]] = {}
+    for name, body in reads.items():
+        timing = await time_pages(base, keys, requests, body, graphql_failure, WARMUP)
+        if timing["errors"]:
+            raise RuntimeError(f"{name}: {timing['error_samples']}")
+        results[name] = {"value": timing["p50_ms"], "unit": "ms", "p99_ms": timing["p99_ms"]}
+    cursor, events = await replay_cursor(database_url, decode_id(location, "Location"))
+    replays = [
+        await time_replay(base, key, {"loc": location, "since": cursor}, events)
+        for _ in range(max(3, requests // 10))
+    ]
+    results["replay a day of a store's assignments"] = {
+        "value": round(statistics.median(replays), 2),
+        "unit": "ms",
+        "events": events,
+    }
+    if "updatedAfter" not in filters:
+        results["orders updatedAfter a day ago"] = {"skipped": "OrderFilter has no updatedAfter"}
+    return results
+
+
+def measure_size(
+    label: str, orders: int, requests: int, place_orders: int, pg_url: str, logs: Path
+) -> dict[str, Any]:
+    setup = Setup(f"large-{label}", "postgres")
+    load_before = os.getloadavg()[0]
+    with databases(setup, pg_url) as (oms_url, _):
+        env, keys = prepare_oms(setup, oms_url)
+        print(f"  {label}: bulk-loading {orders:,} orders ...", file=sys.stderr, flush=True)
+        loaded = asyncio.run(load_database(oms_url, orders))
+        print(f"  {label}: loaded in {loaded['seconds']} s; measuring", file=sys.stderr)
+        server = Server(setup.name, "api.main:app", env, 1, logs, _database_name(oms_url))
+        with serving(server):
+            reads = asyncio.run(measure_queries(server, oms_url, keys.split(","), orders, requests))
+            placed = drive("oms", server.base_url + "/graphql", keys, place_orders, 4, 60)
+    if placed["errors"]:
+        raise RuntimeError(f"placeOrder on {label}: {placed['error_samples']}")
+    reads["placeOrder"] = {
+        "value": round(1000 / placed["orders_per_s"], 2) if placed["orders_per_s"] else None,
+        "unit": "ms/order",
+        "orders_per_s": placed["orders_per_s"],
+    }
+    return {
+        "orders": orders,
+        "load": loaded,
+        "measurements": reads,
+        "loadavg_1m": [round(load_before, 2), round(os.getloadavg()[0], 2)],
+    }
+
+
+def describe(m: dict[str, Any]) -> str:
+    if "orders_per_s" in m:
+        return f"{m['orders_per_s']:.1f} orders/s"
+    return f"{m['value']:.1f} {m['unit']}"
+
+
+def compare(small: dict[str, Any], large: dict[str, Any]) -> list[dict[str, Any]]:
+    """Per measurement: large / small of its time (ms, or ms per order for placeOrder)."""
+    rows = []
+    for name, s in small["measurements"].items():
+        big = large["measurements"][name]
+        if "skipped" in s:
+            rows.append({"name": name, "skipped": s["skipped"]})
+            continue
+        ratio = big["value"] / s["value"] if s["value"] and big["value"] else None
+        rows.append(
+            {
+                "name": name,
+                "small": s,
+                "large": big,
+                "small_text": describe(s),
+                "large_text": describe(big),
+                "ratio": None if ratio is None else round(ratio, 2),
+                "meets_goal": ratio is not None and ratio <= GOAL_RATIO,
+            }
+        )
+    return rows
+
+
+def run(
+    orders: int, small_orders: int, requests: int, pg_url: str, quick: bool = False
+) -> dict[str, Any]:
+    """Both sizes, small first; the comparison."""
+    started = time.monotonic()
+    place_orders = 20 if quick else PLACE_ORDERS
+    with tempfile.TemporaryDirectory(prefix="oms-bench-logs-") as folder:
+        sizes = {}
+        for label, count in (("small", small_orders), ("large", orders)):
+            print(f"large: {label}, {count:,} orders ...", file=sys.stderr, flush=True)
+            sizes[label] = measure_size(label, count, requests, place_orders, pg_url, Path(folder))
+    rows = compare(sizes["small"], sizes["large"])
+    return {
+        "orders": orders,
+        "small_orders": small_orders,
+        "requests": requests,
+        "sizes": sizes,
+        "measurements": [r for r in rows if "skipped" not in r],
+        "skipped": [r for r in rows if "skipped" in r],
+        "seconds": round(time.monotonic() - started, 1),
+    }
+
+
+def format_table(result: dict[str, Any]) -> str:
+    small, large = result["sizes"]["small"], result["sizes"]["large"]
+    sizes = [f"{size['orders']:,} orders" for size in (small, large)]
+    head = f"{'measurement':<40} {sizes[0]:>16} {sizes[1]:>18} {'ratio':>6} {'met?':>5}"
+    lines = [head, "-" * len(head)]
+    for r in result["measurements"]:
+        ratio = "-" if r["ratio"] is None else f"{r['ratio']:.2f}"
+        lines.append(
+            f"{r['name']:<40} {r['small_text']:>16} {r['large_text']:>18} {ratio:>6} "
+            f"{'yes' if r['meets_goal'] else 'no':>5}"
+        )
+    for r in result["skipped"]:
+        lines.append(f"{r['name']:<40} skipped: {r['skipped']}")
+    loads = [v for size in (small, large) for v in size["loadavg_1m"]]
+    lines.append(
+        f"p50 of one request at a time (placeOrder: 4 connections, ms per order); ratio = "
+        f"large / small, goal <= {GOAL_RATIO}.\nbulk load: {large['load']['seconds']} s for "
+        f"{large['orders']:,} orders ({sum(large['load']['rows'].values()):,} rows); "
+        f"1-minute load average {min(loads):.2f}-{max(loads):.2f}"
+    )
+    return "\n".join(lines)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--orders", type=int, default=DEFAULT_ORDERS, help="the large size")
+    parser.add_argument("--small", type=int, default=SMALL_ORDERS, help="the small size")
+    parser.add_argument("--requests", type=int, default=REQUESTS, help="timed per read")
+    parser.add_argument("--pg-url", default="postgres://postgres@127.0.0.1:5432")
+    parser.add_argument("--json", type=Path, help="also write the results here")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
+    args = build_parser().parse_args(argv)
+    result = run(args.orders, args.small, args.requests, args.pg_url)
+    print(format_table(result))
+    output = {"environment": environment(), **result}
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps(output, indent=2, default=str) + "\n")
+    return output
+
+
+if __name__ == "__main__":
+    main()
