@@ -34,7 +34,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from bench import dashboard_latency, fixed_cost, goals, large, order_list
+from bench import dashboard_latency, fixed_cost, goals, large, order_list, seed
 from bench.place_order import (
     BACKENDS,
     GOAL_RATIO,
@@ -48,6 +48,7 @@ from bench.place_order import (
     run_throughput,
 )
 
+QUICK_LOCATIONS = 10  # bench.seed's network in a quick run (TC-01 among them)
 PARTS = ("routing", "quality", "place_order", "fixed_cost", "dashboard", "order_list", "large")
 # --quick: a smoke run of every part, seconds to a minute each (options given still win).
 QUICK = {
@@ -362,6 +363,8 @@ def parse(argv: Sequence[str] | None) -> argparse.Namespace:
         # Quick counts replace the defaults only: an option on the command line wins.
         parser.set_defaults(**QUICK)
         args = parser.parse_args(argv)
+        # A smaller network for every bench.seed this run starts (they inherit it).
+        os.environ.setdefault(seed.LOCATIONS_ENV, str(QUICK_LOCATIONS))
     return args
 
 

@@ -21,7 +21,7 @@ class Goal(NamedTuple):
     baseline: str
     ratio: float | None
     target: str
-    met: bool
+    met: bool | None  # None: not measured (e.g. a filter the schema does not have)
 
 
 def place_order_goals(part: dict[str, Any]) -> list[Goal]:
@@ -121,6 +121,8 @@ def dashboard_goals(part: dict[str, Any]) -> list[Goal]:
 
 
 def large_goals(part: dict[str, Any]) -> list[Goal]:
+    if "skipped" in part and isinstance(part["skipped"], str):
+        return []  # the part itself did not run (SQLite only)
     return [
         Goal(
             f"5 {m['name']} ({part['orders']:,} vs {part['small_orders']:,})",
@@ -131,6 +133,9 @@ def large_goals(part: dict[str, Any]) -> list[Goal]:
             m["meets_goal"],
         )
         for m in part.get("measurements", [])
+    ] + [
+        Goal(f"5 {m['name']}", "skipped", "-", None, f"<= {large.GOAL_RATIO}x", None)
+        for m in part.get("skipped", [])
     ]
 
 
@@ -164,6 +169,6 @@ def format_goals(rows: Sequence[Goal]) -> str:
         ratio = "-" if r.ratio is None else f"{r.ratio:.2f}"
         lines.append(
             f"{r.goal:<{width}}  {r.measured:>20}  {r.baseline:>18}  {ratio:>6}  "
-            f"{r.target:>16}  {'yes' if r.met else 'no'}"
+            f"{r.target:>16}  {'n/a' if r.met is None else 'yes' if r.met else 'no'}"
         )
     return "\n".join(lines)
