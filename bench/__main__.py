@@ -18,7 +18,8 @@ everything to bench/results/latest.json (gitignored) unless --json says otherwis
 `--quick` is a smoke run: small counts everywhere (explicit options still win). Each part
 also runs on its own: `python -m bench.routing`, `bench.quality`, `bench.place_order` (also
 `--profile`), `bench.fixed_cost`, `bench.dashboard_latency`, `bench.order_list`,
-`bench.large`.
+`bench.large`. (Over 400 lines: a row builder per part for the one table, which belongs
+with the command line that prints it; the goal table lives in bench.goals.)
 """
 
 from __future__ import annotations

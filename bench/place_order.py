@@ -16,6 +16,9 @@ Redis broadcast; the baseline gets 2 workers too).
 
 `--profile` runs both apps under bench.profiled_app instead, one request at a time, and
 prints where a placeOrder's time goes (our functions, SQL statements) beside the baseline.
+
+Longer than most modules because its databases, servers, CPU accounting and alternating
+load rounds (`measure_apps`) are the machinery every other HTTP bench here shares.
 """
 
 from __future__ import annotations
