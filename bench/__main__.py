@@ -65,7 +65,9 @@ QUICK = {
     "list_requests": 10,
     "list_rate_requests": 100,
     "large_orders": 5_000,
-    "large_small": 500,
+    # Not fewer than a day of history (bench.bulk_load.ORDERS_PER_DAY): the replay from a
+    # day-old cursor must find as many events on both sizes.
+    "large_small": 1_000,
     "large_requests": 20,
 }
 
