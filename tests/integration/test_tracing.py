@@ -9,9 +9,8 @@ import json
 from api.settings import Settings
 from models.operations.access import create_api_key
 from models.rules.scopes import Role
-from tests.api.test_subscriptions import place
-from tests.integration.test_production import oms_env, oms_serve
 from tests.support.factories import twin_cities
+from tests.support.servers import oms_env, oms_serve, place
 
 
 def spans_in(text: str) -> list[dict]:

@@ -228,3 +228,66 @@ async def place(base: str, secret: str, lines: list[tuple[str, int]]) -> dict:
         ).json()
     assert not body.get("errors"), body
     return body["data"]["placeOrder"]["order"]
+
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@dataclass
+class Served:
+    url: str
+    log: list[str]  # stderr lines, filled when the server has stopped
+    stdout: Path
+    output: str | None = None  # all it printed on stdout, once it has stopped
+
+    def printed(self) -> str:
+        """What the server printed on stdout so far."""
+        return self.output if self.output is not None else self.stdout.read_text()
+
+
+def oms_env(database_url: str, broadcast_url: str, **more: str) -> dict[str, str]:
+    return {
+        **os.environ,
+        "DATABASE_URL": database_url,
+        "BROADCAST_URL": broadcast_url,
+        "PYTHONPATH": str(ROOT),
+        **more,
+    }
+
+
+@asynccontextmanager
+async def oms_serve(
+    env: dict[str, str], *args: str
+) -> AsyncIterator[tuple[Served, subprocess.Popen[bytes]]]:
+    """`oms serve` on a free port, ready; its stderr lines in `Served.log` once it stopped."""
+    port = free_port()
+    with tempfile.TemporaryFile() as log, tempfile.NamedTemporaryFile() as stdout:
+        served = Served(f"http://127.0.0.1:{port}", [], Path(stdout.name))
+        process = subprocess.Popen(  # noqa: ASYNC220 - starting it does not block; we poll it
+            [sys.executable, "-m", "api.cli", "serve", *("--port", str(port), *args)],
+            cwd=ROOT,
+            env=env,
+            stdout=stdout,
+            stderr=log,
+        )
+        try:
+            async with httpx.AsyncClient() as probe:
+                for _ in range(600):
+                    assert process.poll() is None, "oms serve ended early"
+                    with contextlib.suppress(httpx.TransportError):
+                        if (await probe.get(f"{served.url}/readyz")).status_code == 200:
+                            break
+                    await asyncio.sleep(0.1)
+                else:
+                    raise RuntimeError("oms serve did not get ready in 60 s")
+            yield served, process
+        finally:
+            process.terminate()
+            try:
+                await asyncio.to_thread(process.wait, 20)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                await asyncio.to_thread(process.wait)
+            log.seek(0)
+            served.log = log.read().decode(errors="replace").splitlines()
+            served.output = served.stdout.read_text()
