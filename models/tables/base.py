@@ -1,3 +1,5 @@
+from typing import Any
+
 from tortoise import fields
 from tortoise.models import Model
 
@@ -10,5 +12,5 @@ class Timestamped(Model):
         abstract = True
 
 
-def money_field(**kwargs: object) -> fields.DecimalField:
-    return fields.DecimalField(max_digits=14, decimal_places=2, **kwargs)  # type: ignore[arg-type]
+def money_field(**kwargs: Any) -> fields.DecimalField[Any]:
+    return fields.DecimalField(max_digits=14, decimal_places=2, **kwargs)

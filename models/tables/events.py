@@ -1,6 +1,8 @@
 from tortoise import fields
 from tortoise.models import Model
 
+from .locations import Vendor
+
 
 class OutboxEvent(Model):
     """An event written in the same transaction as the change it reports.
@@ -24,9 +26,10 @@ class OutboxEvent(Model):
 class WebhookDelivery(Model):
     id = fields.IntField(primary_key=True)
     delivery_id = fields.CharField(max_length=64, unique=True)
-    vendor: fields.ForeignKeyRelation = fields.ForeignKeyField(
+    vendor: fields.ForeignKeyRelation[Vendor] = fields.ForeignKeyField(
         "models.Vendor", related_name="webhook_deliveries", on_delete=fields.CASCADE
     )
+    vendor_id: int
     event = fields.CharField(max_length=64)
     body = fields.TextField()
     status = fields.CharField(max_length=16, default="PENDING")  # PENDING | SUCCEEDED | FAILED
@@ -49,6 +52,7 @@ class WebhookDeliveryAttempt(Model):
     delivery: fields.ForeignKeyRelation[WebhookDelivery] = fields.ForeignKeyField(
         "models.WebhookDelivery", related_name="attempt_log", on_delete=fields.CASCADE
     )
+    delivery_id: int
     attempted_at = fields.DatetimeField()
     response_status = fields.IntField(null=True)  # null when no answer came
     error = fields.CharField(max_length=1000, null=True)  # null for a 2xx
