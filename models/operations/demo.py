@@ -8,6 +8,7 @@ are stored only as hashes and cannot be shown again.
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 from models.operations.access import create_api_key
 from models.operations.catalog import upsert_product
@@ -17,7 +18,7 @@ from models.operations.routing import create_rule
 from models.rules.scopes import SYSTEM, Role
 from models.tables import Location, Vendor
 
-LOCATIONS = [
+LOCATIONS: list[dict[str, Any]] = [
     dict(
         code="MSP-01",
         name="Minneapolis - Nicollet Mall",
@@ -69,7 +70,7 @@ LOCATIONS = [
     ),
 ]
 
-VENDORS = [
+VENDORS: list[dict[str, Any]] = [
     dict(code="NORTHWOODS", name="Northwoods Furniture Co."),
     dict(code="LAKESIDE", name="Lakeside Paddle Sports"),
 ]
