@@ -1,3 +1,5 @@
+from typing import Any
+
 from tortoise import fields
 from tortoise.models import Model
 
@@ -14,7 +16,7 @@ class OutboxEvent(Model):
     id = fields.BigIntField(primary_key=True)
     stream = fields.CharField(max_length=64)  # e.g. "location:3", "vendor:1", "order:42"
     type = fields.CharField(max_length=64)
-    payload: fields.Field[dict] = fields.JSONField()
+    payload: fields.Field[dict[str, Any]] = fields.JSONField()
     created_at = fields.DatetimeField(auto_now_add=True)
     published_at = fields.DatetimeField(null=True)
 

@@ -1,3 +1,5 @@
+from typing import Any
+
 from tortoise import fields
 from tortoise.models import Model
 
@@ -86,7 +88,7 @@ class OrderEvent(Model):
     type = fields.CharField(max_length=64)
     message = fields.CharField(max_length=2000)
     actor = fields.CharField(max_length=200, null=True)
-    data: fields.Field[dict] = fields.JSONField(null=True)
+    data: fields.Field[dict[str, Any] | None] = fields.JSONField(null=True)
     created_at = fields.DatetimeField(auto_now_add=True)
 
     class Meta:
