@@ -5,18 +5,21 @@ from __future__ import annotations
 import argparse
 import asyncio
 import sys
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
+from typing import TypeVar
 
 from tortoise import Tortoise
 
 from api.settings import MIGRATIONS_ROOT, Settings
+
+T = TypeVar("T")
 
 
 def _settings() -> Settings:
     return Settings.from_env()
 
 
-async def _with_orm(settings: Settings, work) -> object:
+async def _with_orm(settings: Settings, work: Callable[[], Awaitable[T]]) -> T:
     await Tortoise.init(config=settings.tortoise_config())
     try:
         return await work()
@@ -39,7 +42,7 @@ def cmd_seed_demo(args: argparse.Namespace) -> int:
     settings = _settings()
     asyncio.run(apply_migrations(settings))
     keys = asyncio.run(_with_orm(settings, seed_demo))
-    print_keys(keys)  # type: ignore[arg-type]
+    print_keys(keys)
     return 0
 
 
@@ -95,7 +98,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         from models.operations.demo import print_keys, seed_demo
 
         keys = asyncio.run(_with_orm(settings, seed_demo))
-        print_keys(keys)  # type: ignore[arg-type]
+        print_keys(keys)
     print(f"serving GraphQL at http://{args.host}:{args.port}/graphql", file=sys.stderr)
     uvicorn.run(
         "api.main:app",
@@ -115,7 +118,7 @@ def cmd_makemigrations(args: argparse.Namespace) -> int:
     for dialect, url in (("sqlite", args.sqlite_url), ("postgres", args.postgres_url)):
         # aerich keeps global state: one process to bring the scratch database up to
         # date with the history, another to diff the models against it.
-        steps = (
+        steps: tuple[str, ...] = (
             "import asyncio; from api.db import apply_migrations; "
             "from api.settings import Settings, MIGRATIONS_ROOT; "
             f"asyncio.run(apply_migrations(Settings(database_url={url!r}), "
