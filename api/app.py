@@ -42,7 +42,7 @@ from api.settings import Settings, settings
 from api.websocket import KeyCheckingTransportWSHandler
 
 
-class OmsGraphQL(GraphQL):
+class OmsGraphQL(GraphQL[Context, None]):
     graphql_transport_ws_handler_class = KeyCheckingTransportWSHandler
 
     def __init__(
@@ -70,7 +70,7 @@ class OmsGraphQL(GraphQL):
             context.actor, context.auth_problem = user.actor, user.problem or ""
         return context
 
-    async def on_ws_connect(self, context: Context) -> dict[str, object] | None:  # type: ignore[override]
+    async def on_ws_connect(self, context: Context) -> dict[str, object] | None:
         """Authenticate the WebSocket from its `connection_init` payload."""
         user = await authenticate_connection(
             context.connection_params, context.request, self.limiter

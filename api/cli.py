@@ -13,7 +13,7 @@ import logging
 import shutil
 import sys
 from collections.abc import Awaitable, Callable, Sequence
-from typing import Any
+from typing import TypeVar
 
 from tortoise import Tortoise
 
@@ -24,8 +24,10 @@ log = logging.getLogger("api.cli")
 
 FIRST_KEY = "oms create-api-key --name admin --role ADMIN"
 
+T = TypeVar("T")
 
-async def _with_orm(config: Settings, work: Callable[[], Awaitable[Any]]) -> Any:
+
+async def _with_orm(config: Settings, work: Callable[[], Awaitable[T]]) -> T:
     await Tortoise.init(config=config.tortoise_config())
     try:
         return await work()
@@ -172,7 +174,7 @@ def cmd_makemigrations(args: argparse.Namespace) -> int:
     for dialect, url in (("sqlite", args.sqlite_url), ("postgres", args.postgres_url)):
         # aerich keeps global state: one process to bring the scratch database up to
         # date with the history, another to diff the models against it.
-        steps = (
+        steps: tuple[str, ...] = (
             "import asyncio; from api.db import apply_migrations; "
             "from api.settings import Settings, MIGRATIONS_ROOT; "
             f"asyncio.run(apply_migrations(Settings(database_url={url!r}), "

@@ -85,7 +85,7 @@ def _integer(value: Any) -> int | None:
 class Walk:
     schema: GraphQLSchema
     fragments: Mapping[str, FragmentDefinitionNode]
-    variables: Mapping[str, Any]
+    variables: dict[str, Any]  # graphql-core's value_from_ast_untyped asks for a dict
     limits: CostLimits
 
     def selection_cost(self, parent: Any, selections: SelectionSetNode | None) -> int:
@@ -113,7 +113,8 @@ class Walk:
         if parent is self.schema.query_type and name == "__type":
             return TypeMetaFieldDef
         if isinstance(parent, GraphQLObjectType | GraphQLInterfaceType):
-            return parent.fields.get(name)
+            field: GraphQLField | None = parent.fields.get(name)
+            return field
         return None
 
     def field_cost(self, parent: Any, node: FieldNode) -> int:

@@ -37,8 +37,8 @@ class JsonFormatter(logging.Formatter):
             "message": record.getMessage(),
             "pid": record.process or os.getpid(),
         }
-        if getattr(record, "request_id", None):
-            entry["request_id"] = record.request_id
+        if rid := getattr(record, "request_id", None):  # set by RequestIdFilter
+            entry["request_id"] = rid
         if record.exc_info:
             entry["exception"] = self.formatException(record.exc_info)
         return json.dumps(entry)

@@ -27,7 +27,7 @@ from __future__ import annotations
 import contextlib
 import os
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -41,7 +41,7 @@ from prometheus_client import (
     Histogram,
     generate_latest,
 )
-from prometheus_client.core import GaugeMetricFamily
+from prometheus_client.core import GaugeMetricFamily, Metric
 from prometheus_client.multiprocess import MultiProcessCollector, mark_process_dead
 from strawberry.extensions import SchemaExtension
 
@@ -179,10 +179,10 @@ async def backlog_gauges(now: datetime | None = None) -> list[GaugeMetricFamily]
 
 
 class _Fixed:
-    def __init__(self, families: list[GaugeMetricFamily]) -> None:
-        self.families = families
+    def __init__(self, families: Sequence[Metric]) -> None:
+        self.families = list(families)
 
-    def collect(self) -> list[GaugeMetricFamily]:
+    def collect(self) -> list[Metric]:
         return self.families
 
 

@@ -8,7 +8,9 @@ fail with one line rather than a driver's traceback.
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Awaitable
 from pathlib import Path
+from typing import cast
 from urllib.parse import unquote, urlsplit, urlunsplit
 
 import asyncpg
@@ -80,7 +82,8 @@ async def check_broadcast(settings: Settings) -> str:
     address = f"{parts.hostname or 'localhost'}:{parts.port or 6379}"
     client = aioredis.from_url(url, socket_connect_timeout=CONNECT_TIMEOUT)
     try:
-        await asyncio.wait_for(client.ping(), CONNECT_TIMEOUT)
+        # redis-py types ping() for its sync and async clients at once; this one awaits.
+        await asyncio.wait_for(cast(Awaitable[bool], client.ping()), CONNECT_TIMEOUT)
     except AuthenticationError:
         raise StartupProblem(
             f"Redis at {address} refused the credentials in BROADCAST_URL: fix them"

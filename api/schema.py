@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import cache
 
 import strawberry
-from graphql import GraphQLError
+from graphql import ASTValidationRule, GraphQLError
 from strawberry.extensions import (
     AddValidationRules,
     MaxTokensLimiter,
@@ -19,7 +19,7 @@ from strawberry.extensions import (
 from strawberry.extensions.max_aliases import create_validator as max_aliases_rule
 from strawberry.extensions.query_depth_limiter import create_validator as depth_rule
 from strawberry.tools import merge_types
-from strawberry.types import ExecutionContext
+from strawberry.types import ExecutionContext, get_object_definition
 
 from api.cost import COST_MODEL, Budgets, CostLimits, QueryCostExtension
 from api.metrics import MetricsExtension
@@ -54,7 +54,7 @@ Query = merge_types(
         ReturnQueries,
     ),
 )
-Query.__strawberry_definition__.description = COST_MODEL  # type: ignore[attr-defined]
+get_object_definition(Query, strict=True).description = COST_MODEL
 Mutation = merge_types(
     "Mutation",
     (
@@ -115,7 +115,7 @@ def schema_with(limits: Limits) -> OmsSchema:
     """One schema per set of limits, so apps configured alike share its caches (and the
     per-key cost budgets, which live as long as the process)."""
     budgets = Budgets(limits.cost)
-    validation_rules = [
+    validation_rules: list[type[ASTValidationRule]] = [
         depth_rule(limits.max_query_depth, None, None),
         max_aliases_rule(limits.max_aliases),
     ]

@@ -17,8 +17,9 @@ from graphql import (
     DocumentNode,
     GraphQLError,
     GraphQLInputObjectType,
-    GraphQLInputType,
     GraphQLList,
+    GraphQLNonNull,
+    GraphQLNullableType,
     GraphQLScalarType,
     GraphQLSchema,
     StringValueNode,
@@ -28,6 +29,7 @@ from graphql import (
     Visitor,
     get_named_type,
     get_nullable_type,
+    is_input_type,
     type_from_ast,
     visit,
 )
@@ -285,8 +287,8 @@ class _DateTimes:
         if isinstance(moment, datetime) and not storable_moment(moment):
             self.found = text
 
-    def walk_value(self, kind: GraphQLInputType, value: Any) -> None:
-        kind = get_nullable_type(kind)  # type: ignore[assignment]
+    def walk_value(self, kind: GraphQLNullableType | GraphQLNonNull[Any], value: Any) -> None:
+        kind = get_nullable_type(kind)
         if isinstance(kind, GraphQLScalarType):
             if kind.name == "DateTime":
                 self.check(kind, value)
@@ -312,8 +314,8 @@ class _DateTimes:
             def enter_variable_definition(self, node: VariableDefinitionNode, *_: Any) -> Any:
                 kind = type_from_ast(walker.schema, node.type)
                 name = node.variable.name.value
-                if kind is not None and name in walker.variables:
-                    walker.walk_value(kind, walker.variables[name])  # type: ignore[arg-type]
+                if is_input_type(kind) and name in walker.variables:
+                    walker.walk_value(kind, walker.variables[name])
                 return None
 
         visit(document, TypeInfoVisitor(type_info, Literals()))

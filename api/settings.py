@@ -126,11 +126,11 @@ class Settings:
     def broadcast_is_memory(self) -> bool:
         return self.broadcast_url.startswith("memory://")
 
-    def tortoise_config(self) -> dict:
+    def tortoise_config(self) -> dict[str, Any]:
         return tortoise_config(self.database_url)
 
 
-def tortoise_config(database_url: str) -> dict:
+def tortoise_config(database_url: str) -> dict[str, Any]:
     return {
         "connections": {"default": database_url},
         "apps": {"models": {"models": MODEL_MODULES, "default_connection": "default"}},

@@ -31,10 +31,10 @@ try:
     from opentelemetry import trace
     from opentelemetry.trace.propagation.tracecontext import TraceContextTextMapPropagator
     from strawberry.extensions.tracing import OpenTelemetryExtension
-except ImportError:  # the `otel` extra is not installed
-    trace = None  # type: ignore[assignment]
 
-_PROPAGATOR = TraceContextTextMapPropagator() if trace is not None else None
+    INSTALLED = True
+except ImportError:  # the `otel` extra is not installed
+    INSTALLED = False
 SQL_METHODS = ("execute_query", "execute_query_dict", "execute_insert", "execute_many")
 _active = False
 
@@ -57,7 +57,7 @@ def wanted(env: dict[str, str] | os._Environ[str] = os.environ) -> bool:
 
 def configure_from_env() -> None:
     """In every worker: a tracer provider exporting where the OTEL_* variables say."""
-    if trace is None or not wanted():
+    if not INSTALLED or not wanted():
         return
     from opentelemetry.sdk.resources import Resource
     from opentelemetry.sdk.trace import TracerProvider
@@ -96,13 +96,16 @@ def asgi_middleware() -> list[Any]:
     return [Middleware(OpenTelemetryMiddleware)]
 
 
-if trace is not None:
+if INSTALLED:
+    _PROPAGATOR = TraceContextTextMapPropagator()
 
     class RootFieldTracing(OpenTelemetryExtension):
         """strawberry's spans for the operation and its root fields only; the root field's
         `traceparent` becomes the cause of the outbox events it writes."""
 
-        async def resolve(self, _next: Callable, root: Any, info: Any, *args: Any, **kw: Any):
+        async def resolve(
+            self, _next: Callable[..., Any], root: Any, info: Any, *args: Any, **kw: Any
+        ) -> Any:
             if info.path.prev is not None:
                 result = _next(root, info, *args, **kw)
                 return await result if inspect.isawaitable(result) else result
@@ -121,7 +124,7 @@ if trace is not None:
                     CAUSE.reset(token)
 
     def _operation_step() -> Any:
-        from strawberry.extensions.tracing.opentelemetry import LifecycleStep
+        from strawberry.extensions import LifecycleStep
 
         return LifecycleStep.OPERATION
 

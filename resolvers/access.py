@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TypeAlias
 
 import strawberry
 from strawberry.types import Info
@@ -17,14 +18,17 @@ from resolvers.node import node_type
 from resolvers.pagination import Connection, PageArgs, paged, paginate
 from resolvers.permissions import allow, current_actor
 
-RoleEnum = strawberry.enum(Role, name="Role")
+# strawberry.enum registers the GraphQL enum on the class itself and returns it; the
+# TypeAlias lets type checkers read the name as that class.
+strawberry.enum(Role, name="Role")
+RoleEnum: TypeAlias = Role
 
 
 @strawberry.type(description="An API key. Its secret is shown once, by createApiKey.")
 class ApiKey(Node):
     row: strawberry.Private[ApiKeyRow]
     name: str
-    role: RoleEnum  # type: ignore[valid-type]
+    role: RoleEnum
     channel: str | None
     revoked: bool
     created_at: datetime
@@ -57,7 +61,7 @@ class ApiKey(Node):
 @strawberry.type(description="Who the API key is: its role and scope.")
 class Viewer:
     name: str
-    role: RoleEnum  # type: ignore[valid-type]
+    role: RoleEnum
     channel: str | None
     location_ids: strawberry.Private[list[int]]
     vendor_id: strawberry.Private[int | None]
@@ -113,7 +117,7 @@ class AccessQueries:
 @strawberry.input
 class CreateApiKeyInput:
     name: str
-    role: RoleEnum  # type: ignore[valid-type]
+    role: RoleEnum
     location_ids: list[strawberry.ID] = strawberry.field(
         default_factory=list, description="STAFF: the locations it works for."
     )

@@ -7,7 +7,7 @@ import functools
 import re
 from collections.abc import Awaitable, Callable
 from decimal import Decimal
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar, overload
 
 import strawberry
 from tortoise.exceptions import ValidationError
@@ -16,9 +16,13 @@ from tortoise.models import Model
 from models.errors import DomainError, ErrorCode, invalid
 from models.tables.locations import AddressFields
 
-UserErrorCode = strawberry.enum(
-    ErrorCode, name="UserErrorCode", description="Why a mutation changed nothing."
-)
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
+# strawberry.enum registers the GraphQL enum on the class itself and returns it; the
+# TypeAlias lets type checkers read the name as that class.
+strawberry.enum(ErrorCode, name="UserErrorCode", description="Why a mutation changed nothing.")
+UserErrorCode: TypeAlias = ErrorCode
 
 
 @strawberry.interface(
@@ -34,6 +38,10 @@ class Money:
     currency_code: str
 
 
+@overload
+def money(amount: Decimal, currency: str) -> Money: ...
+@overload
+def money(amount: Decimal | None, currency: str | None) -> Money | None: ...
 def money(amount: Decimal | None, currency: str | None) -> Money | None:
     if amount is None or currency is None:
         return None
@@ -98,7 +106,7 @@ P = TypeVar("P")
 
 
 def user_errors(
-    payload_type: type[P],
+    payload_type: Callable[..., P],
 ) -> Callable[[Callable[..., Awaitable[P]]], Callable[..., Awaitable[P]]]:
     """Wrap a mutation resolver: a DomainError becomes `payload_type(user_errors=[...])`."""
 
@@ -108,12 +116,12 @@ def user_errors(
             try:
                 return await resolver(*args, **kwargs)
             except DomainError as error:
-                return payload_type(user_errors=[UserError.of(error)])  # type: ignore[call-arg]
+                return payload_type(user_errors=[UserError.of(error)])
             except ValidationError as error:
                 # A column's own limit (e.g. a name longer than its column), checked by
                 # Tortoise before anything is written.
                 problem = column_problem(error)
-                return payload_type(user_errors=[UserError.of(problem)])  # type: ignore[call-arg]
+                return payload_type(user_errors=[UserError.of(problem)])
 
         return run
 
@@ -144,7 +152,7 @@ def fits(model: type[Model], column: str, value: str) -> bool:
 
 
 def sent_fields(
-    data: object, exclude: tuple[str, ...] = ("id",), not_null: tuple[str, ...] = ()
+    data: DataclassInstance, exclude: tuple[str, ...] = ("id",), not_null: tuple[str, ...] = ()
 ) -> dict[str, Any]:
     """The fields of an input object the client actually sent (UNSET ones dropped).
 
@@ -153,7 +161,7 @@ def sent_fields(
     """
     sent = {
         f.name: getattr(data, f.name)
-        for f in dataclasses.fields(data)  # type: ignore[arg-type]
+        for f in dataclasses.fields(data)
         if f.name not in exclude and getattr(data, f.name) is not strawberry.UNSET
     }
     for name in not_null:

@@ -26,4 +26,5 @@ class ServerConfig(Protocol):
 
 
 def server_config(info: Info) -> ServerConfig:
-    return info.context.config
+    config: ServerConfig = info.context.config
+    return config

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, TypeAlias
 
 import strawberry
 from strawberry.types import Info
@@ -15,6 +15,7 @@ from models.rules.scopes import Role
 from models.tables import FulfillmentOrder as FulfillmentOrderRow
 from models.tables import FulfillmentOrderLine as FulfillmentOrderLineRow
 from models.tables import Shipment as ShipmentRow
+from models.tables import ShipmentLine as ShipmentLineRow
 from resolvers.common import Node
 from resolvers.ids import decode_query_id, encode_id
 from resolvers.locations import Location, Vendor
@@ -25,7 +26,10 @@ from resolvers.permissions import allow, current_actor, forbidden
 if TYPE_CHECKING:
     from resolvers.orders import Order, OrderLine
 
-FulfillmentOrderStatusEnum = strawberry.enum(FulfillmentOrderStatus, name="FulfillmentOrderStatus")
+# strawberry.enum registers the GraphQL enum on the class itself and returns it; the
+# TypeAlias lets type checkers read the name as that class.
+strawberry.enum(FulfillmentOrderStatus, name="FulfillmentOrderStatus")
+FulfillmentOrderStatusEnum: TypeAlias = FulfillmentOrderStatus
 OrderRef = Annotated["Order", strawberry.lazy("resolvers.orders")]
 OrderLineRef = Annotated["OrderLine", strawberry.lazy("resolvers.orders")]
 
@@ -57,17 +61,17 @@ class FulfillmentOrderLine:
 
     @strawberry.field
     async def order_line(self, info: Info) -> OrderLineRef:
-        return await _order_line(info, self.row.order_line_id)  # type: ignore[attr-defined]
+        return await _order_line(info, self.row.order_line_id)
 
 
 @strawberry.type
 class ShipmentLine:
-    row: strawberry.Private[object]
+    row: strawberry.Private[ShipmentLineRow]
     quantity: int
 
     @strawberry.field
     async def order_line(self, info: Info) -> OrderLineRef:
-        return await _order_line(info, self.row.order_line_id)  # type: ignore[attr-defined]
+        return await _order_line(info, self.row.order_line_id)
 
 
 @strawberry.type
@@ -96,7 +100,7 @@ class Shipment(Node):
 
     @strawberry.field
     async def fulfillment_order(self, info: Info) -> FulfillmentOrder:
-        row = await info.context.loaders.fulfillment_order_by_id.load(self.row.fulfillment_order_id)  # type: ignore[attr-defined]
+        row = await info.context.loaders.fulfillment_order_by_id.load(self.row.fulfillment_order_id)
         return FulfillmentOrder.of(row)
 
 
@@ -105,7 +109,7 @@ class Shipment(Node):
 )
 class FulfillmentOrder(Node):
     row: strawberry.Private[FulfillmentOrderRow]
-    status: FulfillmentOrderStatusEnum  # type: ignore[valid-type]
+    status: FulfillmentOrderStatusEnum
     assigned_at: datetime
     accept_by: datetime | None = strawberry.field(description="The acceptance deadline (SLA).")
     routing_reason: str = strawberry.field(
@@ -127,18 +131,18 @@ class FulfillmentOrder(Node):
     async def order(self, info: Info) -> OrderRef:
         from resolvers.orders import Order
 
-        return Order.of(await info.context.loaders.order_by_id.load(self.row.order_id))  # type: ignore[attr-defined]
+        return Order.of(await info.context.loaders.order_by_id.load(self.row.order_id))
 
     @strawberry.field
     async def location(self, info: Info) -> Location | None:
-        location_id = self.row.location_id  # type: ignore[attr-defined]
+        location_id = self.row.location_id
         if location_id is None:
             return None
         return Location.of(await info.context.loaders.location_by_id.load(location_id))
 
     @strawberry.field
     async def vendor(self, info: Info) -> Vendor | None:
-        vendor_id = self.row.vendor_id  # type: ignore[attr-defined]
+        vendor_id = self.row.vendor_id
         if vendor_id is None:
             return None
         return Vendor.of(await info.context.loaders.vendor_by_id.load(vendor_id))
@@ -192,7 +196,7 @@ def visible_fulfillment_orders(
     return [
         row
         for row in rows
-        if scopes.may_see_fulfillment(actor, row.location_id, row.vendor_id, order_channel)  # type: ignore[attr-defined]
+        if scopes.may_see_fulfillment(actor, row.location_id, row.vendor_id, order_channel)
     ]
 
 
@@ -228,7 +232,7 @@ class FulfillmentQueries:
         page: PageArgs,
         location_id: strawberry.ID | None = None,
         vendor_id: strawberry.ID | None = None,
-        status: list[FulfillmentOrderStatusEnum] | None = None,  # type: ignore[valid-type]
+        status: list[FulfillmentOrderStatusEnum] | None = None,
     ) -> Connection[FulfillmentOrder]:
         actor = current_actor(info)
         qs = FulfillmentOrderRow.all()

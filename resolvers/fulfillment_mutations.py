@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Awaitable, Callable
-from typing import Any, TypeVar
+from typing import Any, TypeAlias, TypeVar
 
 import strawberry
 from strawberry.types import Info
@@ -24,13 +24,16 @@ from resolvers.permissions import allow, current_actor, forbidden
 
 ASSIGNEES = (Role.ADMIN, Role.STAFF, Role.VENDOR)
 
-RejectReasonEnum = strawberry.enum(
+# strawberry.enum registers the GraphQL enum on the class itself and returns it; the
+# TypeAlias lets type checkers read the name as that class.
+strawberry.enum(
     RejectReason,
     name="FulfillmentOrderRejectReason",
     description="Why an assignee refuses; it also tells the stock what happened: OUT_OF_STOCK "
     "lowers onHand there to what other fulfillment orders hold (available becomes 0), DAMAGED "
     "takes the rejected quantity off onHand, the others leave stock alone.",
 )
+RejectReasonEnum: TypeAlias = RejectReason
 
 R = TypeVar("R")
 
@@ -74,7 +77,7 @@ class PackFulfillmentOrderInput:
 @strawberry.input
 class RejectFulfillmentOrderInput:
     id: strawberry.ID
-    reason: RejectReasonEnum  # type: ignore[valid-type]
+    reason: RejectReasonEnum
     message: str | None = strawberry.field(default=None, description="For the timeline.")
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, TypeAlias
 
 import strawberry
 from strawberry.types import Info
@@ -23,7 +23,10 @@ if TYPE_CHECKING:
     from resolvers.catalog import Product
     from resolvers.locations import Location
 
-AdjustmentReasonEnum = strawberry.enum(AdjustmentReason, name="InventoryAdjustmentReason")
+# strawberry.enum registers the GraphQL enum on the class itself and returns it; the
+# TypeAlias lets type checkers read the name as that class.
+strawberry.enum(AdjustmentReason, name="InventoryAdjustmentReason")
+AdjustmentReasonEnum: TypeAlias = AdjustmentReason
 STOCK_KEEPERS = (Role.ADMIN, Role.STAFF)
 
 
@@ -120,7 +123,7 @@ class AdjustInventoryInput:
     location_id: strawberry.ID
     sku: str
     delta: int
-    reason: AdjustmentReasonEnum  # type: ignore[valid-type]
+    reason: AdjustmentReasonEnum
     note: str | None = None
 
 

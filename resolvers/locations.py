@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeAlias, TypeVar
 
 import strawberry
 from graphql import GraphQLError
@@ -31,7 +31,10 @@ if TYPE_CHECKING:
     from resolvers.inventory import InventoryLevel
     from resolvers.webhooks import WebhookDelivery
 
-LocationKindEnum = strawberry.enum(LocationKind, name="LocationKind")
+# strawberry.enum registers the GraphQL enum on the class itself and returns it; the
+# TypeAlias lets type checkers read the name as that class.
+strawberry.enum(LocationKind, name="LocationKind")
+LocationKindEnum: TypeAlias = LocationKind
 R = TypeVar("R", LocationRow, VendorRow)
 
 
@@ -40,7 +43,7 @@ class Location(Node):
     pk: strawberry.Private[int]
     code: str
     name: str
-    kind: LocationKindEnum  # type: ignore[valid-type]
+    kind: LocationKindEnum
     address: Address
     active: bool
     ships_orders: bool
@@ -167,7 +170,8 @@ async def _one(model: type[R], type_name: str, id: str | None, code: str | None)
         raise GraphQLError("pass exactly one of id and code", extensions={"code": "BAD_USER_INPUT"})
     if id is not None:
         return await model.get_or_none(id=decode_query_id(id, type_name))
-    if not fits(model, "code", code):  # type: ignore[arg-type]
+    assert code is not None  # exactly one of id and code, checked above
+    if not fits(model, "code", code):
         return None
     return await model.get_or_none(code=code)
 
@@ -176,7 +180,7 @@ async def _one(model: type[R], type_name: str, id: str | None, code: str | None)
 class CreateLocationInput:
     code: str
     name: str
-    kind: LocationKindEnum  # type: ignore[valid-type]
+    kind: LocationKindEnum
     address: AddressInput | None = None
     active: bool = True
     ships_orders: bool = True
@@ -189,7 +193,7 @@ class CreateLocationInput:
 class UpdateLocationInput:
     id: strawberry.ID
     name: str | None = strawberry.UNSET
-    kind: LocationKindEnum | None = strawberry.UNSET  # type: ignore[valid-type]
+    kind: LocationKindEnum | None = strawberry.UNSET
     address: AddressInput | None = strawberry.UNSET
     active: bool | None = strawberry.UNSET
     ships_orders: bool | None = strawberry.UNSET

@@ -142,6 +142,7 @@ def paged(resolver: Callable[..., Awaitable[T]]) -> Callable[..., Awaitable[T]]:
 
     # strawberry reads a field's arguments from this signature (the annotations of the
     # resolver's own parameters resolve in its module: functools.wraps kept __module__).
+    # typeshed declares no __signature__ on functions, though inspect.signature reads it.
     run.__signature__ = own.replace(parameters=parameters)  # type: ignore[attr-defined]
     return run
 
@@ -153,7 +154,7 @@ def _bad(message: str) -> GraphQLError:
 async def paginate(
     queryset: QuerySet[M],
     page: PageArgs,
-    to_nodes: Callable[[Sequence[M]], Sequence[T]],
+    to_nodes: Callable[[list[M]], Sequence[T]],
 ) -> Connection[T]:
     """One page of `queryset` in primary-key order, plus a lazy total count."""
     size = page.size()

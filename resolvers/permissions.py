@@ -26,7 +26,7 @@ def forbidden(message: str) -> GraphQLError:
 
 
 def current_actor(info: Info) -> Actor:
-    actor = info.context.actor
+    actor: Actor | None = info.context.actor
     if actor is None:
         raise unauthenticated(info.context.auth_problem)
     return actor

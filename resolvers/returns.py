@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, TypeAlias
 
 import strawberry
 from strawberry.types import Info
@@ -18,8 +18,12 @@ from resolvers.locations import Location
 if TYPE_CHECKING:
     from resolvers.orders import Order, OrderLine
 
-ReturnStatusEnum = strawberry.enum(ReturnStatus, name="ReturnStatus")
-ReturnDispositionEnum = strawberry.enum(ReturnDisposition, name="ReturnDisposition")
+# strawberry.enum registers the GraphQL enum on the class itself and returns it; the
+# TypeAlias lets type checkers read the name as that class.
+strawberry.enum(ReturnStatus, name="ReturnStatus")
+ReturnStatusEnum: TypeAlias = ReturnStatus
+strawberry.enum(ReturnDisposition, name="ReturnDisposition")
+ReturnDispositionEnum: TypeAlias = ReturnDisposition
 
 
 @strawberry.type
@@ -28,9 +32,7 @@ class ReturnLine:
     id: strawberry.ID
     quantity: int
     reason: str | None
-    disposition: ReturnDispositionEnum | None = strawberry.field(  # type: ignore[valid-type]
-        description="Set when received."
-    )
+    disposition: ReturnDispositionEnum | None = strawberry.field(description="Set when received.")
 
     @classmethod
     def of(cls, row: ReturnLineRow) -> ReturnLine:
@@ -50,13 +52,13 @@ class ReturnLine:
 
         return OrderLine.of(
             await info.context.loaders.order_line_by_id.load(self.row.order_line_id)
-        )  # type: ignore[attr-defined]
+        )
 
 
 @strawberry.type
 class Return(Node):
     row: strawberry.Private[ReturnRow]
-    status: ReturnStatusEnum  # type: ignore[valid-type]
+    status: ReturnStatusEnum
     received_at: datetime | None
     refund_amount: Money | None
     created_at: datetime
@@ -76,7 +78,7 @@ class Return(Node):
     async def order(self, info: Info) -> Annotated[Order, strawberry.lazy("resolvers.orders")]:
         from resolvers.orders import Order
 
-        return Order.of(await info.context.loaders.order_by_id.load(self.row.order_id))  # type: ignore[attr-defined]
+        return Order.of(await info.context.loaders.order_by_id.load(self.row.order_id))
 
     @strawberry.field
     async def lines(self, info: Info) -> list[ReturnLine]:
@@ -95,7 +97,7 @@ class Return(Node):
 
     @strawberry.field
     async def received_location(self, info: Info) -> Location | None:
-        location_id = self.row.received_location_id  # type: ignore[attr-defined]
+        location_id = self.row.received_location_id
         if location_id is None:
             return None
         return Location.of(await info.context.loaders.location_by_id.load(location_id))

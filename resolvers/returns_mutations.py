@@ -37,7 +37,7 @@ def scoped_returns(actor: Actor) -> QuerySet[ReturnRow]:
     if actor.role is Role.PARTNER:
         return qs.filter(order__channel=actor.channel)
     if actor.role is Role.STAFF:
-        fulfilled_here = Subquery(scoped_orders(actor).values("id"))  # type: ignore[attr-defined]
+        fulfilled_here = Subquery(scoped_orders(actor).values("id"))
         return qs.filter(
             Q(received_location_id__in=sorted(actor.location_ids))
             | Q(status__in=_AWAITED, order_id__in=fulfilled_here)
@@ -70,7 +70,7 @@ class ReturnQueries:
         self,
         info: Info,
         page: PageArgs,
-        status: list[ReturnStatusEnum] | None = None,  # type: ignore[valid-type]
+        status: list[ReturnStatusEnum] | None = None,
     ) -> Connection[Return]:
         qs = scoped_returns(current_actor(info))
         if status:
@@ -85,7 +85,7 @@ class ReturnPayload:
 
 
 async def _payload(row: ReturnRow) -> ReturnPayload:
-    order = await OrderRow.get(id=row.order_id)  # type: ignore[attr-defined]
+    order = await OrderRow.get(id=row.order_id)
     return ReturnPayload(return_=Return.of(row, order.currency))
 
 
@@ -116,7 +116,7 @@ class DeclineReturnInput:
 @strawberry.input
 class ReceiveReturnLineInput:
     return_line_id: strawberry.ID
-    disposition: ReturnDispositionEnum  # type: ignore[valid-type]
+    disposition: ReturnDispositionEnum
 
 
 @strawberry.input

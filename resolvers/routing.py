@@ -3,7 +3,7 @@ keys that see everything (ADMIN, VIEWER) read them."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeAlias
 
 import strawberry
 from strawberry.types import Info
@@ -22,18 +22,22 @@ from resolvers.permissions import allow, current_actor
 
 SET_UP_READERS = (Role.ADMIN, Role.VIEWER)
 
-RoutingActionEnum = strawberry.enum(
+# strawberry.enum registers the GraphQL enum on the class itself and returns it; the
+# TypeAlias lets type checkers read the name as that class.
+strawberry.enum(
     RoutingAction,
     name="RoutingAction",
     description="DROP_SHIP sends matching lines to the rule's vendor; SHIP_FROM allows only "
     "the rule's locations; EXCLUDE removes its locations; PREFER breaks ties towards them.",
 )
-BackorderPolicyEnum = strawberry.enum(
+RoutingActionEnum: TypeAlias = RoutingAction
+strawberry.enum(
     BackorderPolicy,
     name="BackorderPolicy",
     description="ALLOW places an order with what no location can fill as BACKORDERED; "
     "REJECT refuses it with a userError.",
 )
+BackorderPolicyEnum: TypeAlias = BackorderPolicy
 
 
 @strawberry.type(
@@ -53,7 +57,7 @@ class RoutingRule(Node):
     postal_code_prefixes: list[str] = strawberry.field(
         description="Compared without spaces, ignoring case."
     )
-    action: RoutingActionEnum  # type: ignore[valid-type]
+    action: RoutingActionEnum
 
     @classmethod
     def of(cls, row: RoutingRuleRow) -> RoutingRule:
@@ -74,7 +78,7 @@ class RoutingRule(Node):
 
     @strawberry.field(description="The supplier a DROP_SHIP rule sends lines to.")
     async def vendor(self, info: Info) -> Vendor | None:
-        vendor_id: int | None = self.row.vendor_id  # type: ignore[attr-defined]
+        vendor_id: int | None = self.row.vendor_id
         if vendor_id is None:
             return None
         row = await info.context.loaders.vendor_by_id.load(vendor_id)
@@ -96,7 +100,7 @@ class RoutingSettings:
         description="How long an OPEN fulfillment order waits for acceptance before it is "
         "routed elsewhere."
     )
-    backorders: BackorderPolicyEnum  # type: ignore[valid-type]
+    backorders: BackorderPolicyEnum
     return_window_days: int = strawberry.field(
         description="Days after delivery during which a return may be requested."
     )
@@ -138,7 +142,7 @@ class RoutingQueries:
 @strawberry.input
 class CreateRoutingRuleInput:
     name: str
-    action: RoutingActionEnum  # type: ignore[valid-type]
+    action: RoutingActionEnum
     priority: int = ops.DEFAULT_PRIORITY
     active: bool = True
     skus: list[str] = strawberry.field(default_factory=list)
@@ -164,7 +168,7 @@ class CreateRoutingRuleInput:
 class UpdateRoutingRuleInput:
     id: strawberry.ID
     name: str | None = strawberry.UNSET
-    action: RoutingActionEnum | None = strawberry.UNSET  # type: ignore[valid-type]
+    action: RoutingActionEnum | None = strawberry.UNSET
     priority: int | None = strawberry.UNSET
     active: bool | None = strawberry.UNSET
     skus: list[str] | None = strawberry.UNSET
@@ -191,7 +195,7 @@ class UpdateRoutingSettingsInput:
     acceptance_minutes: int | None = strawberry.field(
         default=strawberry.UNSET, description="At least 1."
     )
-    backorders: BackorderPolicyEnum | None = strawberry.UNSET  # type: ignore[valid-type]
+    backorders: BackorderPolicyEnum | None = strawberry.UNSET
     return_window_days: int | None = strawberry.field(
         default=strawberry.UNSET, description="0 or more."
     )

@@ -84,7 +84,7 @@ async def with_attempt_logs(deliveries: Sequence[WebhookDelivery]) -> None:
     logs: dict[int, list[WebhookDeliveryAttempt]] = defaultdict(list)
     pks = [delivery.pk for delivery in deliveries]
     for row in await AttemptRow.filter(delivery_id__in=pks).order_by("id"):
-        logs[row.delivery_id].append(WebhookDeliveryAttempt.of(row))  # type: ignore[attr-defined]
+        logs[row.delivery_id].append(WebhookDeliveryAttempt.of(row))
     for delivery in deliveries:
         delivery.attempt_log = logs[delivery.pk]
 

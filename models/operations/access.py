@@ -35,7 +35,7 @@ def actor_of(key: ApiKey) -> Actor:
         name=key.name,
         key_id=key.id,
         location_ids=frozenset(key.location_ids),
-        vendor_id=key.vendor_id,  # type: ignore[attr-defined]
+        vendor_id=key.vendor_id,
         channel=key.channel,
     )
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from typing import cast
 
 from tortoise.transactions import in_transaction
 
@@ -55,11 +56,14 @@ async def route_backorders_after(product_ids: Sequence[int], actor: Actor) -> in
             .limit(BACKORDER_BATCH)
             .values_list("id", flat=True)
         )
-        for order_id in order_ids:
+        # values_list(flat=True) yields values; Tortoise's stubs say tuples.
+        for order_id in cast(list[int], order_ids):
+            # A def, not a lambda: mypy cannot infer a lambda with a default argument.
+            async def attempt(last: bool, order_id: int = order_id) -> bool:
+                return await _route_backorder(order_id, actor)
+
             try:
-                routed += await retry_on_conflict(
-                    lambda last, order_id=order_id: _route_backorder(order_id, actor)
-                )
+                routed += await retry_on_conflict(attempt)
             except DomainError as error:
                 # Stock kept changing under this one: the next stock rise tries it again.
                 log.warning("backordered order %s not routed: %s", order_id, error)

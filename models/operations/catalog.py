@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from decimal import Decimal
+from typing import Any
 
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
@@ -41,7 +42,12 @@ async def upsert_product(
         price = check_amount(price, ["price", "amount"])
         currency = check_currency(currency, ["price", "currencyCode"])
     clean_tags = sorted({tag.strip() for tag in tags if tag.strip()})
-    values = {"name": name, "price_amount": price, "price_currency": currency, "tags": clean_tags}
+    values: dict[str, Any] = {
+        "name": name,
+        "price_amount": price,
+        "price_currency": currency,
+        "tags": clean_tags,
+    }
     async with in_transaction():
         product = await Product.select_for_update().get_or_none(sku=sku)
         if product is None:

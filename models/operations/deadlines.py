@@ -49,11 +49,12 @@ async def _expire(fulfillment_order_id: int, order_id: int, now: datetime, actor
             if not claimed:
                 return False
             fulfillment_order = await FulfillmentOrder.get(id=fulfillment_order_id)
+            assert fulfillment_order.accept_by is not None  # the claim matched accept_by < now
             await record(
                 order,
                 fulfillment_order,
                 "FULFILLMENT_EXPIRED",
-                f"was not accepted by {fulfillment_order.accept_by.isoformat()}: routed again",  # type: ignore[union-attr]
+                f"was not accepted by {fulfillment_order.accept_by.isoformat()}: routed again",
                 actor,
                 {"reason": SLA_EXPIRED},
             )

@@ -10,6 +10,7 @@ their names: a key created by hand with a demo key's name is revoked too.)
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 from tortoise.transactions import in_transaction
 
@@ -21,7 +22,7 @@ from models.operations.routing import create_rule
 from models.rules.scopes import SYSTEM, Role
 from models.tables import Location, Vendor
 
-LOCATIONS = [
+LOCATIONS: list[dict[str, Any]] = [
     dict(
         code="MSP-01",
         name="Minneapolis - Nicollet Mall",
@@ -73,7 +74,7 @@ LOCATIONS = [
     ),
 ]
 
-VENDORS = [
+VENDORS: list[dict[str, Any]] = [
     dict(code="NORTHWOODS", name="Northwoods Furniture Co."),
     dict(code="LAKESIDE", name="Lakeside Paddle Sports"),
 ]

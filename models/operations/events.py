@@ -67,9 +67,9 @@ async def announce_assignments(fulfillment_orders: Sequence[FulfillmentOrder]) -
     await OutboxEvent.bulk_create(
         [
             OutboxEvent(
-                stream=assignee_stream(fo.location_id, fo.vendor_id),  # type: ignore[attr-defined]
+                stream=assignee_stream(fo.location_id, fo.vendor_id),
                 type=ASSIGNED,
-                payload={"fulfillmentOrderId": fo.id, "orderId": fo.order_id},  # type: ignore[attr-defined]
+                payload={"fulfillmentOrderId": fo.id, "orderId": fo.order_id},
             )
             for fo in fulfillment_orders
         ]

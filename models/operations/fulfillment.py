@@ -202,7 +202,7 @@ async def _deliver(order: Order, shipment: Shipment, actor: Actor, now: datetime
     shipment.delivered_at = now
     await shipment.save(update_fields=["delivered_at"])
     for shipment_line in await ShipmentLine.filter(shipment_id=shipment.id):
-        await OrderLine.filter(id=shipment_line.order_line_id).update(  # type: ignore[attr-defined]
+        await OrderLine.filter(id=shipment_line.order_line_id).update(
             delivered_quantity=F("delivered_quantity") + shipment_line.quantity
         )
     if await refresh_status(order, actor) is OrderStatus.DELIVERED and order.delivered_at is None:
@@ -218,7 +218,7 @@ async def mark_delivered(shipment_id: int, actor: Actor) -> Shipped:
     now = datetime.now(UTC)
     async with in_transaction():
         order, fulfillment_order = await work_on(
-            found.fulfillment_order_id,  # type: ignore[attr-defined]
+            found.fulfillment_order_id,
             actor,
             "shipmentId",
         )

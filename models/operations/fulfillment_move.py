@@ -40,10 +40,10 @@ async def _move_target(
     target: Location | Vendor | None
     if location_id is not None:
         field, target = "locationId", await Location.get_or_none(id=location_id)
-        current = fulfillment_order.location_id  # type: ignore[attr-defined]
+        current = fulfillment_order.location_id
     else:
         field, target = "vendorId", await Vendor.get_or_none(id=vendor_id)
-        current = fulfillment_order.vendor_id  # type: ignore[attr-defined]
+        current = fulfillment_order.vendor_id
     if target is None:
         raise not_found(field.removesuffix("Id"), location_id or vendor_id, [field])
     if not target.active:
@@ -52,7 +52,7 @@ async def _move_target(
         raise invalid(
             f"fulfillment order {fulfillment_order.id} is already at {target.code}", [field]
         )
-    pickup = order.pickup_location_id  # type: ignore[attr-defined]
+    pickup = order.pickup_location_id
     if order.delivery_method == DeliveryMethod.PICKUP.value and location_id != pickup:
         raise invalid(
             f"order {order.number} is picked up at its pickup location; it cannot move elsewhere",
@@ -74,7 +74,7 @@ async def _move_stock(
         if line.level_id is not None:
             changes.append((line.level_id, -quantity, line.order_line.sku))
         if isinstance(target, Location):
-            level_id = await level_id_for(target.id, line.order_line.product_id)  # type: ignore[attr-defined]
+            level_id = await level_id_for(target.id, line.order_line.product_id)
             if level_id is None:
                 raise _short(line.order_line.sku, 0, quantity, target)
             changes.append((level_id, quantity, line.order_line.sku))
@@ -90,7 +90,7 @@ async def _move_stock(
             raise _short(sku, free, delta, target) from None
 
 
-def _short(sku: str, free: int, needed: int, location: Location) -> DomainError:
+def _short(sku: str, free: int, needed: int, location: Location | Vendor) -> DomainError:
     return DomainError(
         ErrorCode.INSUFFICIENT_STOCK,
         f"{sku} has {free} available at {location.code}, {needed} needed",
@@ -123,9 +123,9 @@ async def move(
         before = await assignee_code(fulfillment_order)
         await _move_stock(current, target, actor, f"order:{order.number}")
         if isinstance(target, Location):
-            fulfillment_order.location_id, fulfillment_order.vendor_id = target.id, None  # type: ignore[attr-defined]
+            fulfillment_order.location_id, fulfillment_order.vendor_id = target.id, None
         else:
-            fulfillment_order.location_id, fulfillment_order.vendor_id = None, target.id  # type: ignore[attr-defined]
+            fulfillment_order.location_id, fulfillment_order.vendor_id = None, target.id
         settings = await current_settings()
         fulfillment_order.assigned_at = now
         fulfillment_order.assigned_on = now.date()

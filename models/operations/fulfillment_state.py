@@ -46,12 +46,12 @@ async def work_on(
     found = await FulfillmentOrder.get_or_none(id=fulfillment_order_id)
     if found is None:
         raise not_found("fulfillment order", fulfillment_order_id, [field])
-    order = await locked_order(found.order_id)  # type: ignore[attr-defined]
+    order = await locked_order(found.order_id)
     fulfillment_order = await FulfillmentOrder.get(id=fulfillment_order_id)
     if not may_work_fulfillment(
         actor,
-        fulfillment_order.location_id,  # type: ignore[attr-defined]
-        fulfillment_order.vendor_id,  # type: ignore[attr-defined]
+        fulfillment_order.location_id,
+        fulfillment_order.vendor_id,
     ):
         raise NotAssignee(f"this key may not work fulfillment order {fulfillment_order_id}")
     return order, fulfillment_order
@@ -83,10 +83,10 @@ async def refuse_if_held(order: Order) -> None:
 
 
 async def assignee_code(fulfillment_order: FulfillmentOrder) -> str:
-    location_id = fulfillment_order.location_id  # type: ignore[attr-defined]
+    location_id = fulfillment_order.location_id
     if location_id is not None:
         return (await Location.get(id=location_id)).code
-    return (await Vendor.get(id=fulfillment_order.vendor_id)).code  # type: ignore[attr-defined]
+    return (await Vendor.get(id=fulfillment_order.vendor_id)).code
 
 
 async def record(
@@ -137,23 +137,21 @@ async def lines_of(fulfillment_order: FulfillmentOrder) -> list[FulfillmentLine]
     fo_lines = await FulfillmentOrderLine.filter(fulfillment_order_id=fulfillment_order.id)
     order_lines = {
         line.id: line
-        for line in await OrderLine.filter(
-            id__in=[fl.order_line_id for fl in fo_lines]  # type: ignore[attr-defined]
-        )
+        for line in await OrderLine.filter(id__in=[fl.order_line_id for fl in fo_lines])
     }
-    location_id = fulfillment_order.location_id  # type: ignore[attr-defined]
+    location_id = fulfillment_order.location_id
     level_ids: dict[int, int] = {}
     if location_id is not None:
         level_ids = dict(
             await InventoryLevel.filter(
                 location_id=location_id,
-                product_id__in=[line.product_id for line in order_lines.values()],  # type: ignore[attr-defined]
+                product_id__in=[line.product_id for line in order_lines.values()],
             ).values_list("product_id", "id")
         )
     lines = []
     for fo_line in fo_lines:
-        order_line = order_lines[fo_line.order_line_id]  # type: ignore[attr-defined]
-        lines.append(FulfillmentLine(fo_line, order_line, level_ids.get(order_line.product_id)))  # type: ignore[attr-defined]
+        order_line = order_lines[fo_line.order_line_id]
+        lines.append(FulfillmentLine(fo_line, order_line, level_ids.get(order_line.product_id)))
     return sorted(lines, key=lambda line: (line.level_id or 0, line.fo_line.id))
 
 
@@ -167,11 +165,11 @@ async def release_fulfillment_line(
     """Take `quantity` off a fulfillment line that has not shipped, freeing its stock."""
     fo_line.cancelled_quantity += quantity
     await fo_line.save(update_fields=["cancelled_quantity"])
-    if fulfillment_order.location_id is not None:  # type: ignore[attr-defined]
-        order_line = await OrderLine.get(id=fo_line.order_line_id)  # type: ignore[attr-defined]
+    if fulfillment_order.location_id is not None:
+        order_line = await OrderLine.get(id=fo_line.order_line_id)
         level = await InventoryLevel.get(
-            location_id=fulfillment_order.location_id,  # type: ignore[attr-defined]
-            product_id=order_line.product_id,  # type: ignore[attr-defined]
+            location_id=fulfillment_order.location_id,
+            product_id=order_line.product_id,
         )
         await release(level.id, quantity, actor, reference)
 

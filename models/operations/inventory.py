@@ -37,7 +37,7 @@ async def _fill_backorders(level: InventoryLevel, delta: int, actor: Actor) -> S
     This never fails the committed change (see route_backorders_after)."""
     if available(level.on_hand, level.reserved, level.safety_stock) <= 0:
         return StockChange(level, delta)
-    routed = await route_backorders_after([level.product_id], actor)  # type: ignore[attr-defined]
+    routed = await route_backorders_after([level.product_id], actor)
     if routed:
         await level.refresh_from_db()
     return StockChange(level, delta, routed)

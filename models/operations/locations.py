@@ -108,7 +108,7 @@ async def create_location(code: str, **fields: Any) -> Location:
 async def update_location(location_id: int, **changes: Any) -> Location:
     values = _location_values(changes)
     async with in_transaction():
-        location = await Location.get_or_none(id=location_id).select_for_update()
+        location = await Location.select_for_update().get_or_none(id=location_id)
         if location is None:
             raise not_found("location", location_id, ["id"])
         location.update_from_dict(values)
@@ -144,7 +144,7 @@ async def update_vendor(vendor_id: int, allow_private: bool = False, **changes: 
     if "webhook_url" in changes:
         changes["webhook_url"] = await checked_webhook_url(changes["webhook_url"], allow_private)
     async with in_transaction():
-        vendor = await Vendor.get_or_none(id=vendor_id).select_for_update()
+        vendor = await Vendor.select_for_update().get_or_none(id=vendor_id)
         if vendor is None:
             raise not_found("vendor", vendor_id, ["id"])
         vendor.update_from_dict(changes)

@@ -125,7 +125,7 @@ async def plan(request: RoutingRequest, now: datetime | None = None) -> Snapshot
 
 
 async def _request_of(order: Order, lines: Sequence[OrderLine]) -> RoutingRequest:
-    product_ids = {line.product_id for line in lines}  # type: ignore[attr-defined]
+    product_ids = {line.product_id for line in lines}
     tags = dict(await Product.filter(id__in=product_ids).values_list("id", "tags"))
     given_back = await FulfillmentOrder.filter(
         order_id=order.id, status=FulfillmentOrderStatus.REJECTED.value
@@ -138,12 +138,12 @@ async def _request_of(order: Order, lines: Sequence[OrderLine]) -> RoutingReques
                 line_id=line.id,
                 sku=line.sku,
                 quantity=line.quantity - line.cancelled_quantity - line.allocated_quantity,
-                tags=frozenset(tags.get(line.product_id, ())),  # type: ignore[attr-defined]
+                tags=frozenset(tags.get(line.product_id, ())),
             )
             for line in lines
             if line.quantity - line.cancelled_quantity - line.allocated_quantity > 0
         ),
-        pickup_location_id=order.pickup_location_id,  # type: ignore[attr-defined]
+        pickup_location_id=order.pickup_location_id,
         excluded_location_ids=frozenset(loc for loc, _ in given_back if loc is not None),
         excluded_vendor_ids=frozenset(ven for _, ven in given_back if ven is not None),
     )

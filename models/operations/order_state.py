@@ -7,6 +7,8 @@ locks it first and ends by calling `refresh_status`.
 
 from __future__ import annotations
 
+from typing import cast
+
 from models.errors import DomainError, ErrorCode, not_found
 from models.operations import events
 from models.rules.lifecycle import (
@@ -43,7 +45,10 @@ def check_action(order: Order, action: OrderAction) -> None:
 
 async def order_facts(order: Order, settled: bool = False) -> OrderFacts:
     lines = await OrderLine.filter(order_id=order.id).order_by("id")
-    statuses = await FulfillmentOrder.filter(order_id=order.id).values_list("status", flat=True)
+    # values_list(flat=True) yields values; Tortoise's stubs say tuples.
+    statuses = cast(
+        list[str], await FulfillmentOrder.filter(order_id=order.id).values_list("status", flat=True)
+    )
     held = await OrderHold.exists(order_id=order.id, released_at=None)
     return OrderFacts(
         lines=tuple(

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime
 from decimal import Decimal
+from typing import Any
 
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
@@ -65,7 +66,7 @@ class ValidOrder:
     currency: str
     products: tuple[Product, ...]  # one per line
     unit_prices: tuple[Decimal, ...]
-    address_columns: dict[str, object] = field(default_factory=dict)
+    address_columns: dict[str, Any] = field(default_factory=dict)
 
     @property
     def subtotal(self) -> Decimal:
@@ -196,7 +197,7 @@ async def _replay(channel: str, key: str, request_hash: str) -> Order | None:
             f"idempotencyKey {key!r} was already used on channel {channel} for a different order",
             ["idempotencyKey"],
         )
-    return await Order.get(id=record.order_id)  # type: ignore[attr-defined]
+    return await Order.get(id=record.order_id)
 
 
 def new_order_request(valid: ValidOrder) -> RoutingRequest:

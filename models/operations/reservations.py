@@ -9,7 +9,7 @@ concurrent transactions lock rows in the same order and cannot deadlock.
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Sequence
-from typing import TypeVar
+from typing import TypeVar, cast
 
 from tortoise.expressions import F, Subquery
 
@@ -121,8 +121,10 @@ async def consume(level_id: int, quantity: int, actor: Actor, reference: str) ->
 
 
 async def level_id_for(location_id: int, product_id: int) -> int | None:
-    return (
+    # values_list(flat=True) yields a value; Tortoise's stubs say a tuple.
+    return cast(
+        "int | None",
         await InventoryLevel.filter(location_id=location_id, product_id=product_id)
         .first()
-        .values_list("id", flat=True)
-    )  # type: ignore[return-value]
+        .values_list("id", flat=True),
+    )

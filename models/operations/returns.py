@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
+from typing import cast
 
 from tortoise.expressions import Subquery
 from tortoise.transactions import in_transaction
@@ -66,7 +67,7 @@ async def _locked(return_id: int) -> tuple[Order, Return]:
     found = await Return.get_or_none(id=return_id)
     if found is None:
         raise not_found("return", return_id, ["returnId"])
-    order = await locked_order(found.order_id)  # type: ignore[attr-defined]
+    order = await locked_order(found.order_id)
     return order, await Return.get(id=return_id)
 
 
@@ -81,11 +82,12 @@ def _advance(row: Return, action: ReturnAction) -> None:
 
 async def _returnable(line: OrderLine) -> int:
     """Shipped, not yet received back, and not already on a pending return."""
-    pending_returns = Return.filter(order_id=line.order_id, status__in=_PENDING)  # type: ignore[attr-defined]
+    pending_returns = Return.filter(order_id=line.order_id, status__in=_PENDING)
     pending = await ReturnLine.filter(
         order_line_id=line.id, return__id__in=Subquery(pending_returns.values("id"))
     ).values_list("quantity", flat=True)
-    return line.shipped_quantity - line.returned_quantity - sum(pending)  # type: ignore[arg-type]
+    # values_list(flat=True) yields values; Tortoise's stubs say tuples.
+    return line.shipped_quantity - line.returned_quantity - sum(cast(list[int], pending))
 
 
 async def _check_window(order: Order, now: datetime) -> None:
@@ -248,14 +250,14 @@ async def receive_return(
         for line in lines:
             line.disposition = dispositions[line.id].value
             await line.save(update_fields=["disposition"])
-            order_line = order_lines[line.order_line_id]  # type: ignore[attr-defined]
+            order_line = order_lines[line.order_line_id]
             order_line.returned_quantity += line.quantity
             await order_line.save(update_fields=["returned_quantity"])
             if dispositions[line.id] is ReturnDisposition.RESTOCK:
-                product_id = order_line.product_id  # type: ignore[attr-defined]
+                product_id = order_line.product_id
                 restocked[product_id] = restocked.get(product_id, 0) + line.quantity
         await _restock(location, restocked, actor, f"return:{row.id}")
-        row.received_location_id = location.id  # type: ignore[attr-defined]
+        row.received_location_id = location.id
         row.received_at = now
         await row.save(
             update_fields=["status", "received_location_id", "received_at", "updated_at"]
@@ -265,7 +267,7 @@ async def receive_return(
             "RETURN_RECEIVED",
             f"return {row.id} received at {location.code}: "
             + ", ".join(
-                f"{order_lines[line.order_line_id].sku} x{line.quantity} {line.disposition}"  # type: ignore[attr-defined]
+                f"{order_lines[line.order_line_id].sku} x{line.quantity} {line.disposition}"
                 for line in lines
             ),
             actor,

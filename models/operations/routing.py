@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from enum import StrEnum
-from typing import Any
+from typing import Any, cast
 
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
@@ -113,7 +113,7 @@ async def update_rule(rule_id: int, **changes: Any) -> RoutingRule:
     _refuse_unknown(changes, RULE_FIELDS)
     values = _clean(changes)
     async with in_transaction():
-        rule = await RoutingRule.get_or_none(id=rule_id).select_for_update()
+        rule = await RoutingRule.select_for_update().get_or_none(id=rule_id)
         if rule is None:
             raise not_found("routing rule", rule_id, ["id"])
         action = values.get("action", RoutingAction(rule.action))
@@ -148,7 +148,7 @@ async def active_rule_specs() -> list[RuleSpec]:
 
 
 def _vendor_id(rule: RoutingRule) -> int | None:
-    return rule.vendor_id  # type: ignore[attr-defined,no-any-return]
+    return rule.vendor_id
 
 
 def _spec(rule: RoutingRule, vendor_codes: dict[int, str]) -> RuleSpec:
@@ -198,7 +198,7 @@ async def update_settings(**changes: Any) -> RoutingSettings:
         values["backorders"] = _backorder_policy(values["backorders"]).value
     async with in_transaction():
         await current_settings()
-        row = await RoutingSettings.get(id=SETTINGS_ID).select_for_update()
+        row = await RoutingSettings.select_for_update().get(id=SETTINGS_ID)
         row.update_from_dict(values)
         await row.save()
     return row
@@ -320,7 +320,10 @@ async def _check_exist(vendor_id: int | None, location_ids: Sequence[int]) -> No
     if vendor_id is not None and not await Vendor.exists(id=vendor_id):
         raise not_found("vendor", vendor_id, ["vendorId"])
     if location_ids:
-        found = set(await Location.filter(id__in=location_ids).values_list("id", flat=True))
+        # values_list(flat=True) yields values; Tortoise's stubs say tuples.
+        found = set(
+            cast(list[int], await Location.filter(id__in=location_ids).values_list("id", flat=True))
+        )
         missing = [pk for pk in location_ids if pk not in found]
         if missing:
             raise not_found("location", missing[0], ["locationIds"])

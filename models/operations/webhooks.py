@@ -79,7 +79,7 @@ async def enqueue_assignment(fulfillment_order: FulfillmentOrder) -> WebhookDeli
     Called inside the assigning transaction (after its lines exist): the delivery commits
     or rolls back with the assignment, and the body is the exact text that will be POSTed.
     """
-    vendor_id = fulfillment_order.vendor_id  # type: ignore[attr-defined]
+    vendor_id = fulfillment_order.vendor_id
     if vendor_id is None:
         return None
     vendor = await Vendor.get(id=vendor_id)
@@ -97,7 +97,7 @@ async def enqueue_assignment(fulfillment_order: FulfillmentOrder) -> WebhookDeli
 
 
 async def _assignment_body(fulfillment_order: FulfillmentOrder, vendor: Vendor) -> dict[str, Any]:
-    order = await Order.get(id=fulfillment_order.order_id)  # type: ignore[attr-defined]
+    order = await Order.get(id=fulfillment_order.order_id)
     lines = await (
         FulfillmentOrderLine.filter(fulfillment_order_id=fulfillment_order.id)
         .order_by("id")
@@ -253,7 +253,7 @@ async def _attempt(
 ) -> None:
     # The vendor's URL and secret now, not at enqueue: a fixed URL or a rotated secret
     # applies to deliveries still pending.
-    vendor = await Vendor.get(id=delivery.vendor_id)  # type: ignore[attr-defined]
+    vendor = await Vendor.get(id=delivery.vendor_id)
     started = time.monotonic()
     try:
         # One deadline for the lookup, the connection and the answer together.
@@ -370,7 +370,7 @@ async def retry_delivery(delivery_id: int, now: datetime) -> WebhookDelivery:
     """Make a FAILED or PENDING delivery due at `now`. A FAILED one gets one more attempt:
     its attempt count is kept, so failing again leaves it FAILED."""
     async with in_transaction():
-        delivery = await WebhookDelivery.get_or_none(id=delivery_id).select_for_update()
+        delivery = await WebhookDelivery.select_for_update().get_or_none(id=delivery_id)
         if delivery is None:
             raise not_found("webhook delivery", delivery_id, ["id"])
         if delivery.status == DeliveryStatus.SUCCEEDED:

@@ -90,5 +90,5 @@ def signature(secret: str, body: bytes) -> str:
 def backoff(failed_attempts: int) -> timedelta:
     """The wait after the `failed_attempts`-th failure: 10 s, 20 s, 40 s, … at most 1 h."""
     # The exponent is capped first so that a large count cannot overflow timedelta.
-    doubling = 2 ** min(max(failed_attempts - 1, 0), 20)
+    doubling: int = 2 ** min(max(failed_attempts - 1, 0), 20)
     return min(FIRST_RETRY * doubling, LONGEST_RETRY)

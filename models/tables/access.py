@@ -1,6 +1,7 @@
 from tortoise import fields
 
 from .base import Timestamped
+from .locations import Vendor
 
 
 class ApiKey(Timestamped):
@@ -16,9 +17,10 @@ class ApiKey(Timestamped):
     name = fields.CharField(max_length=200)
     role = fields.CharField(max_length=16)  # Role
     location_ids: fields.Field[list[int]] = fields.JSONField(default=list)
-    vendor: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
+    vendor: fields.ForeignKeyNullableRelation[Vendor] = fields.ForeignKeyField(
         "models.Vendor", related_name="api_keys", null=True, on_delete=fields.RESTRICT
     )
+    vendor_id: int | None
     channel = fields.CharField(max_length=64, null=True)
     revoked_at = fields.DatetimeField(null=True)
     last_used_at = fields.DatetimeField(null=True)

@@ -1,3 +1,6 @@
+from decimal import Decimal
+from typing import Any, Literal, overload
+
 from tortoise import fields
 from tortoise.models import Model
 
@@ -10,5 +13,9 @@ class Timestamped(Model):
         abstract = True
 
 
-def money_field(**kwargs: object) -> fields.DecimalField:
-    return fields.DecimalField(max_digits=14, decimal_places=2, **kwargs)  # type: ignore[arg-type]
+@overload
+def money_field(*, null: Literal[False] = False, **kwargs: Any) -> fields.DecimalField[Decimal]: ...
+@overload
+def money_field(*, null: Literal[True], **kwargs: Any) -> fields.DecimalField[Decimal | None]: ...
+def money_field(**kwargs: Any) -> fields.DecimalField[Any]:
+    return fields.DecimalField(max_digits=14, decimal_places=2, **kwargs)

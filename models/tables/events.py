@@ -1,7 +1,10 @@
 from contextvars import ContextVar
+from typing import Any
 
 from tortoise import fields
 from tortoise.models import Model
+
+from .locations import Vendor
 
 # The W3C `traceparent` of the request doing the work, set by the transport when it traces
 # (api/tracing.py), so that the relay's publish joins the trace of the request that wrote
@@ -23,7 +26,7 @@ class OutboxEvent(Model):
     id = fields.BigIntField(primary_key=True)
     stream = fields.CharField(max_length=64)  # e.g. "location:3", "vendor:1", "order:42"
     type = fields.CharField(max_length=64)
-    payload: fields.Field[dict] = fields.JSONField()
+    payload: fields.Field[dict[str, Any]] = fields.JSONField()
     created_at = fields.DatetimeField(auto_now_add=True)
     published_at = fields.DatetimeField(null=True)
     trace_context = fields.CharField(max_length=64, null=True, default=current_cause)
@@ -36,9 +39,10 @@ class OutboxEvent(Model):
 class WebhookDelivery(Model):
     id = fields.IntField(primary_key=True)
     delivery_id = fields.CharField(max_length=64, unique=True)
-    vendor: fields.ForeignKeyRelation = fields.ForeignKeyField(
+    vendor: fields.ForeignKeyRelation[Vendor] = fields.ForeignKeyField(
         "models.Vendor", related_name="webhook_deliveries", on_delete=fields.CASCADE
     )
+    vendor_id: int
     event = fields.CharField(max_length=64)
     body = fields.TextField()
     status = fields.CharField(max_length=16, default="PENDING")  # PENDING | SUCCEEDED | FAILED
@@ -61,6 +65,7 @@ class WebhookDeliveryAttempt(Model):
     delivery: fields.ForeignKeyRelation[WebhookDelivery] = fields.ForeignKeyField(
         "models.WebhookDelivery", related_name="attempt_log", on_delete=fields.CASCADE
     )
+    delivery_id: int
     attempted_at = fields.DatetimeField()
     response_status = fields.IntField(null=True)  # null when no answer came
     error = fields.CharField(max_length=1000, null=True)  # null for a 2xx

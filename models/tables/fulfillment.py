@@ -2,21 +2,26 @@ from tortoise import fields
 from tortoise.models import Model
 
 from .base import Timestamped
+from .locations import Location, Vendor
+from .orders import Order, OrderLine
 
 
 class FulfillmentOrder(Timestamped):
     """One assignee's share of one order: exactly one of location and vendor is set."""
 
     id = fields.IntField(primary_key=True)
-    order: fields.ForeignKeyRelation = fields.ForeignKeyField(
+    order: fields.ForeignKeyRelation[Order] = fields.ForeignKeyField(
         "models.Order", related_name="fulfillment_orders", on_delete=fields.CASCADE
     )
-    location: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
+    order_id: int
+    location: fields.ForeignKeyNullableRelation[Location] = fields.ForeignKeyField(
         "models.Location", related_name="fulfillment_orders", null=True, on_delete=fields.RESTRICT
     )
-    vendor: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
+    location_id: int | None
+    vendor: fields.ForeignKeyNullableRelation[Vendor] = fields.ForeignKeyField(
         "models.Vendor", related_name="fulfillment_orders", null=True, on_delete=fields.RESTRICT
     )
+    vendor_id: int | None
     status = fields.CharField(max_length=16, default="OPEN")  # FulfillmentOrderStatus
     routing_reason = fields.CharField(max_length=2000)
     assigned_at = fields.DatetimeField()
@@ -41,9 +46,11 @@ class FulfillmentOrderLine(Model):
     fulfillment_order: fields.ForeignKeyRelation[FulfillmentOrder] = fields.ForeignKeyField(
         "models.FulfillmentOrder", related_name="lines", on_delete=fields.CASCADE
     )
-    order_line: fields.ForeignKeyRelation = fields.ForeignKeyField(
+    fulfillment_order_id: int
+    order_line: fields.ForeignKeyRelation[OrderLine] = fields.ForeignKeyField(
         "models.OrderLine", related_name="fulfillment_lines", on_delete=fields.CASCADE
     )
+    order_line_id: int
     quantity = fields.IntField()
     shipped_quantity = fields.IntField(default=0)
     cancelled_quantity = fields.IntField(default=0)
@@ -57,6 +64,7 @@ class Shipment(Model):
     fulfillment_order: fields.ForeignKeyRelation[FulfillmentOrder] = fields.ForeignKeyField(
         "models.FulfillmentOrder", related_name="shipments", on_delete=fields.CASCADE
     )
+    fulfillment_order_id: int
     carrier = fields.CharField(max_length=100, null=True)
     tracking_number = fields.CharField(max_length=200, null=True)
     shipped_at = fields.DatetimeField(auto_now_add=True)
@@ -71,9 +79,11 @@ class ShipmentLine(Model):
     shipment: fields.ForeignKeyRelation[Shipment] = fields.ForeignKeyField(
         "models.Shipment", related_name="lines", on_delete=fields.CASCADE
     )
-    order_line: fields.ForeignKeyRelation = fields.ForeignKeyField(
+    shipment_id: int
+    order_line: fields.ForeignKeyRelation[OrderLine] = fields.ForeignKeyField(
         "models.OrderLine", related_name="shipment_lines", on_delete=fields.CASCADE
     )
+    order_line_id: int
     quantity = fields.IntField()
 
     class Meta:

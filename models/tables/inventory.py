@@ -2,6 +2,8 @@ from tortoise import fields
 from tortoise.models import Model
 
 from .base import Timestamped
+from .catalog import Product
+from .locations import Location
 
 
 class InventoryLevel(Timestamped):
@@ -13,12 +15,14 @@ class InventoryLevel(Timestamped):
     """
 
     id = fields.IntField(primary_key=True)
-    location: fields.ForeignKeyRelation = fields.ForeignKeyField(
+    location: fields.ForeignKeyRelation[Location] = fields.ForeignKeyField(
         "models.Location", related_name="inventory_levels", on_delete=fields.RESTRICT
     )
-    product: fields.ForeignKeyRelation = fields.ForeignKeyField(
+    location_id: int
+    product: fields.ForeignKeyRelation[Product] = fields.ForeignKeyField(
         "models.Product", related_name="inventory_levels", on_delete=fields.RESTRICT
     )
+    product_id: int
     on_hand = fields.IntField(default=0)
     reserved = fields.IntField(default=0)
     safety_stock = fields.IntField(default=0)
@@ -30,9 +34,10 @@ class InventoryLevel(Timestamped):
 
 class InventoryLedgerEntry(Model):
     id = fields.BigIntField(primary_key=True)
-    level: fields.ForeignKeyRelation = fields.ForeignKeyField(
+    level: fields.ForeignKeyRelation[InventoryLevel] = fields.ForeignKeyField(
         "models.InventoryLevel", related_name="ledger", on_delete=fields.RESTRICT
     )
+    level_id: int
     on_hand_delta = fields.IntField(default=0)
     reserved_delta = fields.IntField(default=0)
     reason = fields.CharField(max_length=32)

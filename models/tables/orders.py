@@ -1,8 +1,11 @@
+from typing import Any
+
 from tortoise import fields
 from tortoise.models import Model
 
 from .base import Timestamped, money_field
-from .locations import AddressFields
+from .catalog import Product
+from .locations import AddressFields, Location
 
 
 class Order(AddressFields):
@@ -17,9 +20,10 @@ class Order(AddressFields):
     customer_name = fields.CharField(max_length=200, null=True)
     has_shipping_address = fields.BooleanField(default=False)
     delivery_method = fields.CharField(max_length=16)  # SHIP | PICKUP
-    pickup_location: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
+    pickup_location: fields.ForeignKeyNullableRelation[Location] = fields.ForeignKeyField(
         "models.Location", related_name="pickup_orders", null=True, on_delete=fields.RESTRICT
     )
+    pickup_location_id: int | None
     currency = fields.CharField(max_length=3)
     subtotal = money_field()
     cancel_reason = fields.CharField(max_length=16, null=True)
@@ -36,9 +40,11 @@ class OrderLine(Model):
     order: fields.ForeignKeyRelation[Order] = fields.ForeignKeyField(
         "models.Order", related_name="lines", on_delete=fields.CASCADE
     )
-    product: fields.ForeignKeyRelation = fields.ForeignKeyField(
+    order_id: int
+    product: fields.ForeignKeyRelation[Product] = fields.ForeignKeyField(
         "models.Product", related_name="order_lines", on_delete=fields.RESTRICT
     )
+    product_id: int
     position = fields.IntField()
     sku = fields.CharField(max_length=64)
     quantity = fields.IntField()
@@ -59,6 +65,7 @@ class OrderHold(Model):
     order: fields.ForeignKeyRelation[Order] = fields.ForeignKeyField(
         "models.Order", related_name="holds", on_delete=fields.CASCADE
     )
+    order_id: int
     reason = fields.CharField(max_length=32)
     note = fields.CharField(max_length=1000, null=True)
     actor = fields.CharField(max_length=200, null=True)
@@ -77,10 +84,11 @@ class OrderEvent(Model):
     order: fields.ForeignKeyRelation[Order] = fields.ForeignKeyField(
         "models.Order", related_name="events", on_delete=fields.CASCADE
     )
+    order_id: int
     type = fields.CharField(max_length=64)
     message = fields.CharField(max_length=2000)
     actor = fields.CharField(max_length=200, null=True)
-    data: fields.Field[dict] = fields.JSONField(null=True)
+    data: fields.Field[dict[str, Any] | None] = fields.JSONField(null=True)
     created_at = fields.DatetimeField(auto_now_add=True)
 
     class Meta:
@@ -97,6 +105,7 @@ class IdempotencyRecord(Timestamped):
     order: fields.ForeignKeyRelation[Order] = fields.ForeignKeyField(
         "models.Order", related_name="idempotency_records", on_delete=fields.CASCADE
     )
+    order_id: int
 
     class Meta:
         table = "idempotency_record"

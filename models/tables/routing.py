@@ -2,6 +2,7 @@ from tortoise import fields
 from tortoise.models import Model
 
 from .base import Timestamped
+from .locations import Vendor
 
 
 class RoutingRule(Timestamped):
@@ -16,9 +17,10 @@ class RoutingRule(Timestamped):
     destination_regions: fields.Field[list[str]] = fields.JSONField(default=list)
     postal_code_prefixes: fields.Field[list[str]] = fields.JSONField(default=list)
     action = fields.CharField(max_length=16)  # RoutingAction
-    vendor: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
+    vendor: fields.ForeignKeyNullableRelation[Vendor] = fields.ForeignKeyField(
         "models.Vendor", related_name="routing_rules", null=True, on_delete=fields.RESTRICT
     )
+    vendor_id: int | None
     location_ids: fields.Field[list[int]] = fields.JSONField(default=list)
 
     class Meta:

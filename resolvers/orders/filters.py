@@ -6,6 +6,7 @@ from datetime import datetime
 
 import strawberry
 from tortoise.expressions import Q, Subquery
+from tortoise.queryset import QuerySet
 
 from models.rules.scopes import Actor, Role
 from models.tables import FulfillmentOrder as FulfillmentOrderRow
@@ -15,7 +16,7 @@ from resolvers.ids import decode_query_id
 from resolvers.orders.types import OrderStatusEnum
 
 
-def scoped_orders(actor: Actor) -> object:
+def scoped_orders(actor: Actor) -> QuerySet[OrderRow]:
     """The orders a key may read, as a queryset."""
     qs = OrderRow.all()
     if actor.role is Role.PARTNER:
@@ -31,7 +32,7 @@ def scoped_orders(actor: Actor) -> object:
 
 @strawberry.input
 class OrderFilter:
-    status: list[OrderStatusEnum] | None = None  # type: ignore[valid-type]
+    status: list[OrderStatusEnum] | None = None
     channel: str | None = None
     location_id: strawberry.ID | None = strawberry.field(
         default=None, description="Assigned there."
@@ -44,7 +45,7 @@ class OrderFilter:
     )
 
 
-def filtered_orders(qs, where: OrderFilter | None):
+def filtered_orders(qs: QuerySet[OrderRow], where: OrderFilter | None) -> QuerySet[OrderRow]:
     if where is None:
         return qs
     if where.status:

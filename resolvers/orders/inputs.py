@@ -47,7 +47,7 @@ class PlaceOrderInput:
         description="Same key on the same channel returns the same order; with a different input, "
         "IDEMPOTENCY_CONFLICT.",
     )
-    delivery_method: DeliveryMethodEnum = DeliveryMethod.SHIP  # type: ignore[valid-type]
+    delivery_method: DeliveryMethodEnum = DeliveryMethod.SHIP
     shipping_address: AddressInput | None = None
     pickup_location_id: strawberry.ID | None = None
 
@@ -84,7 +84,7 @@ def order_input(info: Info, data: PlaceOrderInput, dry_run: bool = False) -> Ord
 @strawberry.input
 class CancelOrderInput:
     order_id: strawberry.ID
-    reason: CancelReasonEnum  # type: ignore[valid-type]
+    reason: CancelReasonEnum
     note: str | None = None
 
 
@@ -98,13 +98,13 @@ class CancelOrderLineInput:
 class CancelOrderLinesInput:
     order_id: strawberry.ID
     lines: list[CancelOrderLineInput]
-    reason: CancelReasonEnum  # type: ignore[valid-type]
+    reason: CancelReasonEnum
 
 
 @strawberry.input
 class HoldOrderInput:
     order_id: strawberry.ID
-    reason: HoldReasonEnum  # type: ignore[valid-type]
+    reason: HoldReasonEnum
     note: str | None = None
 
 

@@ -24,7 +24,7 @@ from resolvers.permissions import allow, current_actor
 
 @node_type("Order")
 async def _order_node(info: Info, pk: int) -> Node | None:
-    row = await scoped_orders(current_actor(info)).filter(id=pk).first()  # type: ignore[attr-defined]
+    row = await scoped_orders(current_actor(info)).filter(id=pk).first()
     return Order.of(row) if row else None
 
 
@@ -44,11 +44,12 @@ class OrderQueries:
             )
         qs = scoped_orders(current_actor(info))
         if id is not None:
-            row = await qs.filter(id=decode_query_id(id, "Order")).first()  # type: ignore[attr-defined]
-        elif not fits(OrderRow, "number", number.lstrip("#")):  # type: ignore[union-attr]
-            return None
+            row = await qs.filter(id=decode_query_id(id, "Order")).first()
         else:
-            row = await qs.filter(number=number.lstrip("#")).first()  # type: ignore[attr-defined, union-attr]
+            assert number is not None  # exactly one of id and number, checked above
+            if not fits(OrderRow, "number", number.lstrip("#")):
+                return None
+            row = await qs.filter(number=number.lstrip("#")).first()
         return Order.of(row) if row else None
 
     @strawberry.field(
@@ -63,10 +64,12 @@ class OrderQueries:
         filter: OrderFilter | None = None,
     ) -> Connection[Order]:
         qs = filtered_orders(scoped_orders(current_actor(info)), filter)
-        page = await paginate(qs, page, orders_of)
+        connection = await paginate(qs, page, orders_of)
         # Nested fields (a line's price currency) look orders up by id: they are here.
-        info.context.loaders.order_by_id.prime_many({e.node.row.pk: e.node.row for e in page.edges})
-        return page
+        info.context.loaders.order_by_id.prime_many(
+            {e.node.row.pk: e.node.row for e in connection.edges}
+        )
+        return connection
 
     @strawberry.field(
         permission_classes=[allow(Role.ADMIN, Role.VIEWER, Role.PARTNER)],

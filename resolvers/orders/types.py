@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
+from typing import TypeAlias
 
 import strawberry
 from strawberry.scalars import JSON
@@ -26,10 +27,16 @@ from resolvers.pagination import Connection, PageArgs, encode_cursor, paged, pag
 from resolvers.permissions import current_actor
 from resolvers.returns import Return
 
-OrderStatusEnum = strawberry.enum(OrderStatus, name="OrderStatus")
-DeliveryMethodEnum = strawberry.enum(DeliveryMethod, name="DeliveryMethod")
-CancelReasonEnum = strawberry.enum(CancelReason, name="OrderCancelReason")
-HoldReasonEnum = strawberry.enum(HoldReason, name="OrderHoldReason")
+# strawberry.enum registers the GraphQL enum on the class itself and returns it; the
+# TypeAlias lets type checkers read the name as that class.
+strawberry.enum(OrderStatus, name="OrderStatus")
+OrderStatusEnum: TypeAlias = OrderStatus
+strawberry.enum(DeliveryMethod, name="DeliveryMethod")
+DeliveryMethodEnum: TypeAlias = DeliveryMethod
+strawberry.enum(CancelReason, name="OrderCancelReason")
+CancelReasonEnum: TypeAlias = CancelReason
+strawberry.enum(HoldReason, name="OrderHoldReason")
+HoldReasonEnum: TypeAlias = HoldReason
 
 
 @strawberry.type
@@ -68,18 +75,18 @@ class OrderLine:
 
     @strawberry.field
     async def unit_price(self, info: Info) -> Money:
-        order = await info.context.loaders.order_by_id.load(self.row.order_id)  # type: ignore[attr-defined]
-        return money(self.row.unit_price, order.currency)  # type: ignore[return-value]
+        order: OrderRow = await info.context.loaders.order_by_id.load(self.row.order_id)
+        return money(self.row.unit_price, order.currency)
 
     @strawberry.field
     async def product(self, info: Info) -> Product:
-        return Product.of(await info.context.loaders.product_by_id.load(self.row.product_id))  # type: ignore[attr-defined]
+        return Product.of(await info.context.loaders.product_by_id.load(self.row.product_id))
 
 
 @strawberry.type
 class OrderHold:
     id: strawberry.ID
-    reason: HoldReasonEnum  # type: ignore[valid-type]
+    reason: HoldReasonEnum
     note: str | None
     created_at: datetime
     released_at: datetime | None
@@ -113,7 +120,7 @@ class OrderEvent:
             type=row.type,
             message=row.message,
             actor=row.actor,
-            data=row.data,
+            data=JSON(row.data),
             at=row.created_at,
         )
 
@@ -132,12 +139,12 @@ class Order(Node):
     number: str
     channel: str
     external_id: str | None
-    status: OrderStatusEnum  # type: ignore[valid-type]
+    status: OrderStatusEnum
     created_at: datetime
     updated_at: datetime
     customer: Customer
     shipping_address: Address | None
-    delivery_method: DeliveryMethodEnum  # type: ignore[valid-type]
+    delivery_method: DeliveryMethodEnum
     currency: str
     subtotal: Money
 
@@ -156,7 +163,7 @@ class Order(Node):
             shipping_address=Address.of(row) if row.has_shipping_address else None,
             delivery_method=DeliveryMethod(row.delivery_method),
             currency=row.currency,
-            subtotal=money(row.subtotal, row.currency),  # type: ignore[arg-type]
+            subtotal=money(row.subtotal, row.currency),
         )
 
     async def _visible_fulfillment_rows(self, info: Info) -> list[FulfillmentOrderRow]:
@@ -165,7 +172,7 @@ class Order(Node):
 
     @strawberry.field
     async def pickup_location(self, info: Info) -> Location | None:
-        location_id = self.row.pickup_location_id  # type: ignore[attr-defined]
+        location_id = self.row.pickup_location_id
         if location_id is None:
             return None
         return Location.of(await info.context.loaders.location_by_id.load(location_id))
@@ -181,7 +188,7 @@ class Order(Node):
                 for fo_line in await info.context.loaders.lines_by_fulfillment_order_id.load(
                     fulfillment.pk
                 ):
-                    mine.add(fo_line.order_line_id)  # type: ignore[attr-defined]
+                    mine.add(fo_line.order_line_id)
             rows = [row for row in rows if row.pk in mine]
         # Fulfillment lines point back at these lines: spare them a second read.
         info.context.loaders.order_line_by_id.prime_many({row.pk: row for row in rows})
