@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from tortoise.expressions import Q
@@ -27,7 +28,7 @@ from models.rules.events import (
 )
 from models.rules.ids import global_id
 from models.rules.scopes import Actor
-from models.tables import FulfillmentOrder, Order, OrderEvent, OutboxEvent
+from models.tables import FulfillmentOrder, Order, OrderEvent, OutboxEvent, WebhookDelivery
 
 
 def order_stream(order_id: int) -> str:
@@ -180,3 +181,35 @@ def visible_timeline(actor: Actor, order: Order) -> QuerySet[OrderEvent]:
     for key in own_assignee_keys(actor):
         mine |= Q(assignees__contains=f"|{key}|")
     return entries.filter(mine, type__not_in=[t.value for t in RETURNS])
+
+
+# Rows deleted per statement: small, so that a round never holds locks for long.
+PRUNE_BATCH = 500
+
+
+async def prune(before: datetime) -> int:
+    """Delete one batch of published outbox rows, and one of finished webhook deliveries
+    (with their attempts), older than `before`. Any number of processes may run it at
+    once: a row deleted twice is deleted once. The newest outbox row is kept, so that the
+    oldest id kept tells subscriptions which cursors have expired (`cursor_expired`).
+    Returns how many rows went; a full batch means a backlog."""
+    newest = await OutboxEvent.all().order_by("-id").first()
+    outbox: list[int] = []
+    if newest is not None:
+        outbox = await (
+            OutboxEvent.filter(created_at__lt=before, published_at__not_isnull=True)
+            .filter(id__lt=newest.id)
+            .order_by("id")
+            .limit(PRUNE_BATCH)
+            .values_list("id", flat=True)
+        )
+        await OutboxEvent.filter(id__in=outbox).delete()
+    finished = [webhooks.DeliveryStatus.SUCCEEDED.value, webhooks.DeliveryStatus.FAILED.value]
+    deliveries: list[int] = await (
+        WebhookDelivery.filter(status__in=finished, updated_at__lt=before)
+        .order_by("id")
+        .limit(PRUNE_BATCH)
+        .values_list("id", flat=True)
+    )
+    await WebhookDelivery.filter(id__in=deliveries).delete()
+    return max(len(outbox), len(deliveries))

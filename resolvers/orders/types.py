@@ -107,6 +107,7 @@ class OrderHold:
 
 @strawberry.type(description="One entry of an order's timeline.")
 class OrderEvent:
+    row: strawberry.Private[OrderEventRow]
     cursor: str = strawberry.field(
         description="Pass as `since` to orderUpdated or orderEvents to resume after it."
     )
@@ -130,6 +131,7 @@ class OrderEvent:
         whole = view is TimelineView.WHOLE
         own = own_fulfillment_ids(actor, about)
         return cls(
+            row=row,
             cursor=encode_cursor(row.pk),
             type=type,
             message=row.message if whole else redacted_message(type, row.assignee_message),
@@ -137,6 +139,10 @@ class OrderEvent:
             data=row.data if whole else ({"fulfillmentOrderIds": own} if own else None),
             at=row.created_at,
         )
+
+    @strawberry.field
+    async def order(self, info: Info) -> Order:
+        return Order.of(await info.context.loaders.order_by_id.load(self.row.order_id))  # type: ignore[attr-defined]
 
 
 def _sees_all_lines(actor: Actor) -> bool:
