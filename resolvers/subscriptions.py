@@ -198,7 +198,7 @@ class Subscription:
                 raise forbidden("a PARTNER key follows its own channel only")
             channel = actor.channel
         entries = OrderEventRow.all() if channel is None else OrderEventRow.filter(channel=channel)
-        stream = channel_stream(channel if channel is not None else "*")
+        stream = channel_stream(channel)
         start = _since(since)
 
         async def rows_after(last: int, late_since: datetime) -> Sequence[OrderEventRow]:

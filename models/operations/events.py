@@ -35,16 +35,14 @@ def order_stream(order_id: int) -> str:
     return f"order:{order_id}"
 
 
-def channel_stream(channel: str) -> str:
-    return f"channel:{channel}"
+def channel_stream(channel: str | None) -> str:
+    """A channel's stream; None: every channel's (the hub rings "channel:*" listeners for
+    each "channel:<name>" event)."""
+    return f"channel:{channel if channel is not None else '*'}"
 
 
 def assignee_stream(location_id: int | None, vendor_id: int | None) -> str:
     return assignee_key(location_id, vendor_id)
-
-
-def fulfillment_gid(fulfillment_order_id: int) -> str:
-    return global_id("FulfillmentOrder", fulfillment_order_id)
 
 
 def about(*fulfillment_orders: FulfillmentOrder) -> dict[str, list[str]]:
@@ -54,7 +52,7 @@ def about(*fulfillment_orders: FulfillmentOrder) -> dict[str, list[str]]:
     named: dict[str, list[str]] = {}
     for fo in fulfillment_orders:
         key = assignee_key(fo.location_id, fo.vendor_id)  # type: ignore[attr-defined]
-        named.setdefault(key, []).append(fulfillment_gid(fo.id))
+        named.setdefault(key, []).append(global_id("FulfillmentOrder", fo.id))
     return named
 
 

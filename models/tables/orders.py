@@ -94,7 +94,9 @@ class OrderEvent(Model):
 
     class Meta:
         table = "order_event"
-        indexes = (("channel", "id"),)
+        # `orderEvents` reads a channel (or all) by id, and re-reads rows created in the
+        # last seconds in case one committed late: both by index.
+        indexes = (("channel", "id"), ("created_at",))
 
 
 class IdempotencyRecord(Timestamped):

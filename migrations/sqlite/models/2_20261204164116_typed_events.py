@@ -5,11 +5,12 @@ RUN_IN_TRANSACTION = True
 
 async def upgrade(db: BaseDBAsyncClient) -> str:
     return """
-        ALTER TABLE "order_event" ADD "assignee_message" VARCHAR(2000);
-        ALTER TABLE "order_event" ADD "about" JSONB;
+        ALTER TABLE "order_event" ADD "about" JSON;
         ALTER TABLE "order_event" ADD "assignees" TEXT;
+        ALTER TABLE "order_event" ADD "assignee_message" VARCHAR(2000);
         ALTER TABLE "order_event" ADD "channel" VARCHAR(64) NOT NULL DEFAULT '';
-        CREATE INDEX IF NOT EXISTS "idx_order_event_channel_137802" ON "order_event" ("channel", "id");
+        CREATE INDEX "idx_order_event_channel_137802" ON "order_event" ("channel", "id");
+        CREATE INDEX "idx_order_event_created_7f6b30" ON "order_event" ("created_at");
         UPDATE "order_event" SET "channel" = (
             SELECT "channel" FROM "order" WHERE "order"."id" = "order_event"."order_id"
         );
@@ -26,10 +27,11 @@ async def upgrade(db: BaseDBAsyncClient) -> str:
 
 async def downgrade(db: BaseDBAsyncClient) -> str:
     return """
+        DROP INDEX IF EXISTS "idx_order_event_created_7f6b30";
         DROP INDEX IF EXISTS "idx_order_event_channel_137802";
-        ALTER TABLE "order_event" DROP COLUMN "assignee_message";
         ALTER TABLE "order_event" DROP COLUMN "about";
         ALTER TABLE "order_event" DROP COLUMN "assignees";
+        ALTER TABLE "order_event" DROP COLUMN "assignee_message";
         ALTER TABLE "order_event" DROP COLUMN "channel";"""
 
 
@@ -95,56 +97,56 @@ MODELS_STATE = (
     "tgdF20Lkv2foDzfQX87viFfVRpymaRWn+8zpOE22WXNRNrHKkN/YCpMCjuFf7rAjZs+grt"
     "2ykSlsW7Ru7EExQk/3ZxuqEUy4XLk+sQTwBsrA0G1bkJBNeBXOJytykBRetFGMcEYmkhWl"
     "hWtvK1EhSL+4trSSRDLN2sDownKGmGRbs7RllxUtg4Go85KWSDnx6lpS1bWhuEWD6cCNJS"
-    "43CxjVofzgAWJSkK9jD+DPH3o+uLOQ578Cl+FRSnH6+R5wwj+jrYNZLnBpZUbB8ha8oREr"
-    "XlFnPZN7uzjreSgx9NFuwo3tR9BDbATQTcZL6IZuH9wl9Dysr0XwzZFICPF4v240sTKcWM"
-    "45VSc/dxuwJQq6jO+/rqeXvPYNzFPgTcvwwf+AbXkDdE1VoEqAKDgeEzBffJz8SeN8ejE9"
-    "oT2KZIITWqhnbsBwAvNBTwkU6lug7nnW3IEsI+8GfuNs+gpEMqiUKk/72Z831ainjvaL6e"
-    "WHZDjNCjbqWoMlk0UrAw92s3SqOnI+A4ZZUVynjjyy9IViTnkSdera5lBT2ilkywCTbCGN"
-    "PSq8lJerQlDpdHJ9Onl39lQnoGeubJ5HLfFzb3KoLZJx6pCrIX3bexV+KfHEpy0znvr2dX"
-    "ddPOO4vlib4ni8fBu/g3obv4Oqjd+B8pns3meidtZ89OXdWSO8f9G9RmynSFX+Xp/z91Jm"
-    "zYRS+SkypUprqVJlripzVZmrm83VMKuIZ64mKUebzFU7GafM1SF923sV5ipe/Cx2vjM/xT"
-    "xHovQn64CM+0Bk4Y+HS2j8t5838TXQHV/svIA8iRJXhrji9/K1FbIMhlulsi6ySKgqI2Fe"
-    "rMuVkbodFkrgHX4DKWYT706eh3KsCNkyhZuVZjDzyBXQrFOgVs1AZpEqgDkdGJpBzCZWIN"
-    "MgZzXQDUBmEyuQaZCjqo9mGDNpFcQ0xMoN1j6mK+SageEL1l8XiBSuyr24O/ciQ3hbwPVT"
-    "NpOkyBa/2ZbK11soB6Wr1+WvDG0Dtag8VGasiP3Uloxdx3PJhlenAZXAn7nf+DW1udt7lU"
-    "GVcKBIVe3EAeFo8Igs34cOsJzoKDf8BPi9dccjR1q7DtC98DqpeJxDYPkAwZWLfNa5cVtP"
-    "+cX54pDiXISFbQ1Wwcy2vAX0gOEul2RKEyD3ERO7hN5CYIZc3TR0z4cI3OIHgfrylvyqZX"
-    "5xwkUO6I4J8LK0XHngNpmP5D7cRofaWSawoofBj0B+0wiQ5yLw4taz8FJ2+7J2qW/062Q0"
-    "qfQlB9jlfy65riqAe1kBnDGvdqQlpVDBFlUB/LTgrvS1jfVgGV9+FV+OZKs6vr5BvetCPp"
-    "V+yZd6edMv6ZVdhO80rUrA7FsCZsnB9DS5VomzhGEW5PwofJMg57ZRSVaD8nBW7VTVgvMc"
-    "Fxx1IrNsXGesPmXn3BMm//Xo0Kz2DSbRE1i2Onildx9M95UUYSKfpi/JCZsMhVWVCEiTbp"
-    "0KOJzNcaNMwAivJud9lCnlqxNq+dAPX58zYiR8L0syfvcultFPd4ETOdtngWX7luO9Ir/3"
-    "82j3ct2a40XAMMtZIQ4JSbhojaXiIbaRmse4zpPZLshkA9T+taKCWYmO6kK823hg3JCYYf"
-    "NnrYr5Jj/KxiiLf2crjrL4le2nLH7F9TYs/mGcfnt19n+/4Vc9e9fVbrLrs84QNKD10LB/"
-    "RoFUhW/68zmVtSiC2Awym3kiSrTKFZH/3squiAiwhh9VgVR9VH3+qLDgE9OwwbmcZUr5XE"
-    "5ddVJTZTldVJPFa3mzAxJ55OqIRFWp8ySVOiWBbAFh+Y+e5H3GW1TvqNqTJ/Od8rpTFfHc"
-    "5ENV/ankc6Sqhj9d7KB23KK6Z2tMce9/XGvrf1yx8z9mnIpkefzOahW2VpFMPrDb9wpmYc"
-    "8mdlaOTqkKbusOTdTECokUrHUNqxiwFjb+0p2NW9735wVys3VVbFzahuEq2e6eBrikF/vU"
-    "yvbKDXz8kleBzTYXcrer7YVooIaSkcpgGJIqrTIYVOYFH/phxuBV5sVz5HqdzAtVEtB5SY"
-    "CLxJwveZLdbf0P9ofSqI80U3lgCO2J69pQd9igZkQUpDNM1RWmyaZgt4H1k+n0oqB9Ts7p"
-    "Q2J/+3hydvXigEpxYLZhF0r8T8arxP8CA9rouKBqMHrDCtK/yWGWVPDZkadRLGmdJfgx8U"
-    "tFUUyDJK4hixWI5POHO4FiVqfMQnCO/2nMqhy5YlTrjCL3dRtDb0JtheCd9U3so+LRK1a1"
-    "zqqow6CIJZdRSGjLtR8kyyXJCH0DNJ2S/dZl/wE6piuYI1qgUYmLG+NrEV4tBIB+TycaFr"
-    "51gz8FwRJOpdtB5Oca+uSfiPfs6E86ZK9OBMjLj97cfxd4eLANSUdb8MIywcHLH8NGtPeO"
-    "O/OAexd1pY3mBlifWw4Mu9mSy7Z1B4011g+MJrztzaviUf2KR5GV3VvZls9YeLngFol250"
-    "c97DXIOdcewYbb66DKlUpRKn9qfX+qbhhwFS6Q2tJyAp+FPf/8OibxDiME46FECNIj6IRK"
-    "iotUOywrnlxcTP/oajPefUlxmE30iN/QfdRMfS0i0mziHSrroUi0Cs7zoZYrOC/Q7KlLYy"
-    "E51GTEsBLSe5XmgZcfpZLDZNmMGzpCFquGkb+w5kgkTMevW/ZcVfVcariHh90T29oJljMx"
-    "sBmk8oHeSapOcqau+BpbpFRrbF/W2Dppj9kxv+J8p2lV/47+bKbKnM4fLdigqwSPXFXnbI"
-    "4elLBrIZBAH+04QNTrxhR4oidaV9Jqob469rC5VcUr1qcx3WxdqYJ9+UwsVbDfvgNN1Th3"
-    "GkxKtJEQthSVQnbzRirvVNty/5T34g0M5Lr7JkrAVKlz6wj3utQ5TjVi7LOyJCT+DivLeF"
-    "Jbq0Gpz6qtlSpt5kMvr49PRU9l4zoveloo08I6XShMFY9XB8lRsRJ1kNyuQ1GqxHlnKXmP"
-    "cLZw3XstQLaIRFNkUoZYawp2pWSXRDsBzoN4R8VYjzdDnlFKiXo72kQgjSindlaWdg9ZGX"
-    "wigYHJysJG8vA4wY0IVAYRtwSrQRRriLDlu4Vt2yC62KFMQrASRRenFzAr2UUQ+yOa7100"
-    "XZ0vs29bricJ1tGwMfxIDGT5DiWKrevOXUufc6dkOfCbj61YHy5X5N/RX8rvtEu/U8JzZo"
-    "Ck6uCYApmyTDdapvCBGR3hQ5wSSGibtg/vzDUZYekbrFw4NTXxeCnArfKNnf15UzBIS3Xt"
-    "qWvsYnr5IRlOF7tTUdVhnIr46ezy3fnlh9FORLr9AqZ4URSqxMuR7C5qPZRaJVv3fA1Bb4"
-    "V/Bmo8IeaCyyNXTRo4UEOEWJ0Z+FqiSCWfE6Wro+joPXQJ8upYEoNcJYz3J35UDhuqYDH/"
-    "gxtm2FAFi58j1+sEi5+mh1TvGCxbE6m+AVw3r47fRUqozCPZbdjuvFUX8iSaVyIG7NKTnK"
-    "C32aGcw7m+XznZY9byL4+mDgSfptc3pEOWDpI5ws5YC/cRWD6A5ITyqJdWJJY/ePi29wjR"
-    "HnAReFysyT0EwaPuAcd1GM25uvqROj7wvLsdf09iju8Ta/5cfN//GI8PD9+M9w9fvz0+ev"
-    "Pm+O1+qv3Lt6qWgZPzD2QlKKzkmz3ksdA22njRtBJuvYa71SrvsJv7hpRbqJZbSNgjpJxB"
-    "ws4gM0BRX9+liABTVMpoYEhvZayUj2xlqPT5IlthjuV3RlsaZPKmmOxRlhklZ32qd5pAZB"
-    "mLEcOsiO9UmhF6NkbVOw3pC6/aVWNJ9QTPBciRSBG1pxJsj4/rJNgeH/MTbMk9KoSMPyoB"
-    "hOPhEqLbSTM0/Is+M6mn4rSljGT35y08jRXY2skKApnj7S9m3/8fY1Sk+Q=="
+    "43CxjVofzgAWJSkK9jD+DPH3o+uLOQ578Cl+FRSnH6+R5wwj+jrYNZLnBpZUbB8ha8oQnL"
+    "WhoXs6izn8m9XZz9PJSY+mg34cf2I+ohNgLoJuMldEu3D+4Seh7W3yL45kgkhHi8Xze6WB"
+    "leLOegqpOguw3gEgVdxvdf19NLXjsH5qnwpmX44H/AtrwBuqoqUCVAFByRCZgvPk7+pHE+"
+    "vZie0B5GMsEJLdQzN2A4hfmgpwQK9S1Q9zxr7kCW0XcDv3E2fQUiGVRKlef97M+batRTx/"
+    "vF9PJDMpxmBRt1rcGSyaKVgQe7WTpVXTmfAcOsMK5TVx5Z/kIxqDyJOoVtc+gp7RyyZcBJ"
+    "thDHHhVuystVIch0Ork+nbw7e6oT0TPXNs/Dlvi9NznYFsk4dejVkL7tvQq/lHgi1JYZUH"
+    "37ursupnFcX6xtcTxevo3fQb2N30HVxu9A+Ux27zNRO2s++vLurBHev+heI7ZTpCqfr8/5"
+    "fCmzZkKp/RSZUqW1VKkyV5W5qszVzeZqmGXEM1eTFKRN5qqdjFPm6pC+7b0KcxUvfhY7/5"
+    "mfcp4jUfqTdWDGfSCy8MfDJTT+28+b+Broji92fkCeRIkrQ1zxe/naClkGw61SWSdZJFSV"
+    "kjAv1uVKSd0OCyfwDr+BFLOJdyfPQzlmhGyZws1KM5h55Apo1qlQq2Ygs0gVwJyODM0gZh"
+    "MrkGmQs5roBiCziRXINMhRFUgzjJm0CmIaYuUGax/TFXLNwPAF67ELRApX5V7cnXuRIbwt"
+    "4Popm0lSZIvfbEvl7C2Uh9LV7PJXiraBWlQuKjNWxH5qS8au47lkw6vTgErgz9xv/Brb3O"
+    "29yqBKOFCkynbigHA0eESW70MHWE50tBt+AvzeuuORI65dB+heeJ1UPM4hsHyA4MpFPusc"
+    "ua2n/OJ8cUixLsLCtgarYGZb3gJ6wHCXSzKlCZD7iIldQm8hMEOubhq650MEbvGDQH15S3"
+    "7VMr844SIHdMcEeFlarjxwm8xHch9uo0PuLBNY0cPgRyC/aQTIcxF4cetZeCm7fVm79Df6"
+    "dTI6qfzN/1xyXVUA97ICOGNe7UhLSqGCLaoC+GnBXelrG+vBMr78Kr4cyVZ1fH2DeteFfC"
+    "r9ki/18qZf0iu7CN9pWpWA2bcEzJKD6WlyrRJnCcMsyPlR+CZBzm2jkqwG5eGs2qmqBec5"
+    "LjjqhGbZuM5YfcrOuSdM/uvRIVrtG0yiJ7JsdRBL7z6Y7ispwkQ+TV+SEzcZCqsqEZAm3T"
+    "oVcDib40aZgBFeTc7/KFPKVyfU8iEgvj5nxEj4XpZk/O5dLKOf7gIncrbPAsv2Lcd7RX7v"
+    "59Hu5bo1x4uAYZazQhwSknDRGkvFQ2wjNY9xnSezXZDJBqj9a0UFsxId1ZV4t/HAuEExw+"
+    "bPWhfzTX6UjVEW/85WHGXxK9tPWfyK621Y/MM4Dffq7P9+w6969q6r3WTXZ58haEDroWH/"
+    "jAKpCt/053Mqa1EEsRlkNvNElGiVKyL/vZVdERFgDT+qAqn6qPr8UWHBJ6Zhg3M6y5TyuZ"
+    "y66qSmynK6qCaL1/JmBybyyNWRiapS50kqdUoC2QLC8h9FyfuMt6jeUbUnT+Y75XWnKuK5"
+    "yYeq+lPJ50hVDX+62EHtuEV1z9aY4t7/uNbW/7hi53/MOBXJ8vid1SpsrSKZfGC37xXMwp"
+    "5N7KwcnVIV3NYdmqiJFRIpWOsaVjFgLWz8pTsrt7zvzwvkZuuq2Li0DcNVst09DXBJL/ap"
+    "le2VG/j4Ja8Cm20u5G5X2wvRQA0lI5XBMCRVWmUwqMwLPvTDjMGrzIvnyPU6mReqJKDzkg"
+    "AXiTlf8iS72/of7A+lUR9ppvLAENoT17Wh7rBBzYgoSGeYqitMk03BbgPrJ9PpRUH7nJzT"
+    "h8T+9vHk7OrFAZXiwGzDLpT4n4xXif8FBrTRcUHVYPSGFaR/k8MsqeCzI0+jWNI6S/Bj4p"
+    "eKopgGSVxDFisQyecPdwLFrE6ZheAc/9OYVTlyxajWGUXu6zaG3oTaCsE765vYR8WjV6xq"
+    "nVVRh0ERSy6jkNCWaz9IlkuSEfoGaDol+63L/gN0TFcwR7RAoxIXN8bXIrxaCAD9nk40LH"
+    "zrBn8KgiWcSreDyM819Mk/Ee/Z0Z90yF6dCJCXH725/y7w8GAbko624IVlgoOXP4aNaO8d"
+    "d+YB9y7qShvNDbA+txwYdrMll23rDhprrB8YTXjbm1fFo/oVjyIru7eyLZ+x8HLBLRLtzo"
+    "962GuQc649gg2310GVK5WiVP7U+v5U3TDgKlwgtaXlBD4Le/75dUziHUYIxkOJEKRH0AmV"
+    "FBepdlhWPLm4mP7R1Wa8+5LiMJvoEb+h+6iZ+lpEpNnEO1TWQ5FoFZznQy1XcF6g2VOXxk"
+    "JyqMmIYSWk9yrNAy8/SiWHybIZN3SELFYNI39hzZFImI5ft+y5quq51HAPD7sntrUTLGdi"
+    "YDNI5QO9k1Sd5Exd8TW2SKnW2L6ssXXSHrNjfsX5TtOq/h392UyVOZ0/WrBBVwkeuarO2R"
+    "w9KGHXQiCBPtpxgKjXjSnwRE+0rqTVQn117GFzq4pXrE9jutm6UgX78plYqmC/fQeaqnHu"
+    "NJiUaCMhbCkqhezmjVTeqbbl/invxRsYyHX3TZSAqVLn1hHudalznGrE2GdlSUj8HVaW8a"
+    "S2VoNSn1VbK1XazIdeXh+fip7KxnVe9LRQpoV1ulCYKh6vDpKjYiXqILldh6JUifPOUvIe"
+    "4WzhuvdagGwRiabIpAyx1hTsSskuiXYCnAfxjoqxHm+GPKOUEvV2tIlAGlFO7aws7R6yMv"
+    "hEAgOTlYWN5OFxghsRqAwibglWgyjWEGHLdwvbtkF0sUOZhGAlii5OL2BWsosg9kc037to"
+    "ujpfZt+2XE8SrKNhY/iRGMjyHUoUW9edu5Y+507JcuA3H1uxPlyuyL+jv5TfaZd+p4TnzA"
+    "BJ1cExBTJlmW60TOEDMzrChzglkNA2bR/emWsywtI3WLlwamri8VKAW+UbO/vzpmCQlura"
+    "U9fYxfTyQzKcLnanoqrDOBXx09nlu/PLD6OdiHT7BUzxoihUiZcj2V3Ueii1Srbu+RqC3g"
+    "r/DNR4QswFl0eumjRwoIYIsToz8LVEkUo+J0pXR9HRe+gS5NWxJAa5ShjvT/yoHDZUwWL+"
+    "BzfMsKEKFj9HrtcJFj9ND6neMVi2JlJ9A7huXh2/i5RQmUey27Ddeasu5Ek0r0QM2KUnOU"
+    "Fvs0M5h3N9v3Kyx6zlXx5NHQg+Ta9vSIcsHSRzhJ2xFu4jsHwAyQnlUS+tSCx/8PBt7xGi"
+    "PeAi8LhYk3sIgkfdA47rMJpzdfUjdXzgeXc7/p7EHN8n1vy5+L7/MR4fHr4Z7x++fnt89O"
+    "bN8dv9VPuXb1UtAyfnH8hKUFjJN3vIY6FttPGiaSXceg13q1XeYTf3DSm3UC23kLBHSDmD"
+    "hJ1BZoCivr5LEQGmqJTRwJDeylgpH9nKUOnzRbbCHMvvjLY0yORNMdmjLDNKzvpU7zSByD"
+    "IWI4ZZEd+pNCP0bIyqdxrSF161q8aS6gmeC5AjkSJqTyXYHh/XSbA9PuYn2JJ7VAgZf1QC"
+    "CMfDJUS3k2Zo+Bd9ZlJPxWlLGcnuz1t4GiuwtZMVBDLH21/Mvv8/VAeqTQ=="
 )
