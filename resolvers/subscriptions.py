@@ -1,6 +1,11 @@
 """Live, scoped subscriptions with replay.
 
-Each subscription follows one outbox stream. It registers with the process's
+An assignee's `fulfillmentOrderEvents` (and `fulfillmentOrderAssigned`, its ASSIGNED part)
+read the outbox, whose old rows retention deletes: a cursor older than what is kept is
+refused (CURSOR_EXPIRED). `orderUpdated` and `orderEvents` read the order timelines, kept
+for the orders' life, and show each reader only what `timeline_view` lets it see.
+
+Each subscription follows one stream. It registers with the process's
 hub first, then reads the database from its cursor: replay and live events
 come from the same ordered query, so there is no gap and no duplicate at the
 seam. A doorbell from the hub (or a timeout, in case the transport is down)
