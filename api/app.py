@@ -29,7 +29,7 @@ from api.auth import (
     authenticate_connection,
     refuse_authentication,
 )
-from api.background import database_watch, deadline_sweeper, webhook_worker
+from api.background import database_watch, deadline_sweeper, event_pruner, webhook_worker
 from api.context import Context
 from api.health import Dependency
 from api.hub import Hub
@@ -157,6 +157,7 @@ def create_app(config: Settings = settings) -> Starlette:
                 webhook_worker(config),
                 deadline_sweeper(config.sla_sweep_seconds),
                 database_watch(config.health_probe_seconds, lambda: probe_database(database)),
+                event_pruner(config),
             ):
                 yield
         finally:

@@ -85,6 +85,10 @@ class Settings:
     webhook_poll_seconds: float = 2.0  # how often each server process looks for due webhooks
     health_probe_seconds: float = 2.0  # how often each server process probes the database
     webhook_max_attempts: int = DEFAULT_MAX_ATTEMPTS
+    # Outbox events and finished webhook deliveries older than this are deleted (a
+    # subscription's `since` older than that is refused); the timeline is kept.
+    event_retention_days: float = 7.0
+    event_prune_seconds: float = 60.0  # how often each server process deletes a batch
     max_page_size: int = 250
     default_page_size: int = 50
     max_query_depth: int = 12
@@ -182,6 +186,18 @@ ENVIRONMENT = [
         "webhook_max_attempts",
         _positive(int),
         "attempts before a delivery fails",
+    ),
+    Variable(
+        "OMS_EVENT_RETENTION_DAYS",
+        "event_retention_days",
+        _positive(float),
+        "days outbox events and finished webhook deliveries are kept (replay window)",
+    ),
+    Variable(
+        "OMS_EVENT_PRUNE_SECONDS",
+        "event_prune_seconds",
+        _positive(float),
+        "how often each worker deletes a batch of expired events",
     ),
     Variable("OMS_MAX_QUERY_COST", "max_query_cost", _positive(int), "most one request may cost"),
     Variable("OMS_COST_BUCKET_SIZE", "cost_bucket_size", _positive(int), "each key's budget"),
