@@ -6,7 +6,7 @@ from .events import OutboxEvent, WebhookDelivery, WebhookDeliveryAttempt
 from .fulfillment import FulfillmentOrder, FulfillmentOrderLine, Shipment, ShipmentLine
 from .inventory import InventoryLedgerEntry, InventoryLevel
 from .locations import Location, Vendor
-from .orders import IdempotencyRecord, Order, OrderEvent, OrderHold, OrderLine
+from .orders import IdempotencyRecord, Order, OrderEvent, OrderHold, OrderLine, OrderTag
 from .returns import Return, ReturnLine
 from .routing import RoutingRule, RoutingSettings
 
@@ -22,6 +22,7 @@ __all__ = [
     "OrderEvent",
     "OrderHold",
     "OrderLine",
+    "OrderTag",
     "OutboxEvent",
     "Product",
     "Return",

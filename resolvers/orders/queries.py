@@ -15,7 +15,13 @@ from resolvers.common import Node, fits
 from resolvers.ids import decode_query_id
 from resolvers.locations import Location, Vendor
 from resolvers.node import node_type
-from resolvers.orders.filters import OrderFilter, filtered_orders, scoped_orders
+from resolvers.orders.filters import (
+    OrderFilter,
+    OrderSortKey,
+    filtered_orders,
+    order_sort,
+    scoped_orders,
+)
 from resolvers.orders.inputs import PlaceOrderInput, order_input
 from resolvers.orders.types import Order, SourcingAssignment, SourcingLine, SourcingPlan, orders_of
 from resolvers.pagination import Connection, PageArgs, paged, paginate
@@ -53,7 +59,8 @@ class OrderQueries:
 
     @strawberry.field(
         permission_classes=[allow(*READERS)],
-        description="Orders, oldest first, within the key's scope.",
+        description="Orders within the key's scope, oldest first unless sortKey/reverse say "
+        "otherwise.",
     )
     @paged
     async def orders(
@@ -61,9 +68,11 @@ class OrderQueries:
         info: Info,
         page: PageArgs,
         filter: OrderFilter | None = None,
+        sort_key: OrderSortKey = OrderSortKey.CREATED_AT,
+        reverse: bool = False,
     ) -> Connection[Order]:
         qs = filtered_orders(scoped_orders(current_actor(info)), filter)
-        page = await paginate(qs, page, orders_of)
+        page = await paginate(qs, page, orders_of, order_sort(sort_key, reverse))
         # Nested fields (a line's price currency) look orders up by id: they are here.
         info.context.loaders.order_by_id.prime_many({e.node.row.pk: e.node.row for e in page.edges})
         return page

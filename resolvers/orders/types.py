@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
+from decimal import Decimal
 
 import strawberry
 from strawberry.scalars import JSON
@@ -122,6 +123,13 @@ def order_events_of(rows: Sequence[OrderEventRow]) -> list[OrderEvent]:
     return [OrderEvent.of(row) for row in rows]
 
 
+def current_subtotal(lines: Sequence[OrderLineRow]) -> Decimal:
+    return sum(
+        (line.unit_price * (line.quantity - line.cancelled_quantity) for line in lines),
+        Decimal("0.00"),
+    )
+
+
 def _sees_all_lines(actor: Actor) -> bool:
     return actor.role not in (Role.STAFF, Role.VENDOR)
 
@@ -158,6 +166,26 @@ class Order(Node):
             currency=row.currency,
             subtotal=money(row.subtotal, row.currency),  # type: ignore[arg-type]
         )
+
+    @strawberry.field(description="Free text from the channel or staff.")
+    def note(self) -> str | None:
+        return self.row.note
+
+    @strawberry.field
+    def tags(self) -> list[str]:
+        return list(self.row.tags or [])
+
+    @strawberry.field(description="The channel's own data (a JSON object), as updateOrder set it.")
+    def metadata(self) -> JSON | None:
+        return self.row.metadata
+
+    @strawberry.field(
+        description="What the order is worth now: its lines' quantities less what was "
+        "cancelled, at their unit prices. `subtotal` stays the amount as placed."
+    )
+    async def current_subtotal(self, info: Info) -> Money:
+        lines = await info.context.loaders.lines_by_order_id.load(self.row.pk)
+        return money(current_subtotal(lines), self.row.currency)  # type: ignore[arg-type]
 
     async def _visible_fulfillment_rows(self, info: Info) -> list[FulfillmentOrderRow]:
         rows = await info.context.loaders.fulfillment_orders_by_order_id.load(self.row.pk)
