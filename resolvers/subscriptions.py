@@ -21,8 +21,9 @@ from graphql import GraphQLError
 from strawberry.types import Info
 from tortoise.expressions import Q
 
-from models.operations.events import ASSIGNED, assignee_stream, order_stream
+from models.operations.events import assignee_stream, order_stream
 from models.rules import scopes
+from models.rules.events import FulfillmentOrderEventType
 from models.rules.scopes import READERS, Role
 from models.tables import ApiKey, OutboxEvent
 from models.tables import FulfillmentOrder as FulfillmentOrderRow
@@ -128,7 +129,10 @@ class Subscription:
             window = Q(id__gt=last) | Q(created_at__gte=late_since)
             floor = datetime.now(UTC) - REPLAY_WINDOW
             return await OutboxEvent.filter(
-                window, stream=stream, type=ASSIGNED, created_at__gte=floor
+                window,
+                stream=stream,
+                type=FulfillmentOrderEventType.ASSIGNED.value,
+                created_at__gte=floor,
             ).order_by("id")
 
         async def newest() -> int:

@@ -21,6 +21,7 @@ from models.operations.fulfillment_state import (
 from models.operations.order_state import refresh_status
 from models.operations.reservations import ReservationConflict, level_id_for, release, reserve
 from models.operations.routing import current_settings
+from models.rules.events import FulfillmentOrderEventType
 from models.rules.inventory import available
 from models.rules.lifecycle import DeliveryMethod, FulfillmentAction
 from models.rules.scopes import Actor
@@ -133,7 +134,7 @@ async def move(
         fulfillment_order.accepted_at = fulfillment_order.packed_at = None
         fulfillment_order.routing_reason = f"moved by {actor.label} from {before} to {target.code}"
         await fulfillment_order.save()
-        await events.announce_assignment(fulfillment_order)
+        await events.tell_assignee(fulfillment_order, FulfillmentOrderEventType.ASSIGNED)
         await events.record(
             order,
             "FULFILLMENT_MOVED",

@@ -15,6 +15,7 @@ from tortoise.functions import Count
 from models.operations import events
 from models.operations.reservations import reserve_all
 from models.operations.routing import active_rule_specs, current_settings, split_policy
+from models.rules.events import FulfillmentOrderEventType
 from models.rules.inventory import available
 from models.rules.lifecycle import FulfillmentOrderStatus
 from models.rules.routing import (
@@ -217,7 +218,7 @@ async def _create_fulfillment_orders(
                 for planned in assignment.lines
             ]
         )
-        await events.announce_assignments(created)
+        await events.tell_assignees(created, FulfillmentOrderEventType.ASSIGNED)
     return created
 
 

@@ -19,7 +19,8 @@ from tortoise.functions import Sum
 
 from api.settings import Settings
 from models.operations.access import create_api_key
-from models.operations.events import ASSIGNED, assignee_stream
+from models.operations.events import assignee_stream
+from models.rules.events import FulfillmentOrderEventType
 from models.rules.inventory import LedgerReason
 from models.rules.scopes import Role
 from models.tables import (
@@ -232,7 +233,7 @@ async def check_orders_whole(seen: Seen) -> None:
             )
 
     announced: dict[int, list[str]] = defaultdict(list)
-    for event in await OutboxEvent.filter(type=ASSIGNED):
+    for event in await OutboxEvent.filter(type=FulfillmentOrderEventType.ASSIGNED):
         announced[event.payload["fulfillmentOrderId"]].append(event.stream)
     by_id = {fo.id: fo for fo in fulfillment_orders}
     assert set(announced) <= set(by_id), "an ASSIGNED event for a missing fulfillment order"
@@ -327,7 +328,7 @@ async def check_delivery(base: str, secret: str) -> None:
         async with subscribe(base, secret, ASSIGNED_DOC, variables) as sub:
             while not expected <= got:
                 event = (await sub.next(wait=15))["fulfillmentOrderAssigned"]
-                assert event["type"] == ASSIGNED
+                assert event["type"] == FulfillmentOrderEventType.ASSIGNED
                 got.add(event["fulfillmentOrder"]["id"])
     loop = asyncio.get_running_loop()
     deadline = loop.time() + 15
