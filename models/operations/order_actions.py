@@ -9,12 +9,13 @@ from datetime import UTC, datetime
 
 from tortoise.transactions import in_transaction
 
-from models.errors import invalid, not_found
+from models.errors import DomainError, ErrorCode, invalid, not_found
 from models.operations import events
 from models.operations.fulfillment_state import close_if_done, release_fulfillment_line, remaining
 from models.operations.order_routing import route_order
 from models.operations.order_state import check_action, locked_order, refresh_status
 from models.operations.reservations import retry_on_conflict
+from models.rules.events import FulfillmentOrderEventType
 from models.rules.lifecycle import (
     CancelReason,
     FulfillmentOrderStatus,
@@ -22,8 +23,11 @@ from models.rules.lifecycle import (
     OrderAction,
     OrderStatus,
 )
-from models.rules.scopes import Actor
-from models.tables import FulfillmentOrderLine, Order, OrderHold, OrderLine
+from models.rules.scopes import Actor, may_release_hold
+from models.tables import FulfillmentOrder, FulfillmentOrderLine, Order, OrderHold, OrderLine
+
+# Work an assignee has started: a hold or its release is news to it.
+_STARTED = (FulfillmentOrderStatus.ACCEPTED.value, FulfillmentOrderStatus.PACKED.value)
 
 # Fulfillment orders whose units have not left: cancelling takes from these.
 _LIVE = (
@@ -149,6 +153,11 @@ async def cancel_order_lines(
     return order
 
 
+async def _tell_started_work(order: Order, type: FulfillmentOrderEventType) -> None:
+    started = await FulfillmentOrder.filter(order_id=order.id, status__in=_STARTED)
+    await events.tell_assignees(started, type)
+
+
 async def hold_order(order_id: int, reason: HoldReason, note: str | None, actor: Actor) -> Order:
     async with in_transaction():
         order = await locked_order(order_id)
@@ -161,23 +170,33 @@ async def hold_order(order_id: int, reason: HoldReason, note: str | None, actor:
             actor,
             {"reason": reason.value},
         )
+        await _tell_started_work(order, FulfillmentOrderEventType.HELD)
         await refresh_status(order, actor)
     return order
 
 
 async def release_hold(order_id: int, actor: Actor) -> Order:
-    """Release every hold, then route what is not yet assigned."""
+    """Release every hold the actor may release; when none is left, tell the assignees of
+    started work and route what is not yet assigned."""
     now = datetime.now(UTC)
 
     async def attempt(last: bool) -> Order:
         async with in_transaction():
             order = await locked_order(order_id)
             check_action(order, OrderAction.RELEASE_HOLD)
-            await OrderHold.filter(order_id=order.id, released_at=None).update(
-                released_at=now, released_by=actor.label
-            )
+            holds = await OrderHold.filter(order_id=order.id, released_at=None)
+            mine = [hold.id for hold in holds if may_release_hold(actor, hold.actor)]
+            if holds and not mine:
+                raise DomainError(
+                    ErrorCode.INVALID_TRANSITION,
+                    f"order {order.number}: its holds were placed by an admin; "
+                    "an ADMIN key releases them",
+                )
+            await OrderHold.filter(id__in=mine).update(released_at=now, released_by=actor.label)
             await events.record(order, "HOLD_RELEASED", "hold released", actor)
-            await route_order(order, actor, now)
+            if len(mine) == len(holds):
+                await _tell_started_work(order, FulfillmentOrderEventType.RELEASED)
+                await route_order(order, actor, now)
             await refresh_status(order, actor)
             return order
 

@@ -10,7 +10,7 @@ from models.operations import order_actions, placement
 from models.operations.order_actions import LineCancellation
 from models.rules import scopes
 from models.rules.lifecycle import CancelReason, HoldReason
-from models.rules.scopes import ADMIN_ONLY, Role
+from models.rules.scopes import Role
 from models.tables import Order as OrderRow
 from resolvers.common import user_errors
 from resolvers.ids import decode_id
@@ -95,25 +95,29 @@ class OrderMutations:
         return CancelOrderPayload(order=Order.of(row))
 
     @strawberry.mutation(
-        permission_classes=[allow(*ADMIN_ONLY)],
+        permission_classes=[allow(*ORDER_TAKERS)],
         description="Holds the order (allowed until something ships): it keeps its "
         "reservations, assignees cannot accept, pack or ship it, and nothing is routed for it "
-        "until releaseOrderHold.",
+        "until releaseOrderHold. A PARTNER key holds its own channel's orders (payment "
+        "pending, fraud review). Assignees that accepted work hear HELD.",
     )
     @user_errors(OrderPayload)
     async def hold_order(self, info: Info, input: HoldOrderInput) -> OrderPayload:
-        pk = decode_id(input.order_id, "Order", "orderId")
+        pk = await order_in_scope(info, input.order_id)
         row = await order_actions.hold_order(
             pk, HoldReason(input.reason), input.note, current_actor(info)
         )
         return OrderPayload(order=Order.of(row))
 
     @strawberry.mutation(
-        permission_classes=[allow(*ADMIN_ONLY)], description="Releases every hold, then routes."
+        permission_classes=[allow(*ORDER_TAKERS)],
+        description="Releases the holds, then routes. A PARTNER key releases the holds PARTNER "
+        "keys placed on its channel's orders; an admin's hold stays until an ADMIN key "
+        "releases it (INVALID_TRANSITION when only such holds are open).",
     )
     @user_errors(OrderPayload)
     async def release_order_hold(self, info: Info, input: ReleaseOrderHoldInput) -> OrderPayload:
         row = await order_actions.release_hold(
-            decode_id(input.order_id, "Order", "orderId"), current_actor(info)
+            await order_in_scope(info, input.order_id), current_actor(info)
         )
         return OrderPayload(order=Order.of(row))

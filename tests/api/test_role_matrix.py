@@ -38,7 +38,7 @@ from models.operations.locations import (
     create_location,
     create_vendor,
 )
-from models.rules.scopes import SYSTEM, Role
+from models.rules.scopes import SYSTEM, Actor, Role
 from models.tables import ApiKey as ApiKeyRow
 from models.tables import InventoryLevel as LevelRow
 from models.tables import Location as LocationRow
@@ -133,7 +133,9 @@ async def new_order(world: World, hold: bool = False, pickup: bool = False) -> t
         SYSTEM,
     )
     if hold:
-        await hold_order(placed.order.pk, HoldReason.OTHER, None, SYSTEM)
+        # Placed by the channel (payment pending): ADMIN and that channel's PARTNER may lift it.
+        web = Actor(role=Role.PARTNER, name="web shop", channel="web")
+        await hold_order(placed.order.pk, HoldReason.AWAITING_PAYMENT, None, web)
     line = await OrderLine.get(order_id=placed.order.pk)
     return world.gid(placed.order), world.gid(line)
 
@@ -441,13 +443,13 @@ ROWS: list[Row] = [
     Row(
         "holdOrder",
         _mutation("holdOrder", "HoldOrderInput", "order { status }"),
-        ADMIN,
+        ORDER_TAKERS,
         _with_order(lambda w, order, line: {"orderId": order, "reason": "HIGH_RISK_OF_FRAUD"}),
     ),
     Row(
         "releaseOrderHold",
         _mutation("releaseOrderHold", "ReleaseOrderHoldInput", "order { status }"),
-        ADMIN,
+        ORDER_TAKERS,
         _with_order(lambda w, order, line: {"orderId": order}, hold=True),
     ),
     # the assignee's work (rows act on a fulfillment order at MSP-01, STAFF's location; a
