@@ -95,9 +95,17 @@ async def _candidates(today: datetime) -> list[CandidateLocation]:
     ]
 
 
-async def plan(request: RoutingRequest, now: datetime | None = None) -> Snapshot:
-    """The engine's plan over the live stock, reserving nothing (also `sourcingPlan`)."""
+async def plan(
+    request: RoutingRequest,
+    now: datetime | None = None,
+    freed: Mapping[tuple[int, str], int] | None = None,
+) -> Snapshot:
+    """The engine's plan over the live stock, reserving nothing (also `sourcingPlan`).
+    `freed` counts reservations, by (location id, sku), that the caller would give back
+    for the units it asks to route again (re-routing assigned work): they are available
+    to the plan."""
     now = now or datetime.now(UTC)
+    freed = freed or {}
     skus = {line.sku for line in request.lines}
     levels = await InventoryLevel.filter(product__sku__in=skus).values_list(
         "id", "location_id", "product__sku", "on_hand", "reserved", "safety_stock"
@@ -106,7 +114,7 @@ async def plan(request: RoutingRequest, now: datetime | None = None) -> Snapshot
     level_ids = {}
     for level_id, location_id, sku, on_hand, reserved, safety in levels:
         level_ids[(location_id, sku)] = level_id
-        free = available(on_hand, reserved, safety)
+        free = available(on_hand, reserved - freed.get((location_id, sku), 0), safety)
         if free:
             stock[(location_id, sku)] = free
     settings_row = await current_settings()
@@ -125,7 +133,7 @@ async def plan(request: RoutingRequest, now: datetime | None = None) -> Snapshot
     )
 
 
-async def _request_of(order: Order, lines: Sequence[OrderLine]) -> RoutingRequest:
+async def request_of(order: Order, lines: Sequence[OrderLine]) -> RoutingRequest:
     product_ids = {line.product_id for line in lines}  # type: ignore[attr-defined]
     tags = dict(await Product.filter(id__in=product_ids).values_list("id", "tags"))
     given_back = await FulfillmentOrder.filter(
@@ -286,7 +294,7 @@ async def route_order(order: Order, actor: Actor, now: datetime | None = None) -
     that arrived for a backorder), inside the caller's transaction."""
     now = now or datetime.now(UTC)
     lines = list(await OrderLine.filter(order_id=order.id).order_by("id"))
-    request = await _request_of(order, lines)
+    request = await request_of(order, lines)
     if not request.lines:
         return RoutingOutcome([], 0, None)
     outcome = await apply_plan(order, lines, await plan(request, now), actor, now)

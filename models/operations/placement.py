@@ -126,6 +126,26 @@ async def check_lines(
     return tuple(products[line.sku.strip()] for line in lines), tuple(prices)
 
 
+def shipping_columns(address: AddressData | None) -> dict[str, object]:
+    """The address columns of a SHIP order, which must name line1, city and country."""
+    address_columns = address.columns("shippingAddress") if address is not None else {}
+    missing = [
+        name
+        for name, column in (
+            ("line1", "address_line1"),
+            ("city", "address_city"),
+            ("countryCode", "address_country"),
+        )
+        if not address_columns.get(column)
+    ]
+    if missing:
+        raise invalid(
+            f"a SHIP order needs a shipping address with {', '.join(missing)}",
+            ["shippingAddress", missing[0]],
+        )
+    return address_columns
+
+
 async def check_delivery(data: OrderInput) -> dict[str, object]:
     """A SHIP order needs an address; a PICKUP order a location that offers pickup.
     Returns the order's address columns."""
@@ -133,20 +153,7 @@ async def check_delivery(data: OrderInput) -> dict[str, object]:
     if data.shipping_address is not None:
         address_columns = data.shipping_address.columns("shippingAddress")
     if data.delivery_method is DeliveryMethod.SHIP:
-        missing = [
-            name
-            for name, column in (
-                ("line1", "address_line1"),
-                ("city", "address_city"),
-                ("countryCode", "address_country"),
-            )
-            if not address_columns.get(column)
-        ]
-        if missing:
-            raise invalid(
-                f"a SHIP order needs a shipping address with {', '.join(missing)}",
-                ["shippingAddress", missing[0]],
-            )
+        address_columns = shipping_columns(data.shipping_address)
         if data.pickup_location_id is not None:
             raise invalid("pickupLocationId is only for PICKUP orders", ["pickupLocationId"])
         return address_columns

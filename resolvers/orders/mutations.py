@@ -6,7 +6,7 @@ import strawberry
 from strawberry.types import Info
 
 from models.errors import not_found
-from models.operations import order_actions, placement
+from models.operations import order_actions, order_updates, placement
 from models.operations.order_actions import LineCancellation
 from models.rules import scopes
 from models.rules.lifecycle import CancelReason, HoldReason
@@ -20,7 +20,9 @@ from resolvers.orders.inputs import (
     HoldOrderInput,
     PlaceOrderInput,
     ReleaseOrderHoldInput,
+    UpdateOrderInput,
     order_input,
+    order_update,
 )
 from resolvers.orders.types import CancelOrderPayload, Order, OrderPayload, PlaceOrderPayload
 from resolvers.permissions import allow, current_actor, forbidden
@@ -120,4 +122,16 @@ class OrderMutations:
         row = await order_actions.release_hold(
             await order_in_scope(info, input.order_id), current_actor(info)
         )
+        return OrderPayload(order=Order.of(row))
+
+    @strawberry.mutation(
+        permission_classes=[allow(*ORDER_TAKERS)],
+        description="Changes the customer, shipping address (both until something ships), "
+        "note, tags or metadata. A new address routes the work nobody accepted yet again; "
+        "fixing it, then releasing an INCORRECT_ADDRESS hold, is the way to correct an address.",
+    )
+    @user_errors(OrderPayload)
+    async def update_order(self, info: Info, input: UpdateOrderInput) -> OrderPayload:
+        pk = await order_in_scope(info, input.order_id)
+        row = await order_updates.update_order(pk, order_update(input), current_actor(info))
         return OrderPayload(order=Order.of(row))

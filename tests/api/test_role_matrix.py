@@ -452,6 +452,12 @@ ROWS: list[Row] = [
         ORDER_TAKERS,
         _with_order(lambda w, order, line: {"orderId": order}, hold=True),
     ),
+    Row(
+        "updateOrder",
+        _mutation("updateOrder", "UpdateOrderInput", "order { note }"),
+        ORDER_TAKERS,
+        _with_order(lambda w, order, line: {"orderId": order, "note": "ring twice"}),
+    ),
     # the assignee's work (rows act on a fulfillment order at MSP-01, STAFF's location; a
     # VENDOR key is an assignee role, but not this one's)
     Row(
