@@ -81,10 +81,11 @@ async def pack(fulfillment_order_id: int, actor: Actor) -> FulfillmentOrder:
     return await _advance(fulfillment_order_id, FulfillmentAction.PACK, "packed_at", actor)
 
 
-def _shipment_quantities(
+def line_quantities(
     lines: Sequence[FulfillmentLine], wanted: Sequence[ShipLine] | None
 ) -> dict[int, int]:
-    """order line id -> units to ship; everything left when `wanted` is None."""
+    """order line id -> units to ship (or to reject: a short pick); everything left when
+    `wanted` is None."""
     if wanted is None:
         return {
             line.order_line.id: remaining(line.fo_line) for line in lines if remaining(line.fo_line)
@@ -170,7 +171,7 @@ async def ship(
         next_status(
             fulfillment_order, FulfillmentAction.SHIP_PART if left else FulfillmentAction.SHIP_ALL
         )
-        quantities = _shipment_quantities(current, lines)
+        quantities = line_quantities(current, lines)
         shipping = sum(quantities.values())
         done = shipping == left
         fulfillment_order.status = next_status(
@@ -257,7 +258,7 @@ async def mark_picked_up(fulfillment_order_id: int, actor: Actor) -> Fulfillment
         fulfillment_order.shipped_at = now
         await fulfillment_order.save(update_fields=["status", "shipped_at", "updated_at"])
         current = await lines_of(fulfillment_order)
-        quantities = _shipment_quantities(current, None)
+        quantities = line_quantities(current, None)
         shipment = await _dispatch(order, fulfillment_order, current, quantities, actor)
         await record(
             order,

@@ -15,7 +15,7 @@ from tortoise.functions import Count
 from models.operations import events
 from models.operations.reservations import reserve_all
 from models.operations.routing import active_rule_specs, current_settings, split_policy
-from models.rules.events import FulfillmentOrderEventType
+from models.rules.events import Assignee, FulfillmentOrderEventType
 from models.rules.inventory import available
 from models.rules.lifecycle import FulfillmentOrderStatus
 from models.rules.routing import (
@@ -133,12 +133,17 @@ async def plan(
     )
 
 
-async def request_of(order: Order, lines: Sequence[OrderLine]) -> RoutingRequest:
+async def request_of(
+    order: Order, lines: Sequence[OrderLine], also_excluded: Assignee | None = None
+) -> RoutingRequest:
+    """What routing is asked for an order's unassigned units: never where they were rejected
+    (nor at `also_excluded`, an assignee that just short-picked)."""
     product_ids = {line.product_id for line in lines}  # type: ignore[attr-defined]
     tags = dict(await Product.filter(id__in=product_ids).values_list("id", "tags"))
     given_back = await FulfillmentOrder.filter(
         order_id=order.id, status=FulfillmentOrderStatus.REJECTED.value
     ).values_list("location_id", "vendor_id")
+    given_back = [*given_back, *([also_excluded] if also_excluded else [])]
     return RoutingRequest(
         channel=order.channel,
         destination=destination_of(order),
@@ -289,12 +294,17 @@ async def apply_plan(
     return RoutingOutcome(created, sum(snapshot.plan.backordered.values()), snapshot, entry)
 
 
-async def route_order(order: Order, actor: Actor, now: datetime | None = None) -> RoutingOutcome:
+async def route_order(
+    order: Order,
+    actor: Actor,
+    now: datetime | None = None,
+    also_excluded: Assignee | None = None,
+) -> RoutingOutcome:
     """Assign what is not yet assigned (re-routing: a hold released, a rejection, stock
     that arrived for a backorder), inside the caller's transaction."""
     now = now or datetime.now(UTC)
     lines = list(await OrderLine.filter(order_id=order.id).order_by("id"))
-    request = await request_of(order, lines)
+    request = await request_of(order, lines, also_excluded)
     if not request.lines:
         return RoutingOutcome([], 0, None)
     outcome = await apply_plan(order, lines, await plan(request, now), actor, now)
