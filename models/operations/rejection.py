@@ -9,6 +9,7 @@ from enum import StrEnum
 
 from tortoise.transactions import in_transaction
 
+from models.operations.cancellation_requests import refuse_while_requested
 from models.operations.fulfillment_state import (
     is_held,
     lines_of,
@@ -98,6 +99,7 @@ async def reject(
         now = datetime.now(UTC)
         async with in_transaction():
             order, fulfillment_order = await work_on(fulfillment_order_id, actor)
+            await refuse_while_requested(fulfillment_order)
             fulfillment_order.status = next_status(fulfillment_order, FulfillmentAction.REJECT)
             fulfillment_order.rejected_at = now
             fulfillment_order.reject_reason = reason.value
