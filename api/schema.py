@@ -27,6 +27,7 @@ from api.relay import WakeRelayAfterMutations
 from api.security import RefuseUnstorableInput
 from api.settings import Settings
 from resolvers.access import AccessMutations, AccessQueries
+from resolvers.cancellation import CancellationMutations
 from resolvers.catalog import CatalogMutations, CatalogQueries
 from resolvers.fulfillment import FulfillmentQueries
 from resolvers.fulfillment_mutations import FulfillmentMutations
@@ -65,6 +66,7 @@ Mutation = merge_types(
         OrderMutations,
         WebhookMutations,
         FulfillmentMutations,
+        CancellationMutations,
         ReturnMutations,
     ),
 )

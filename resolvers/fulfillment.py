@@ -24,6 +24,7 @@ from resolvers.pagination import Connection, PageArgs, Sort, paged, paginate
 from resolvers.permissions import allow, current_actor, forbidden
 
 if TYPE_CHECKING:
+    from resolvers.cancellation import FulfillmentOrderCancellationRequest
     from resolvers.orders import Order, OrderLine
 
 FulfillmentOrderStatusEnum = strawberry.enum(FulfillmentOrderStatus, name="FulfillmentOrderStatus")
@@ -37,6 +38,9 @@ class FulfillmentOrderSortKey(Enum):
 
 OrderRef = Annotated["Order", strawberry.lazy("resolvers.orders")]
 OrderLineRef = Annotated["OrderLine", strawberry.lazy("resolvers.orders")]
+CancellationRequestRef = Annotated[
+    "FulfillmentOrderCancellationRequest", strawberry.lazy("resolvers.cancellation")
+]
 
 
 async def _order_line(info: Info, order_line_id: int) -> OrderLine:
@@ -161,6 +165,15 @@ class FulfillmentOrder(Node):
     async def shipments(self, info: Info) -> list[Shipment]:
         rows = await info.context.loaders.shipments_by_fulfillment_order_id.load(self.row.pk)
         return [Shipment.of(row) for row in rows]
+
+    @strawberry.field(
+        description="Its latest cancellation request, open (REQUESTED) or answered; null "
+        "when none was ever made."
+    )
+    async def cancellation_request(self) -> CancellationRequestRef | None:
+        from resolvers.cancellation import latest_request
+
+        return await latest_request(self.row.pk)
 
     @strawberry.field
     def accepted_at(self) -> datetime | None:

@@ -19,6 +19,7 @@ from tortoise.expressions import F
 from tortoise.transactions import in_transaction
 
 from models.errors import DomainError, ErrorCode, invalid, not_found
+from models.operations.cancellation_requests import refuse_while_requested
 from models.operations.fulfillment_state import (
     FulfillmentLine,
     lines_of,
@@ -59,6 +60,7 @@ async def _advance(
     async with in_transaction():
         order, fulfillment_order = await work_on(fulfillment_order_id, actor)
         await refuse_if_held(order)
+        await refuse_while_requested(fulfillment_order)
         fulfillment_order.status = next_status(fulfillment_order, action)
         setattr(fulfillment_order, stamp, now)
         await fulfillment_order.save(update_fields=["status", stamp, "updated_at"])
@@ -164,6 +166,7 @@ async def ship(
     async with in_transaction():
         order, fulfillment_order = await work_on(fulfillment_order_id, actor)
         await refuse_if_held(order)
+        await refuse_while_requested(fulfillment_order)
         current = await lines_of(fulfillment_order)
         left = sum(remaining(line.fo_line) for line in current)
         # Ask the state machine before looking at the lines, so that shipping an OPEN or a
@@ -254,6 +257,7 @@ async def mark_picked_up(fulfillment_order_id: int, actor: Actor) -> Fulfillment
                 ["fulfillmentOrderId"],
             )
         await refuse_if_held(order)
+        await refuse_while_requested(fulfillment_order)
         fulfillment_order.status = next_status(fulfillment_order, FulfillmentAction.PICK_UP)
         fulfillment_order.shipped_at = now
         await fulfillment_order.save(update_fields=["status", "shipped_at", "updated_at"])

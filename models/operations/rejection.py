@@ -13,6 +13,7 @@ from enum import StrEnum
 
 from tortoise.transactions import in_transaction
 
+from models.operations.cancellation_requests import refuse_while_requested
 from models.operations.fulfillment import ShipLine, line_quantities
 from models.operations.fulfillment_state import (
     is_held,
@@ -144,6 +145,7 @@ async def reject(
         now = datetime.now(UTC)
         async with in_transaction():
             order, fulfillment_order = await work_on(fulfillment_order_id, actor)
+            await refuse_while_requested(fulfillment_order)
             status = next_status(fulfillment_order, FulfillmentAction.REJECT)
             if lines is not None:
                 current = await lines_of(fulfillment_order)

@@ -1,6 +1,7 @@
 """The Tortoise tables, one module per aggregate. aerich loads this package."""
 
 from .access import ApiKey
+from .cancellation import CancellationRequest, CancellationRequestLine
 from .catalog import Product
 from .events import OutboxEvent, WebhookDelivery, WebhookDeliveryAttempt
 from .fulfillment import FulfillmentOrder, FulfillmentOrderLine, Shipment, ShipmentLine
@@ -9,9 +10,12 @@ from .locations import Location, Vendor
 from .orders import IdempotencyRecord, Order, OrderEvent, OrderHold, OrderLine, OrderTag
 from .returns import Return, ReturnLine
 from .routing import RoutingRule, RoutingSettings
+from .webhooks import WebhookSubscription
 
 __all__ = [
     "ApiKey",
+    "CancellationRequest",
+    "CancellationRequestLine",
     "FulfillmentOrder",
     "FulfillmentOrderLine",
     "IdempotencyRecord",
@@ -34,4 +38,5 @@ __all__ = [
     "Vendor",
     "WebhookDelivery",
     "WebhookDeliveryAttempt",
+    "WebhookSubscription",
 ]

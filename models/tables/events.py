@@ -22,10 +22,23 @@ class OutboxEvent(Model):
 
 
 class WebhookDelivery(Model):
+    """One event for one destination: a vendor's webhookUrl or a webhook subscription
+    (exactly one of the two is set). Deliveries of one order to one destination are sent
+    in id order, each after the one before it succeeded or failed for good."""
+
     id = fields.IntField(primary_key=True)
     delivery_id = fields.CharField(max_length=64, unique=True)
-    vendor: fields.ForeignKeyRelation = fields.ForeignKeyField(
-        "models.Vendor", related_name="webhook_deliveries", on_delete=fields.CASCADE
+    vendor: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
+        "models.Vendor", related_name="webhook_deliveries", null=True, on_delete=fields.CASCADE
+    )
+    subscription: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
+        "models.WebhookSubscription",
+        related_name="deliveries",
+        null=True,
+        on_delete=fields.CASCADE,
+    )
+    order: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
+        "models.Order", related_name="webhook_deliveries", null=True, on_delete=fields.CASCADE
     )
     event = fields.CharField(max_length=64)
     body = fields.TextField()
@@ -39,7 +52,7 @@ class WebhookDelivery(Model):
 
     class Meta:
         table = "webhook_delivery"
-        indexes = (("status", "next_attempt_at"),)
+        indexes = (("status", "next_attempt_at"), ("order", "status", "id"))
 
 
 class WebhookDeliveryAttempt(Model):

@@ -204,6 +204,21 @@ def _with_work(
     return variables
 
 
+def _asked(build: Callable[[World, Work], dict[str, Any]]) -> Variables:
+    """Accepted work whose order is being cancelled: a cancellation request is open."""
+
+    async def variables(world: World) -> dict[str, Any]:
+        from models.operations.order_actions import cancel_order
+        from models.rules.lifecycle import CancelReason
+        from resolvers.ids import decode_id
+
+        work = await new_work(world, "accepted")
+        await cancel_order(decode_id(work.order, "Order"), CancelReason.CUSTOMER, SYSTEM)
+        return {"input": build(world, work)}
+
+    return variables
+
+
 def order_input(world: World) -> dict[str, Any]:
     return {
         "channel": "web",
@@ -483,6 +498,26 @@ ROWS: list[Row] = [
         ),
         STOCK_KEEPERS,
         _with_work("accepted", lambda w, work: {"id": work.fulfillment_order}),
+    ),
+    Row(
+        "acceptCancellationRequest",
+        _mutation(
+            "acceptCancellationRequest",
+            "AcceptCancellationRequestInput",
+            "fulfillmentOrder { status }",
+        ),
+        STOCK_KEEPERS,
+        _asked(lambda w, work: {"fulfillmentOrderId": work.fulfillment_order}),
+    ),
+    Row(
+        "rejectCancellationRequest",
+        _mutation(
+            "rejectCancellationRequest",
+            "RejectCancellationRequestInput",
+            "fulfillmentOrder { status }",
+        ),
+        STOCK_KEEPERS,
+        _asked(lambda w, work: {"fulfillmentOrderId": work.fulfillment_order, "message": "packed"}),
     ),
     Row(
         "shipFulfillmentOrder",
