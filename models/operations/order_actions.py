@@ -216,26 +216,39 @@ async def cancel_order_lines(
     async with in_transaction():
         order = await locked_order(order_id)
         check_action(order, OrderAction.CANCEL_LINES)
-        cancelling = _Cancelling(await asked_of_order(order.id), datetime.now(UTC))
-        lines = {line.id: line for line in await OrderLine.filter(order_id=order.id)}
-        wanted = _wanted(lines, cancellations, cancelling)
-        if await _asks_nobody(list(wanted)):
-            await events.record(
-                order,
-                OrderEventType.LINES_CANCELLED,
-                ", ".join(f"{lines[i].sku} x{q}" for i, q in wanted.items())
-                + f" cancelled ({reason.value})",
-                actor,
-                {
-                    "reason": reason.value,
-                    "lines": {global_id("OrderLine", i): q for i, q in wanted.items()},
-                },
-            )
-            cancelling.announced = True
-        for line_id, quantity in wanted.items():
-            await _cancel_line_quantity(order, lines[line_id], quantity, actor, cancelling)
-        await _finish(order, lines, cancelling, reason, None, actor)
+        await cancel_lines_of_locked(order, cancellations, reason, actor)
     return order
+
+
+async def cancel_lines_of_locked(
+    order: Order,
+    cancellations: Sequence[LineCancellation],
+    reason: CancelReason,
+    actor: Actor,
+    note: str | None = None,
+) -> None:
+    """`cancel_order_lines` inside the caller's transaction, on an order it locked (an
+    edit lowering quantities cancels exactly as this does)."""
+    cancelling = _Cancelling(await asked_of_order(order.id), datetime.now(UTC))
+    lines = {line.id: line for line in await OrderLine.filter(order_id=order.id)}
+    wanted = _wanted(lines, cancellations, cancelling)
+    if await _asks_nobody(list(wanted)):
+        await events.record(
+            order,
+            OrderEventType.LINES_CANCELLED,
+            ", ".join(f"{lines[i].sku} x{q}" for i, q in wanted.items())
+            + f" cancelled ({reason.value})"
+            + (f": {note}" if note else ""),
+            actor,
+            {
+                "reason": reason.value,
+                "lines": {global_id("OrderLine", i): q for i, q in wanted.items()},
+            },
+        )
+        cancelling.announced = True
+    for line_id, quantity in wanted.items():
+        await _cancel_line_quantity(order, lines[line_id], quantity, actor, cancelling)
+    await _finish(order, lines, cancelling, reason, note, actor)
 
 
 async def _tell_started_work(order: Order, type: FulfillmentOrderEventType) -> None:

@@ -7,7 +7,15 @@ from .events import OutboxEvent, WebhookDelivery, WebhookDeliveryAttempt
 from .fulfillment import FulfillmentOrder, FulfillmentOrderLine, Shipment, ShipmentLine
 from .inventory import InventoryLedgerEntry, InventoryLevel
 from .locations import Location, Vendor
-from .orders import IdempotencyRecord, Order, OrderEvent, OrderHold, OrderLine, OrderTag
+from .orders import (
+    IdempotencyRecord,
+    Order,
+    OrderEditRecord,
+    OrderEvent,
+    OrderHold,
+    OrderLine,
+    OrderTag,
+)
 from .returns import Return, ReturnLine
 from .routing import RoutingRule, RoutingSettings
 from .webhooks import WebhookSubscription
@@ -23,6 +31,7 @@ __all__ = [
     "InventoryLevel",
     "Location",
     "Order",
+    "OrderEditRecord",
     "OrderEvent",
     "OrderHold",
     "OrderLine",

@@ -129,3 +129,19 @@ class IdempotencyRecord(Timestamped):
     class Meta:
         table = "idempotency_record"
         unique_together = (("channel", "key"),)
+
+
+class OrderEditRecord(Timestamped):
+    """One `editOrder` per (order, key): the same key with the same edit changes nothing
+    again; with another edit, IDEMPOTENCY_CONFLICT."""
+
+    id = fields.IntField(primary_key=True)
+    order: fields.ForeignKeyRelation[Order] = fields.ForeignKeyField(
+        "models.Order", related_name="edit_records", on_delete=fields.CASCADE
+    )
+    key = fields.CharField(max_length=200)
+    request_hash = fields.CharField(max_length=64)
+
+    class Meta:
+        table = "order_edit_record"
+        unique_together = (("order", "key"),)

@@ -9,6 +9,7 @@ from strawberry.scalars import JSON
 from strawberry.types import Info
 
 from models.operations.locations import AddressData
+from models.operations.order_edits import OrderEdit, SetQuantity
 from models.operations.order_updates import OrderUpdate
 from models.operations.placement import LineInput, OrderInput
 from models.rules import scopes
@@ -148,4 +149,45 @@ def order_update(data: UpdateOrderInput) -> OrderUpdate:
         tags=tuple(sent["tags"] or ()) if "tags" in sent else None,
         metadata=sent.get("metadata"),
         clear_metadata="metadata" in sent and sent["metadata"] is None,
+    )
+
+
+@strawberry.input
+class SetOrderLineQuantityInput:
+    order_line_id: strawberry.ID
+    quantity: int = strawberry.field(
+        description="The line's new quantity (cancelled units left out); 0 removes it. Never "
+        "below what shipped."
+    )
+
+
+@strawberry.input(
+    description="One atomic change of an order's lines. Added units are routed and reserved "
+    "as a placement's; lowered ones release backordered units first, then OPEN ones, then "
+    "ask the assignee of accepted work to cancel (a cancellation request)."
+)
+class EditOrderInput:
+    order_id: strawberry.ID
+    idempotency_key: str | None = strawberry.field(
+        default=None,
+        description="Per order: the same key with the same edit changes nothing again (the "
+        "order is returned as it is); with another edit, IDEMPOTENCY_CONFLICT.",
+    )
+    reason: str | None = strawberry.field(default=None, description="For the timeline.")
+    add_lines: list[OrderLineInput] = strawberry.field(default_factory=list)
+    set_quantities: list[SetOrderLineQuantityInput] = strawberry.field(default_factory=list)
+
+
+def order_edit(data: EditOrderInput) -> OrderEdit:
+    return OrderEdit(
+        add_lines=tuple(
+            LineInput(sku=line.sku, quantity=line.quantity, unit_price=line.unit_price)
+            for line in data.add_lines
+        ),
+        set_quantities=tuple(
+            SetQuantity(decode_id(item.order_line_id, "OrderLine", "orderLineId"), item.quantity)
+            for item in data.set_quantities
+        ),
+        reason=data.reason,
+        idempotency_key=data.idempotency_key,
     )

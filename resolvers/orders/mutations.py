@@ -6,7 +6,7 @@ import strawberry
 from strawberry.types import Info
 
 from models.errors import not_found
-from models.operations import order_actions, order_updates, placement
+from models.operations import order_actions, order_edits, order_updates, placement
 from models.operations.order_actions import LineCancellation
 from models.rules import scopes
 from models.rules.lifecycle import CancelReason, HoldReason
@@ -17,10 +17,12 @@ from resolvers.ids import decode_id
 from resolvers.orders.inputs import (
     CancelOrderInput,
     CancelOrderLinesInput,
+    EditOrderInput,
     HoldOrderInput,
     PlaceOrderInput,
     ReleaseOrderHoldInput,
     UpdateOrderInput,
+    order_edit,
     order_input,
     order_update,
 )
@@ -135,3 +137,15 @@ class OrderMutations:
         pk = await order_in_scope(info, input.order_id)
         row = await order_updates.update_order(pk, order_update(input), current_actor(info))
         return OrderPayload(order=Order.of(row))
+
+    @strawberry.mutation(
+        permission_classes=[allow(*ORDER_TAKERS)],
+        description="Adds lines and sets quantities in one transaction (see EditOrderInput). "
+        "Allowed until the order is shipped in full; currentSubtotal follows, subtotal stays "
+        "the amount as placed.",
+    )
+    @user_errors(OrderPayload)
+    async def edit_order(self, info: Info, input: EditOrderInput) -> OrderPayload:
+        pk = await order_in_scope(info, input.order_id)
+        edited = await order_edits.edit_order(pk, order_edit(input), current_actor(info))
+        return OrderPayload(order=Order.of(edited.order))

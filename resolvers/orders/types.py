@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
-from decimal import Decimal
 
 import strawberry
 from strawberry.scalars import JSON
 from strawberry.types import Info
 
+from models.operations.order_edits import current_subtotal
 from models.rules.lifecycle import CancelReason, DeliveryMethod, HoldReason, OrderStatus
 from models.rules.scopes import Actor, Role
 from models.tables import FulfillmentOrder as FulfillmentOrderRow
@@ -121,13 +121,6 @@ class OrderEvent:
 
 def order_events_of(rows: Sequence[OrderEventRow]) -> list[OrderEvent]:
     return [OrderEvent.of(row) for row in rows]
-
-
-def current_subtotal(lines: Sequence[OrderLineRow]) -> Decimal:
-    return sum(
-        (line.unit_price * (line.quantity - line.cancelled_quantity) for line in lines),
-        Decimal("0.00"),
-    )
 
 
 def _sees_all_lines(actor: Actor) -> bool:
@@ -274,6 +267,24 @@ class SourcingAssignment:
 class SourcingPlan:
     assignments: list[SourcingAssignment]
     backorders: list[SourcingLine]
+
+
+@strawberry.type
+class OrderLineQuantity:
+    order_line_id: strawberry.ID
+    quantity: int
+
+
+@strawberry.type(description="What editOrder would do with the same input; nothing changed.")
+class OrderEditPreview:
+    current_subtotal: Money
+    plan: SourcingPlan = strawberry.field(
+        description="Where the unassigned units would go (empty while the order is held)."
+    )
+    released: list[OrderLineQuantity] = strawberry.field(
+        description="Units the edit lowers: released at once where nobody accepted the work, "
+        "asked of the assignee where somebody did."
+    )
 
 
 @strawberry.type

@@ -468,6 +468,29 @@ ROWS: list[Row] = [
         _with_order(lambda w, order, line: {"orderId": order}, hold=True),
     ),
     Row(
+        "editOrder",
+        _mutation("editOrder", "EditOrderInput", "order { status }"),
+        ORDER_TAKERS,
+        _with_order(
+            lambda w, order, line: {
+                "orderId": order,
+                "setQuantities": [{"orderLineId": line, "quantity": 2}],
+            }
+        ),
+    ),
+    Row(
+        "orderEditPreview",
+        "query($input: EditOrderInput!) { orderEditPreview(input: $input) "
+        "{ currentSubtotal { amount } } }",
+        ORDER_TAKERS,
+        _with_order(
+            lambda w, order, line: {
+                "orderId": order,
+                "setQuantities": [{"orderLineId": line, "quantity": 2}],
+            }
+        ),
+    ),
+    Row(
         "updateOrder",
         _mutation("updateOrder", "UpdateOrderInput", "order { note }"),
         ORDER_TAKERS,
