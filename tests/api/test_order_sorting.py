@@ -10,6 +10,7 @@ from models.rules.lifecycle import HoldReason
 from models.rules.scopes import SYSTEM, Role
 from models.tables import Order as OrderRow
 from tests.api.test_order_queries import place
+from tests.support.database import counting_queries
 from tests.support.factories import ST_PAUL_CUSTOMER, twin_cities
 from tests.support.gql import Gql
 
@@ -86,3 +87,19 @@ async def test_fulfillment_orders_by_deadline(admin: Gql, as_key) -> None:
     assert [n["order"]["number"] for n in assigned] == [n["order"]["number"] for n in due]
     mine = (await as_key(staff)(query, {"sortKey": "ACCEPT_BY"}))["fulfillmentOrders"]["nodes"]
     assert len(mine) == 2
+
+
+async def test_a_sorted_filtered_page_costs_the_same_statements_for_5_or_40(admin: Gql) -> None:
+    await twin_cities({"MUG": (500, 500, 500)})
+    page = """query($f: OrderFilter) { orders(first: 50, filter: $f, sortKey: UPDATED_AT,
+      reverse: true) { nodes { number note tags metadata updatedAt currentSubtotal { amount }
+      lines { sku } } } }"""
+    where = {"sku": "MUG", "hasOpenHold": False, "deliveryMethod": "SHIP"}
+    await place(5, lines=(("MUG", 1),))
+    await admin("{ viewer { name } }")  # the key's first use is stamped; keep it out
+    with counting_queries() as few:
+        assert len((await admin(page, {"f": where}))["orders"]["nodes"]) == 5
+    await place(35, lines=(("MUG", 1),))
+    with counting_queries() as many:
+        assert len((await admin(page, {"f": where}))["orders"]["nodes"]) == 40
+    assert len(many) == len(few), (len(few), len(many))
