@@ -38,7 +38,7 @@ from resolvers.orders import OrderMutations, OrderQueries
 from resolvers.returns_mutations import ReturnMutations, ReturnQueries
 from resolvers.routing import RoutingMutations, RoutingQueries
 from resolvers.subscriptions import Subscription
-from resolvers.webhooks import WebhookMutations
+from resolvers.webhooks import WebhookMutations, WebhookQueries, WebhookSubscriptionMutations
 
 Query = merge_types(
     "Query",
@@ -52,6 +52,7 @@ Query = merge_types(
         OrderQueries,
         FulfillmentQueries,
         ReturnQueries,
+        WebhookQueries,
     ),
 )
 Query.__strawberry_definition__.description = COST_MODEL  # type: ignore[attr-defined]
@@ -65,6 +66,7 @@ Mutation = merge_types(
         RoutingMutations,
         OrderMutations,
         WebhookMutations,
+        WebhookSubscriptionMutations,
         FulfillmentMutations,
         CancellationMutations,
         ReturnMutations,

@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from tortoise.transactions import in_transaction
 
 from models.errors import DomainError, ErrorCode, invalid
-from models.operations import events
+from models.operations import events, webhook_queue
 from models.operations.fulfillment_state import (
     assignee_code,
     close_if_done,
@@ -209,6 +209,7 @@ async def accept_cancellation(fulfillment_order_id: int, actor: Actor) -> Fulfil
         )
         if await refresh_status(order, actor) is OrderStatus.CANCELLED:
             await order_cancelled(order, CancelReason(request.reason), None, actor, now)
+            await webhook_queue.enqueue(order, "order.cancelled")
     return fulfillment_order
 
 
@@ -238,7 +239,7 @@ async def reject_cancellation(
 async def order_cancelled(
     order: Order, reason: CancelReason, note: str | None, actor: Actor, now: datetime
 ) -> None:
-    """The order's last units were cancelled: stamp it, and say so on its timeline."""
+    """The order's last units are being cancelled: stamp it, and say so on its timeline."""
     order.cancel_reason, order.cancelled_at = reason.value, now
     await order.save(update_fields=["cancel_reason", "cancelled_at", "updated_at"])
     await events.record(

@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from models.operations import webhooks
+from models.operations import webhook_queue
 from models.rules.events import FulfillmentOrderEventType, OrderEventType, assignee_key
 from models.rules.ids import global_id
 from models.rules.scopes import Actor
@@ -137,6 +137,4 @@ async def tell_assignees(
             for fo in fulfillment_orders
         ]
     )
-    if type is FulfillmentOrderEventType.ASSIGNED:
-        for fulfillment_order in fulfillment_orders:
-            await webhooks.enqueue_assignment(fulfillment_order)
+    await webhook_queue.enqueue_fulfillment_events(fulfillment_orders, type.value, assignee)

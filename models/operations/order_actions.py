@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from tortoise.transactions import in_transaction
 
 from models.errors import DomainError, ErrorCode, invalid, not_found
-from models.operations import events
+from models.operations import events, webhook_queue
 from models.operations.cancellation_requests import (
     asked_of_order,
     order_cancelled,
@@ -150,9 +150,10 @@ async def _finish(
             f"{reason.value}" + (f": {note}" if note else ""),
             reason=reason,
         )
-    status = await refresh_status(order, actor)
-    if status is OrderStatus.CANCELLED and order.cancelled_at is None:
-        await order_cancelled(order, reason, note, actor, cancelling.now)
+    if await refresh_status(order, actor) is OrderStatus.CANCELLED:
+        if order.cancelled_at is None:
+            await order_cancelled(order, reason, note, actor, cancelling.now)
+        await webhook_queue.enqueue(order, "order.cancelled")
 
 
 async def _asks_nobody(order_line_ids: Sequence[int]) -> bool:
@@ -270,6 +271,7 @@ async def hold_order(order_id: int, reason: HoldReason, note: str | None, actor:
         )
         await _tell_started_work(order, FulfillmentOrderEventType.HELD)
         await refresh_status(order, actor)
+        await webhook_queue.enqueue(order, "order.held")
     return order
 
 
@@ -296,6 +298,7 @@ async def release_hold(order_id: int, actor: Actor) -> Order:
                 await _tell_started_work(order, FulfillmentOrderEventType.RELEASED)
                 await route_order(order, actor, now)
             await refresh_status(order, actor)
+            await webhook_queue.enqueue(order, "order.released")
             return order
 
     return await retry_on_conflict(attempt)

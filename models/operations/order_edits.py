@@ -21,7 +21,7 @@ from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
 from models.errors import DomainError, ErrorCode, invalid, not_found
-from models.operations import events, order_routing
+from models.operations import events, order_routing, webhook_queue
 from models.operations.fulfillment_state import is_held
 from models.operations.order_actions import LineCancellation, cancel_lines_of_locked
 from models.operations.order_state import check_action, locked_order, refresh_status
@@ -221,6 +221,7 @@ async def edit_order(order_id: int, edit: OrderEdit, actor: Actor) -> Edited:
             if (earlier := await _replay(order, edit)) is not None:
                 return earlier
             edited = await _edit_locked(order, edit, actor, last)
+            await webhook_queue.enqueue(order, "order.edited")
             if edit.idempotency_key:
                 await OrderEditRecord.create(
                     order_id=order.id, key=edit.idempotency_key, request_hash=edit.request_hash()

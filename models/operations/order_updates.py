@@ -20,7 +20,7 @@ from typing import Any
 from tortoise.transactions import in_transaction
 
 from models.errors import invalid
-from models.operations import events, order_routing
+from models.operations import events, order_routing, webhook_queue
 from models.operations.fulfillment_state import (
     close_if_done,
     lines_of,
@@ -257,6 +257,7 @@ async def update_order(order_id: int, update: OrderUpdate, actor: Actor) -> Orde
                 await events.tell_assignees(started, FulfillmentOrderEventType.UPDATED)
             await events.record_many(order, entries, actor)
             await refresh_status(order, actor)
+            await webhook_queue.enqueue(order, "order.updated")
             return order
 
     return await retry_on_conflict(attempt)

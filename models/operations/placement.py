@@ -15,7 +15,7 @@ from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
 from models.errors import DomainError, ErrorCode, invalid, not_found
-from models.operations import events, order_routing
+from models.operations import events, order_routing, webhook_queue
 from models.operations.locations import AddressData
 from models.operations.reservations import lock_levels, retry_on_conflict
 from models.rules.lifecycle import (
@@ -305,6 +305,8 @@ async def _write_new_order(
         )
     )
     order, lines = await _insert(valid, status)
+    # Before the assignments: a subscriber hears of the order before its fulfillment orders.
+    await webhook_queue.enqueue(order, "order.created")
     by_position = {index: line.id for index, line in enumerate(lines)}
     placed_plan = order_routing.with_line_ids(snapshot.plan, by_position)
     outcome = await order_routing.apply_plan(

@@ -20,15 +20,15 @@ async def upgrade(db: BaseDBAsyncClient) -> str:
     "order_id" INT NOT NULL REFERENCES "order" ("id") ON DELETE CASCADE,
     CONSTRAINT "uid_order_tag_tag_c85ea7" UNIQUE ("tag", "order_id")
 ) /* One tag of an order, for the `tags` filter (the order's `tags` column is what is read). */;
-        ALTER TABLE "order" ADD "tags" JSON;
         ALTER TABLE "order" ADD "metadata" JSON;
         ALTER TABLE "order" ADD "note" VARCHAR(5000);
-        CREATE INDEX "idx_fulfillment_locatio_9b3e4b" ON "fulfillment_order" ("location_id", "accept_by", "id");
+        ALTER TABLE "order" ADD "tags" JSON;
         CREATE INDEX "idx_fulfillment_assigne_5c4262" ON "fulfillment_order" ("assigned_at", "id");
-        CREATE INDEX "idx_fulfillment_accept__9562f2" ON "fulfillment_order" ("accept_by", "id");
+        CREATE INDEX "idx_fulfillment_locatio_9b3e4b" ON "fulfillment_order" ("location_id", "accept_by", "id");
         CREATE INDEX "idx_fulfillment_vendor__a7b8e4" ON "fulfillment_order" ("vendor_id", "accept_by", "id");
-        CREATE INDEX "idx_order_updated_7f3a25" ON "order" ("updated_at", "id");
+        CREATE INDEX "idx_fulfillment_accept__9562f2" ON "fulfillment_order" ("accept_by", "id");
         CREATE INDEX "idx_order_channel_4e2a86" ON "order" ("channel", "updated_at", "id");
+        CREATE INDEX "idx_order_updated_7f3a25" ON "order" ("updated_at", "id");
         CREATE INDEX "idx_order_deliver_af2347" ON "order" ("delivery_method", "created_at");
         CREATE INDEX "idx_order_hold_release_418a7b" ON "order_hold" ("released_at", "order_id");
         CREATE INDEX "idx_order_line_sku_7c1c51" ON "order_line" ("sku", "order_id");"""
@@ -39,17 +39,17 @@ async def downgrade(db: BaseDBAsyncClient) -> str:
         DROP INDEX IF EXISTS "idx_order_line_sku_7c1c51";
         DROP INDEX IF EXISTS "idx_order_hold_release_418a7b";
         DROP INDEX IF EXISTS "idx_order_deliver_af2347";
-        DROP INDEX IF EXISTS "idx_order_channel_4e2a86";
         DROP INDEX IF EXISTS "idx_order_updated_7f3a25";
-        DROP INDEX IF EXISTS "idx_fulfillment_vendor__a7b8e4";
+        DROP INDEX IF EXISTS "idx_order_channel_4e2a86";
         DROP INDEX IF EXISTS "idx_fulfillment_accept__9562f2";
-        DROP INDEX IF EXISTS "idx_fulfillment_assigne_5c4262";
+        DROP INDEX IF EXISTS "idx_fulfillment_vendor__a7b8e4";
         DROP INDEX IF EXISTS "idx_fulfillment_locatio_9b3e4b";
-        ALTER TABLE "order" DROP COLUMN "tags";
+        DROP INDEX IF EXISTS "idx_fulfillment_assigne_5c4262";
         ALTER TABLE "order" DROP COLUMN "metadata";
         ALTER TABLE "order" DROP COLUMN "note";
-        DROP TABLE IF EXISTS "order_tag";
-        DROP TABLE IF EXISTS "order_edit_record";"""
+        ALTER TABLE "order" DROP COLUMN "tags";
+        DROP TABLE IF EXISTS "order_edit_record";
+        DROP TABLE IF EXISTS "order_tag";"""
 
 
 MODELS_STATE = (
