@@ -28,6 +28,7 @@ from api.security import RefuseUnstorableInput
 from api.settings import Settings
 from api.tracing import schema_extensions as tracing_extensions
 from resolvers.access import AccessMutations, AccessQueries
+from resolvers.cancellation import CancellationMutations
 from resolvers.catalog import CatalogMutations, CatalogQueries
 from resolvers.fulfillment import FulfillmentQueries
 from resolvers.fulfillment_mutations import FulfillmentMutations
@@ -38,7 +39,7 @@ from resolvers.orders import OrderMutations, OrderQueries
 from resolvers.returns_mutations import ReturnMutations, ReturnQueries
 from resolvers.routing import RoutingMutations, RoutingQueries
 from resolvers.subscriptions import Subscription
-from resolvers.webhooks import WebhookMutations
+from resolvers.webhooks import WebhookMutations, WebhookQueries, WebhookSubscriptionMutations
 
 Query = merge_types(
     "Query",
@@ -52,6 +53,7 @@ Query = merge_types(
         OrderQueries,
         FulfillmentQueries,
         ReturnQueries,
+        WebhookQueries,
     ),
 )
 get_object_definition(Query, strict=True).description = COST_MODEL
@@ -65,7 +67,9 @@ Mutation = merge_types(
         RoutingMutations,
         OrderMutations,
         WebhookMutations,
+        WebhookSubscriptionMutations,
         FulfillmentMutations,
+        CancellationMutations,
         ReturnMutations,
     ),
 )

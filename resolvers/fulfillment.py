@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
+from enum import Enum
 from typing import TYPE_CHECKING, Annotated, TypeAlias
 
 import strawberry
@@ -20,18 +21,30 @@ from resolvers.common import Node
 from resolvers.ids import decode_query_id, encode_id
 from resolvers.locations import Location, Vendor
 from resolvers.node import node_type
-from resolvers.pagination import Connection, PageArgs, paged, paginate
+from resolvers.pagination import Connection, PageArgs, Sort, paged, paginate
 from resolvers.permissions import allow, current_actor, forbidden
 
 if TYPE_CHECKING:
+    from resolvers.cancellation import FulfillmentOrderCancellationRequest
     from resolvers.orders import Order, OrderLine
 
 # strawberry.enum registers the GraphQL enum on the class itself and returns it; the
 # TypeAlias lets type checkers read the name as that class.
 strawberry.enum(FulfillmentOrderStatus, name="FulfillmentOrderStatus")
 FulfillmentOrderStatusEnum: TypeAlias = FulfillmentOrderStatus
+
+
+@strawberry.enum(description="What `fulfillmentOrders` is sorted by; ties are broken by id.")
+class FulfillmentOrderSortKey(Enum):
+    ASSIGNED_AT = "assigned_at"
+    ACCEPT_BY = "accept_by"
+
+
 OrderRef = Annotated["Order", strawberry.lazy("resolvers.orders")]
 OrderLineRef = Annotated["OrderLine", strawberry.lazy("resolvers.orders")]
+CancellationRequestRef = Annotated[
+    "FulfillmentOrderCancellationRequest", strawberry.lazy("resolvers.cancellation")
+]
 
 
 async def _order_line(info: Info, order_line_id: int) -> OrderLine:
@@ -157,6 +170,15 @@ class FulfillmentOrder(Node):
         rows = await info.context.loaders.shipments_by_fulfillment_order_id.load(self.row.pk)
         return [Shipment.of(row) for row in rows]
 
+    @strawberry.field(
+        description="Its latest cancellation request, open (REQUESTED) or answered; null "
+        "when none was ever made."
+    )
+    async def cancellation_request(self) -> CancellationRequestRef | None:
+        from resolvers.cancellation import latest_request
+
+        return await latest_request(self.row.pk)
+
     @strawberry.field
     def accepted_at(self) -> datetime | None:
         return self.row.accepted_at
@@ -223,7 +245,9 @@ async def _shipment_node(info: Info, pk: int) -> Node | None:
 class FulfillmentQueries:
     @strawberry.field(
         permission_classes=[allow(Role.ADMIN, Role.VIEWER, Role.STAFF, Role.VENDOR)],
-        description="Fulfillment orders, oldest first. STAFF and VENDOR keys see their own only.",
+        description="Fulfillment orders, by assignment time unless sortKey says otherwise "
+        "(ACCEPT_BY: the deadline due soonest first, for those that have one). STAFF and VENDOR "
+        "keys see their own only.",
     )
     @paged
     async def fulfillment_orders(
@@ -233,6 +257,8 @@ class FulfillmentQueries:
         location_id: strawberry.ID | None = None,
         vendor_id: strawberry.ID | None = None,
         status: list[FulfillmentOrderStatusEnum] | None = None,
+        sort_key: FulfillmentOrderSortKey = FulfillmentOrderSortKey.ASSIGNED_AT,
+        reverse: bool = False,
     ) -> Connection[FulfillmentOrder]:
         actor = current_actor(info)
         qs = FulfillmentOrderRow.all()
@@ -252,4 +278,6 @@ class FulfillmentQueries:
             qs = qs.filter(vendor_id=actor.vendor_id)
         if status:
             qs = qs.filter(status__in=[s.value for s in status])
-        return await paginate(qs, page, fulfillment_orders_of)
+        if sort_key is FulfillmentOrderSortKey.ACCEPT_BY:
+            qs = qs.filter(accept_by__isnull=False)
+        return await paginate(qs, page, fulfillment_orders_of, Sort(sort_key.value, reverse))

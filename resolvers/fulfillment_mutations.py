@@ -75,10 +75,22 @@ class PackFulfillmentOrderInput:
 
 
 @strawberry.input
+class RejectFulfillmentOrderLineInput:
+    order_line_id: strawberry.ID
+    quantity: int
+
+
+@strawberry.input
 class RejectFulfillmentOrderInput:
     id: strawberry.ID
     reason: RejectReasonEnum
     message: str | None = strawberry.field(default=None, description="For the timeline.")
+    lines: list[RejectFulfillmentOrderLineInput] | None = strawberry.field(
+        default=None,
+        description="A short pick: only these units are rejected and routed again (never back "
+        "here), the reason's stock effect applies to them alone, and the rest stays with the "
+        "assignee. Omitted, or naming every unit left: the whole fulfillment order.",
+    )
 
 
 @strawberry.input
@@ -152,8 +164,14 @@ class FulfillmentMutations:
     async def reject_fulfillment_order(
         self, info: Info, input: RejectFulfillmentOrderInput
     ) -> FulfillmentOrderPayload:
+        lines = None
+        if input.lines is not None:
+            lines = [
+                ShipLine(decode_id(line.order_line_id, "OrderLine", "orderLineId"), line.quantity)
+                for line in input.lines
+            ]
         row = await rejection.reject(
-            _id(input.id), RejectReason(input.reason), input.message, current_actor(info)
+            _id(input.id), RejectReason(input.reason), input.message, current_actor(info), lines
         )
         return FulfillmentOrderPayload(fulfillment_order=FulfillmentOrder.of(row))
 

@@ -1,4 +1,6 @@
-"""Relay connections with keyset pagination on the primary key.
+"""Relay connections with keyset pagination: on the primary key, or on a sort column then
+the primary key (`Sort`), the cursor carrying both so that a page continues where the last
+one ended even while rows change.
 
 Every connection field declares its `first/after/last/before` arguments through `paged`,
 once, here; the page sizes allowed come from the server's configuration in the context.
@@ -9,13 +11,16 @@ from __future__ import annotations
 import base64
 import functools
 import inspect
+import json
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any, Generic, TypeVar
 
 import strawberry
 from graphql import GraphQLError
 from strawberry.types import Info
+from tortoise.expressions import Q
 from tortoise.fields import BigIntField
 from tortoise.models import Model
 from tortoise.queryset import QuerySet
@@ -70,6 +75,35 @@ def decode_cursor(cursor: str, largest: int = 2**63 - 1) -> int:
     except (ValueError, UnicodeError):
         pass
     raise GraphQLError(f"{cursor!r} is not a valid cursor", extensions={"code": "BAD_USER_INPUT"})
+
+
+@dataclass(frozen=True)
+class Sort:
+    """Order by a (non-null, datetime) column, then by primary key; `reverse` for newest first."""
+
+    column: str = "id"
+    reverse: bool = False
+
+
+def encode_sort_cursor(column: str, value: datetime, pk: int) -> str:
+    text = json.dumps([column, value.isoformat(), pk])
+    return base64.urlsafe_b64encode(f"sorted:{text}".encode()).decode().rstrip("=")
+
+
+def decode_sort_cursor(cursor: str, column: str, largest: int) -> tuple[datetime, int]:
+    """The (value, primary key) in a cursor made for `column`; a cursor of another sort
+    key or of another field is refused, not misread."""
+    try:
+        padded = cursor + "=" * (-len(cursor) % 4)
+        prefix, _, text = base64.urlsafe_b64decode(padded.encode()).decode().partition(":")
+        name, value, pk = json.loads(text) if prefix == "sorted" else (None, None, None)
+        if name == column and isinstance(value, str) and isinstance(pk, int) and 0 <= pk <= largest:
+            return datetime.fromisoformat(value), pk
+    except (ValueError, UnicodeError, TypeError):
+        pass
+    raise GraphQLError(
+        f"{cursor!r} is not a valid cursor for this sort key", extensions={"code": "BAD_USER_INPUT"}
+    )
 
 
 @dataclass(frozen=True)
@@ -155,24 +189,28 @@ async def paginate(
     queryset: QuerySet[M],
     page: PageArgs,
     to_nodes: Callable[[list[M]], Sequence[T]],
+    sort: Sort = Sort(),
 ) -> Connection[T]:
-    """One page of `queryset` in primary-key order, plus a lazy total count."""
+    """One page of `queryset` in `sort` order, plus a lazy total count."""
     size = page.size()
     window = queryset
     largest = 2**63 - 1 if isinstance(queryset.model._meta.pk, BigIntField) else 2**31 - 1
     if page.after is not None:
-        window = window.filter(id__gt=decode_cursor(page.after, largest))
+        window = window.filter(_beyond(sort, page.after, largest, later=not sort.reverse))
     if page.before is not None:
-        window = window.filter(id__lt=decode_cursor(page.before, largest))
+        window = window.filter(_beyond(sort, page.before, largest, later=sort.reverse))
     backwards = page.last is not None
-    rows = list(await window.order_by("-id" if backwards else "id").limit(size + 1))
+    descending = backwards != sort.reverse
+    columns = [sort.column, "id"] if sort.column != "id" else ["id"]
+    ordering = [f"-{c}" if descending else c for c in columns]
+    rows = list(await window.order_by(*ordering).limit(size + 1))
     more = len(rows) > size
     rows = rows[:size]
     if backwards:
         rows.reverse()
     nodes = to_nodes(rows)
     edges = [
-        Edge(cursor=encode_cursor(row.pk), node=node) for row, node in zip(rows, nodes, strict=True)
+        Edge(cursor=_cursor_of(sort, row), node=node) for row, node in zip(rows, nodes, strict=True)
     ]
     return Connection(
         edges=edges,
@@ -184,3 +222,24 @@ async def paginate(
         ),
         _count=queryset.count,
     )
+
+
+def _cursor_of(sort: Sort, row: Model) -> str:
+    if sort.column == "id":
+        return encode_cursor(row.pk)
+    return encode_sort_cursor(sort.column, getattr(row, sort.column), row.pk)
+
+
+def _beyond(sort: Sort, cursor: str, largest: int, later: bool) -> Q:
+    """The rows after (`later`) or before the cursor's row in (column, id) order."""
+    side = "gt" if later else "lt"
+    if sort.column == "id":
+        return _q(f"id__{side}", decode_cursor(cursor, largest))
+    value, pk = decode_sort_cursor(cursor, sort.column, largest)
+    return _q(f"{sort.column}__{side}", value) | Q(_q(sort.column, value), _q(f"id__{side}", pk))
+
+
+def _q(lookup: str, value: Any) -> Q:
+    """One lookup by a name computed at run time (Q's keywords are typed as its options)."""
+    filters: dict[str, Any] = {lookup: value}
+    return Q(**filters)

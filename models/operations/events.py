@@ -16,7 +16,7 @@ from typing import Any, cast
 from tortoise.expressions import Q
 from tortoise.queryset import QuerySet
 
-from models.operations import webhooks
+from models.operations import webhook_queue, webhooks
 from models.rules.events import (
     RETURNS,
     FulfillmentOrderEventType,
@@ -162,9 +162,7 @@ async def tell_assignees(
             for fo in fulfillment_orders
         ]
     )
-    if type is FulfillmentOrderEventType.ASSIGNED:
-        for fulfillment_order in fulfillment_orders:
-            await webhooks.enqueue_assignment(fulfillment_order)
+    await webhook_queue.enqueue_fulfillment_events(fulfillment_orders, type.value, assignee)
 
 
 def visible_timeline(actor: Actor, order: Order) -> QuerySet[OrderEvent]:

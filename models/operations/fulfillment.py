@@ -19,6 +19,7 @@ from tortoise.expressions import F
 from tortoise.transactions import in_transaction
 
 from models.errors import DomainError, ErrorCode, invalid, not_found
+from models.operations.cancellation_requests import refuse_while_requested
 from models.operations.fulfillment_state import (
     FulfillmentLine,
     lines_of,
@@ -61,6 +62,7 @@ async def _advance(
     async with in_transaction():
         order, fulfillment_order = await work_on(fulfillment_order_id, actor)
         await refuse_if_held(order)
+        await refuse_while_requested(fulfillment_order)
         fulfillment_order.status = next_status(fulfillment_order, action)
         setattr(fulfillment_order, stamp, now)
         await fulfillment_order.save(update_fields=["status", stamp, "updated_at"])
@@ -84,10 +86,11 @@ async def pack(fulfillment_order_id: int, actor: Actor) -> FulfillmentOrder:
     return await _advance(fulfillment_order_id, FulfillmentAction.PACK, "packed_at", actor)
 
 
-def _shipment_quantities(
+def line_quantities(
     lines: Sequence[FulfillmentLine], wanted: Sequence[ShipLine] | None
 ) -> dict[int, int]:
-    """order line id -> units to ship; everything left when `wanted` is None."""
+    """order line id -> units to ship (or to reject: a short pick); everything left when
+    `wanted` is None."""
     if wanted is None:
         return {
             line.order_line.id: remaining(line.fo_line) for line in lines if remaining(line.fo_line)
@@ -166,6 +169,7 @@ async def ship(
     async with in_transaction():
         order, fulfillment_order = await work_on(fulfillment_order_id, actor)
         await refuse_if_held(order)
+        await refuse_while_requested(fulfillment_order)
         current = await lines_of(fulfillment_order)
         left = sum(remaining(line.fo_line) for line in current)
         # Ask the state machine before looking at the lines, so that shipping an OPEN or a
@@ -173,7 +177,7 @@ async def ship(
         next_status(
             fulfillment_order, FulfillmentAction.SHIP_PART if left else FulfillmentAction.SHIP_ALL
         )
-        quantities = _shipment_quantities(current, lines)
+        quantities = line_quantities(current, lines)
         shipping = sum(quantities.values())
         done = shipping == left
         fulfillment_order.status = next_status(
@@ -262,11 +266,12 @@ async def mark_picked_up(fulfillment_order_id: int, actor: Actor) -> Fulfillment
                 ["fulfillmentOrderId"],
             )
         await refuse_if_held(order)
+        await refuse_while_requested(fulfillment_order)
         fulfillment_order.status = next_status(fulfillment_order, FulfillmentAction.PICK_UP)
         fulfillment_order.shipped_at = now
         await fulfillment_order.save(update_fields=["status", "shipped_at", "updated_at"])
         current = await lines_of(fulfillment_order)
-        quantities = _shipment_quantities(current, None)
+        quantities = line_quantities(current, None)
         shipment = await _dispatch(order, fulfillment_order, current, quantities, actor)
         await record(
             order,

@@ -10,6 +10,7 @@ from tortoise.transactions import in_transaction
 
 from models.errors import DomainError, ErrorCode, invalid, not_found
 from models.operations import events
+from models.operations.cancellation_requests import refuse_while_requested
 from models.operations.fulfillment_state import (
     FulfillmentLine,
     assignee_code,
@@ -111,6 +112,7 @@ async def move(
     now = datetime.now(UTC)
     async with in_transaction():
         order, fulfillment_order = await work_on(fulfillment_order_id, actor)
+        await refuse_while_requested(fulfillment_order)
         fulfillment_order.status = next_status(fulfillment_order, FulfillmentAction.MOVE)
         target = await _move_target(order, fulfillment_order, location_id, vendor_id)
         current = await lines_of(fulfillment_order)

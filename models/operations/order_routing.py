@@ -15,7 +15,7 @@ from tortoise.functions import Count
 from models.operations import events
 from models.operations.reservations import reserve_all
 from models.operations.routing import active_rule_specs, current_settings, split_policy
-from models.rules.events import FulfillmentOrderEventType, OrderEventType
+from models.rules.events import Assignee, FulfillmentOrderEventType, OrderEventType
 from models.rules.ids import global_id
 from models.rules.inventory import available
 from models.rules.lifecycle import FulfillmentOrderStatus
@@ -96,9 +96,17 @@ async def _candidates(today: datetime) -> list[CandidateLocation]:
     ]
 
 
-async def plan(request: RoutingRequest, now: datetime | None = None) -> Snapshot:
-    """The engine's plan over the live stock, reserving nothing (also `sourcingPlan`)."""
+async def plan(
+    request: RoutingRequest,
+    now: datetime | None = None,
+    freed: Mapping[tuple[int, str], int] | None = None,
+) -> Snapshot:
+    """The engine's plan over the live stock, reserving nothing (also `sourcingPlan`).
+    `freed` counts reservations, by (location id, sku), that the caller would give back
+    for the units it asks to route again (re-routing assigned work): they are available
+    to the plan."""
     now = now or datetime.now(UTC)
+    freed = freed or {}
     skus = {line.sku for line in request.lines}
     levels = await InventoryLevel.filter(product__sku__in=skus).values_list(
         "id", "location_id", "product__sku", "on_hand", "reserved", "safety_stock"
@@ -107,7 +115,7 @@ async def plan(request: RoutingRequest, now: datetime | None = None) -> Snapshot
     level_ids = {}
     for level_id, location_id, sku, on_hand, reserved, safety in levels:
         level_ids[(location_id, sku)] = level_id
-        free = available(on_hand, reserved, safety)
+        free = available(on_hand, reserved - freed.get((location_id, sku), 0), safety)
         if free:
             stock[(location_id, sku)] = free
     settings_row = await current_settings()
@@ -126,12 +134,17 @@ async def plan(request: RoutingRequest, now: datetime | None = None) -> Snapshot
     )
 
 
-async def _request_of(order: Order, lines: Sequence[OrderLine]) -> RoutingRequest:
+async def request_of(
+    order: Order, lines: Sequence[OrderLine], also_excluded: Assignee | None = None
+) -> RoutingRequest:
+    """What routing is asked for an order's unassigned units: never where they were rejected
+    (nor at `also_excluded`, an assignee that just short-picked)."""
     product_ids = {line.product_id for line in lines}
     tags = dict(await Product.filter(id__in=product_ids).values_list("id", "tags"))
     given_back = await FulfillmentOrder.filter(
         order_id=order.id, status=FulfillmentOrderStatus.REJECTED.value
     ).values_list("location_id", "vendor_id")
+    given_back = [*given_back, *([also_excluded] if also_excluded else [])]
     return RoutingRequest(
         channel=order.channel,
         destination=destination_of(order),
@@ -284,12 +297,17 @@ async def apply_plan(
     return RoutingOutcome(created, sum(snapshot.plan.backordered.values()), snapshot, entry)
 
 
-async def route_order(order: Order, actor: Actor, now: datetime | None = None) -> RoutingOutcome:
+async def route_order(
+    order: Order,
+    actor: Actor,
+    now: datetime | None = None,
+    also_excluded: Assignee | None = None,
+) -> RoutingOutcome:
     """Assign what is not yet assigned (re-routing: a hold released, a rejection, stock
     that arrived for a backorder), inside the caller's transaction."""
     now = now or datetime.now(UTC)
     lines = list(await OrderLine.filter(order_id=order.id).order_by("id"))
-    request = await _request_of(order, lines)
+    request = await request_of(order, lines, also_excluded)
     if not request.lines:
         return RoutingOutcome([], 0, None)
     outcome = await apply_plan(order, lines, await plan(request, now), actor, now)

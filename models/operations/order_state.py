@@ -7,6 +7,7 @@ locks it first and ends by calling `refresh_status`.
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import cast
 
 from models.errors import DomainError, ErrorCode, not_found
@@ -70,8 +71,14 @@ async def order_facts(order: Order, settled: bool = False) -> OrderFacts:
 
 
 async def refresh_status(order: Order, actor: Actor, settled: bool = False) -> OrderStatus:
+    """Store the status the order's facts give it, and stamp `updated_at`: every operation
+    that changes an order ends here, so an incremental sync (`updatedAfter`) sees it. The
+    stamp is taken last, as close to the commit as the transaction allows."""
     status = derive_order_status(await order_facts(order, settled))
-    if status.value != order.status:
+    if status.value == order.status:
+        order.updated_at = datetime.now(UTC)
+        await Order.filter(id=order.id).update(updated_at=order.updated_at)
+    else:
         previous = order.status
         order.status = status.value
         await order.save(update_fields=["status", "updated_at"])

@@ -16,7 +16,7 @@ from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
 from models.errors import DomainError, ErrorCode, invalid, not_found
-from models.operations import events, order_routing
+from models.operations import events, order_routing, webhook_queue
 from models.operations.locations import AddressData
 from models.operations.reservations import lock_levels, retry_on_conflict
 from models.rules.events import OrderEventType
@@ -128,6 +128,26 @@ async def check_lines(
     return tuple(products[line.sku.strip()] for line in lines), tuple(prices)
 
 
+def shipping_columns(address: AddressData | None) -> dict[str, object]:
+    """The address columns of a SHIP order, which must name line1, city and country."""
+    address_columns = address.columns("shippingAddress") if address is not None else {}
+    missing = [
+        name
+        for name, column in (
+            ("line1", "address_line1"),
+            ("city", "address_city"),
+            ("countryCode", "address_country"),
+        )
+        if not address_columns.get(column)
+    ]
+    if missing:
+        raise invalid(
+            f"a SHIP order needs a shipping address with {', '.join(missing)}",
+            ["shippingAddress", missing[0]],
+        )
+    return address_columns
+
+
 async def check_delivery(data: OrderInput) -> dict[str, object]:
     """A SHIP order needs an address; a PICKUP order a location that offers pickup.
     Returns the order's address columns."""
@@ -135,20 +155,7 @@ async def check_delivery(data: OrderInput) -> dict[str, object]:
     if data.shipping_address is not None:
         address_columns = data.shipping_address.columns("shippingAddress")
     if data.delivery_method is DeliveryMethod.SHIP:
-        missing = [
-            name
-            for name, column in (
-                ("line1", "address_line1"),
-                ("city", "address_city"),
-                ("countryCode", "address_country"),
-            )
-            if not address_columns.get(column)
-        ]
-        if missing:
-            raise invalid(
-                f"a SHIP order needs a shipping address with {', '.join(missing)}",
-                ["shippingAddress", missing[0]],
-            )
+        address_columns = shipping_columns(data.shipping_address)
         if data.pickup_location_id is not None:
             raise invalid("pickupLocationId is only for PICKUP orders", ["pickupLocationId"])
         return address_columns
@@ -300,6 +307,8 @@ async def _write_new_order(
         )
     )
     order, lines = await _insert(valid, status)
+    # Before the assignments: a subscriber hears of the order before its fulfillment orders.
+    await webhook_queue.enqueue(order, "order.created")
     by_position = {index: line.id for index, line in enumerate(lines)}
     placed_plan = order_routing.with_line_ids(snapshot.plan, by_position)
     outcome = await order_routing.apply_plan(

@@ -1,14 +1,20 @@
 """An assignee refuses a fulfillment order: what it has not shipped goes back (with the
 reason's effect on the shelf) and is routed elsewhere at once. The deadline sweeper
-(models.operations.deadlines) gives work back the same way."""
+(models.operations.deadlines) gives work back the same way.
+
+A short pick refuses only some units (the store found two of three): those go back, with
+the reason's effect for them alone, and are routed elsewhere; the rest stays here."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from enum import StrEnum
 
 from tortoise.transactions import in_transaction
 
+from models.operations.cancellation_requests import refuse_while_requested
+from models.operations.fulfillment import ShipLine, line_quantities
 from models.operations.fulfillment_state import (
     is_held,
     lines_of,
@@ -89,17 +95,68 @@ async def give_back_and_route(
     return given_back
 
 
+async def _short_pick(
+    order: Order,
+    fulfillment_order: FulfillmentOrder,
+    quantities: dict[int, int],
+    reason: RejectReason,
+    message: str | None,
+    actor: Actor,
+    now: datetime,
+) -> None:
+    """Give back `quantities` (order line id -> units) of a fulfillment order that keeps
+    the rest, and route them elsewhere (never back to this assignee)."""
+    reference = f"order:{order.number}"
+    for line in await lines_of(fulfillment_order):
+        quantity = quantities.get(line.order_line.id, 0)
+        if not quantity:
+            continue
+        await release_fulfillment_line(fulfillment_order, line.fo_line, quantity, actor, reference)
+        line.order_line.allocated_quantity -= quantity
+        await line.order_line.save(update_fields=["allocated_quantity"])
+        if line.level_id is not None:
+            await _stock_effect(line.level_id, quantity, reason, actor, reference)
+    await record(
+        order,
+        fulfillment_order,
+        OrderEventType.REJECTED,
+        f"{sum(quantities.values())} unit(s) rejected ({reason.value}), the rest stays"
+        + (f": {message}" if message else ""),
+        actor,
+        {"reason": reason.value, "lines": {str(k): v for k, v in quantities.items()}},
+    )
+    if not await is_held(order):
+        here = (fulfillment_order.location_id, fulfillment_order.vendor_id)
+        await route_order(order, actor, now, also_excluded=here)
+    await refresh_status(order, actor)
+
+
 async def reject(
-    fulfillment_order_id: int, reason: RejectReason, message: str | None, actor: Actor
+    fulfillment_order_id: int,
+    reason: RejectReason,
+    message: str | None,
+    actor: Actor,
+    lines: Sequence[ShipLine] | None = None,
 ) -> FulfillmentOrder:
-    """Refuse the work: its unshipped quantity goes back and is routed elsewhere at once."""
+    """Refuse the work: its unshipped quantity goes back and is routed elsewhere at once.
+    With `lines`, only those units (a short pick); naming every unit left is a rejection."""
     message = optional_text(message, MESSAGE_MAX, "message")
 
     async def attempt(last: bool) -> FulfillmentOrder:
         now = datetime.now(UTC)
         async with in_transaction():
             order, fulfillment_order = await work_on(fulfillment_order_id, actor)
-            fulfillment_order.status = next_status(fulfillment_order, FulfillmentAction.REJECT)
+            await refuse_while_requested(fulfillment_order)
+            status = next_status(fulfillment_order, FulfillmentAction.REJECT)
+            if lines is not None:
+                current = await lines_of(fulfillment_order)
+                quantities = line_quantities(current, lines)
+                if sum(quantities.values()) < sum(remaining(line.fo_line) for line in current):
+                    await _short_pick(
+                        order, fulfillment_order, quantities, reason, message, actor, now
+                    )
+                    return fulfillment_order
+            fulfillment_order.status = status
             fulfillment_order.rejected_at = now
             fulfillment_order.reject_reason = reason.value
             fulfillment_order.reject_message = message

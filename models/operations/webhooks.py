@@ -1,6 +1,7 @@
-"""Vendor webhooks: a delivery is written in the same transaction that assigns a
-fulfillment order to a vendor, and the dispatcher POSTs due deliveries, signed, retrying
-with backoff and recording every attempt.
+"""Webhook deliveries, sent: URLs checked when set and at every send (SSRF), and the
+dispatcher that POSTs due deliveries (written by models.operations.webhook_queue in the
+transaction of the change), signed, retrying with backoff and recording every attempt,
+one at a time and in order for one order and one destination.
 
 Delivery is at least once: a process that dies after the vendor answered but before the
 outcome was recorded sends again once its claim expires, so vendors deduplicate on
@@ -10,21 +11,18 @@ outcome was recorded sends again once its claim expires, so vendors deduplicate 
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
 import socket
 import time
-import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
-from typing import Any
 
 import httpx
+from tortoise.expressions import RawSQL
 from tortoise.transactions import in_transaction
 
 from models.errors import DomainError, ErrorCode, invalid, not_found
-from models.rules.ids import global_id
 from models.rules.webhooks import (
     DEFAULT_MAX_ATTEMPTS,
     address_problem,
@@ -33,17 +31,14 @@ from models.rules.webhooks import (
     url_problem,
 )
 from models.tables import (
-    FulfillmentOrder,
-    FulfillmentOrderLine,
-    Order,
     Vendor,
     WebhookDelivery,
     WebhookDeliveryAttempt,
+    WebhookSubscription,
 )
 
 log = logging.getLogger(__name__)
 
-ASSIGNED_EVENT = "fulfillment_order.assigned"
 TIMEOUT_SECONDS = 10.0
 # How many deliveries one pass claims; they are sent concurrently.
 BATCH_SIZE = 20
@@ -70,97 +65,13 @@ class Unresolvable(WebhookRefused):
     """The host name did not resolve."""
 
 
-# --- enqueue: in the transaction that assigns the fulfillment order ---------------------
-
-
-async def enqueue_assignment(fulfillment_order: FulfillmentOrder) -> WebhookDelivery | None:
-    """Queue `fulfillment_order.assigned` for its vendor, when the vendor has a webhookUrl.
-
-    Called inside the assigning transaction (after its lines exist): the delivery commits
-    or rolls back with the assignment, and the body is the exact text that will be POSTed.
-    """
-    vendor_id = fulfillment_order.vendor_id
-    if vendor_id is None:
-        return None
-    vendor = await Vendor.get(id=vendor_id)
-    if not vendor.webhook_url:
-        return None
-    body = await _assignment_body(fulfillment_order, vendor)
-    return await WebhookDelivery.create(
-        delivery_id=uuid.uuid4().hex,
-        vendor_id=vendor.id,
-        event=ASSIGNED_EVENT,
-        body=json.dumps(body, separators=(",", ":"), ensure_ascii=False),
-        status=DeliveryStatus.PENDING.value,
-        next_attempt_at=datetime.now(UTC),
-    )
-
-
-async def _assignment_body(fulfillment_order: FulfillmentOrder, vendor: Vendor) -> dict[str, Any]:
-    order = await Order.get(id=fulfillment_order.order_id)
-    lines = await (
-        FulfillmentOrderLine.filter(fulfillment_order_id=fulfillment_order.id)
-        .order_by("id")
-        .values("id", "quantity", "cancelled_quantity", "order_line_id", "order_line__sku")
-    )
-    return {
-        "event": ASSIGNED_EVENT,
-        "fulfillmentOrder": {
-            "id": global_id("FulfillmentOrder", fulfillment_order.id),
-            "status": fulfillment_order.status,
-            "assignedAt": _iso(fulfillment_order.assigned_at),
-            "acceptBy": _iso(fulfillment_order.accept_by),
-            "routingReason": fulfillment_order.routing_reason,
-            "vendor": {"id": global_id("Vendor", vendor.id), "code": vendor.code},
-            "lines": [
-                {
-                    "id": global_id("FulfillmentOrderLine", line["id"]),
-                    "orderLineId": global_id("OrderLine", line["order_line_id"]),
-                    "sku": line["order_line__sku"],
-                    # As FulfillmentOrderLine.quantity in the API: less what was cancelled.
-                    "quantity": line["quantity"] - line["cancelled_quantity"],
-                }
-                for line in lines
-            ],
-        },
-        "order": {
-            "id": global_id("Order", order.id),
-            "number": order.number,
-            "channel": order.channel,
-            "externalId": order.external_id,
-            "currency": order.currency,
-            "customer": {"email": order.customer_email, "name": order.customer_name},
-            "shippingAddress": _address(order) if order.has_shipping_address else None,
-            "deliveryMethod": order.delivery_method,
-        },
-    }
-
-
-def _address(order: Order) -> dict[str, Any]:
-    """The shipping address with the field names of the API's `Address`."""
-    return {
-        "name": order.address_name,
-        "line1": order.address_line1,
-        "line2": order.address_line2,
-        "city": order.address_city,
-        "region": order.address_region,
-        "postalCode": order.address_postal_code,
-        "countryCode": order.address_country,
-        "phone": order.address_phone,
-        "latitude": order.latitude,
-        "longitude": order.longitude,
-    }
-
-
-def _iso(value: datetime | None) -> str | None:
-    return value.astimezone(UTC).isoformat() if value is not None else None
-
-
 # --- URL safety: when the URL is set, and again at every send ---------------------------
 
 
-async def checked_webhook_url(url: str | None, allow_private: bool) -> str | None:
-    """The URL to store, or a DomainError on `webhookUrl` saying why it is refused.
+async def checked_webhook_url(
+    url: str | None, allow_private: bool, field: str = "webhookUrl"
+) -> str | None:
+    """The URL to store, or a DomainError on `field` saying why it is refused.
 
     A host that does not resolve now (or not quickly) is accepted: DNS may not know it
     yet, and every send checks again.
@@ -174,7 +85,7 @@ async def checked_webhook_url(url: str | None, allow_private: bool) -> str | Non
     except (Unresolvable, TimeoutError):
         return url
     except WebhookRefused as refused:
-        raise invalid(str(refused), ["webhookUrl"]) from None
+        raise invalid(str(refused), [field]) from None
     return url
 
 
@@ -227,12 +138,28 @@ async def deliver_due(
     """
     due = await (
         WebhookDelivery.filter(status=DeliveryStatus.PENDING.value, next_attempt_at__lte=now)
+        .annotate(waits=RawSQL(_WAITS_FOR_AN_EARLIER_ONE))
+        .filter(waits=0)
         .order_by("next_attempt_at", "id")
         .limit(BATCH_SIZE)
     )
     claimed = [delivery for delivery in due if await _claim(delivery, now)]
     await asyncio.gather(*(_attempt(delivery, now, client, policy) for delivery in claimed))
     return len(claimed)
+
+
+# Deliveries of one order to one destination go out one at a time, in id order: one waits
+# while an earlier one of the same order and destination is PENDING (due, backing off, or
+# being sent). Ids of one order are in the order of its events, since every change to an
+# order holds the order's row lock until it commits. A FAILED one no longer holds the rest.
+_WAITS_FOR_AN_EARLIER_ONE = """CASE WHEN EXISTS (
+    SELECT 1 FROM "webhook_delivery" "earlier"
+    WHERE "earlier"."order_id" = "webhook_delivery"."order_id"
+      AND "earlier"."status" = 'PENDING'
+      AND "earlier"."id" < "webhook_delivery"."id"
+      AND ("earlier"."vendor_id" = "webhook_delivery"."vendor_id"
+           OR "earlier"."subscription_id" = "webhook_delivery"."subscription_id")
+) THEN 1 ELSE 0 END"""
 
 
 async def _claim(delivery: WebhookDelivery, now: datetime) -> bool:
@@ -248,17 +175,35 @@ class _Outcome:
     error: str | None  # None exactly when the vendor answered 2xx
 
 
+@dataclass(frozen=True)
+class _Destination:
+    name: str  # for messages: "vendor NORTHWOODS", "webhook subscription 3"
+    url: str | None
+    secret: str | None
+
+
+async def _destination(delivery: WebhookDelivery) -> _Destination:
+    """Where a delivery goes now, not at enqueue: a fixed URL or a rotated secret applies
+    to deliveries still pending."""
+    vendor_id = delivery.vendor_id
+    if vendor_id is not None:
+        vendor = await Vendor.get(id=vendor_id)
+        return _Destination(f"vendor {vendor.code}", vendor.webhook_url, vendor.webhook_secret)
+    subscription = await WebhookSubscription.get(id=delivery.subscription_id)
+    return _Destination(
+        f"webhook subscription {subscription.id}", subscription.url, subscription.secret
+    )
+
+
 async def _attempt(
     delivery: WebhookDelivery, now: datetime, client: httpx.AsyncClient, policy: DeliveryPolicy
 ) -> None:
-    # The vendor's URL and secret now, not at enqueue: a fixed URL or a rotated secret
-    # applies to deliveries still pending.
-    vendor = await Vendor.get(id=delivery.vendor_id)
+    destination = await _destination(delivery)
     started = time.monotonic()
     try:
         # One deadline for the lookup, the connection and the answer together.
         async with asyncio.timeout(policy.answer_within):
-            outcome = await _send(delivery, vendor, client, policy)
+            outcome = await _send(delivery, destination, client, policy)
     except TimeoutError:
         outcome = _Outcome(None, f"no answer within {policy.answer_within:g} s")
     duration_ms = round((time.monotonic() - started) * 1000)
@@ -267,14 +212,14 @@ async def _attempt(
 
 async def _send(
     delivery: WebhookDelivery,
-    vendor: Vendor,
+    destination: _Destination,
     client: httpx.AsyncClient,
     policy: DeliveryPolicy,
 ) -> _Outcome:
-    if not vendor.webhook_url:
-        return _Outcome(None, f"vendor {vendor.code} has no webhookUrl now")
+    if not destination.url:
+        return _Outcome(None, f"{destination.name} has no webhookUrl now")
     try:
-        addresses = await _addresses(vendor.webhook_url, policy.allow_private)
+        addresses = await _addresses(destination.url, policy.allow_private)
     except WebhookRefused as refused:
         return _Outcome(None, str(refused))
     body = delivery.body.encode()
@@ -286,9 +231,9 @@ async def _send(
         # pooled one (keyed by address) must never carry another host's request.
         "Connection": "close",
     }
-    if vendor.webhook_secret:
-        headers["X-OMS-Signature"] = signature(vendor.webhook_secret, body)
-    url = httpx.URL(vendor.webhook_url)
+    if destination.secret:
+        headers["X-OMS-Signature"] = signature(destination.secret, body)
+    url = httpx.URL(destination.url)
     # Connect to the address that was checked, not to whatever a second lookup answers
     # (DNS rebinding); the Host header and TLS server name stay the vendor's host.
     headers["Host"] = url.netloc.decode("ascii")

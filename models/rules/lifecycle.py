@@ -68,6 +68,8 @@ class OrderAction(StrEnum):
     CANCEL = "CANCEL"
     CANCEL_LINES = "CANCEL_LINES"
     REQUEST_RETURN = "REQUEST_RETURN"
+    UPDATE_RECIPIENT = "UPDATE_RECIPIENT"  # customer, shipping address
+    EDIT = "EDIT"  # lines added, quantities set
 
 
 class TransitionError(Exception):
@@ -156,6 +158,8 @@ ORDER_ACTIONS: dict[OrderAction, frozenset[OrderStatus]] = {
     _OA.CANCEL: frozenset(_UNSHIPPED),
     _OA.CANCEL_LINES: frozenset({*_UNSHIPPED, _O.PARTIALLY_SHIPPED}),
     _OA.REQUEST_RETURN: frozenset({_O.PARTIALLY_SHIPPED, _O.SHIPPED, _O.DELIVERED}),
+    _OA.UPDATE_RECIPIENT: frozenset(_UNSHIPPED),
+    _OA.EDIT: frozenset({*_UNSHIPPED, _O.PARTIALLY_SHIPPED}),
 }
 
 

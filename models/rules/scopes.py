@@ -137,3 +137,12 @@ def may_act_for_channel(actor: Actor, channel: str) -> bool:
     if actor.role is Role.ADMIN:
         return True
     return actor.role is Role.PARTNER and actor.channel == channel
+
+
+def may_release_hold(actor: Actor, placed_by: str | None) -> bool:
+    """A hold is released by an ADMIN, or by a PARTNER when a PARTNER placed it (payment
+    pending, its own fraud review): an admin's hold is not the channel's to lift.
+    `placed_by` is the label of the actor who placed the hold."""
+    if actor.role is Role.ADMIN:
+        return True
+    return actor.role is Role.PARTNER and (placed_by or "").startswith(f"{Role.PARTNER.lower()}:")

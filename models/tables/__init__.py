@@ -1,17 +1,29 @@
 """The Tortoise tables, one module per aggregate. aerich loads this package."""
 
 from .access import ApiKey
+from .cancellation import CancellationRequest, CancellationRequestLine
 from .catalog import Product
 from .events import OutboxEvent, WebhookDelivery, WebhookDeliveryAttempt
 from .fulfillment import FulfillmentOrder, FulfillmentOrderLine, Shipment, ShipmentLine
 from .inventory import InventoryLedgerEntry, InventoryLevel
 from .locations import Location, Vendor
-from .orders import IdempotencyRecord, Order, OrderEvent, OrderHold, OrderLine
+from .orders import (
+    IdempotencyRecord,
+    Order,
+    OrderEditRecord,
+    OrderEvent,
+    OrderHold,
+    OrderLine,
+    OrderTag,
+)
 from .returns import Return, ReturnLine
 from .routing import RoutingRule, RoutingSettings
+from .webhooks import WebhookSubscription
 
 __all__ = [
     "ApiKey",
+    "CancellationRequest",
+    "CancellationRequestLine",
     "FulfillmentOrder",
     "FulfillmentOrderLine",
     "IdempotencyRecord",
@@ -19,9 +31,11 @@ __all__ = [
     "InventoryLevel",
     "Location",
     "Order",
+    "OrderEditRecord",
     "OrderEvent",
     "OrderHold",
     "OrderLine",
+    "OrderTag",
     "OutboxEvent",
     "Product",
     "Return",
@@ -33,4 +47,5 @@ __all__ = [
     "Vendor",
     "WebhookDelivery",
     "WebhookDeliveryAttempt",
+    "WebhookSubscription",
 ]

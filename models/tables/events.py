@@ -5,6 +5,8 @@ from tortoise import fields
 from tortoise.models import Model
 
 from .locations import Vendor
+from .orders import Order
+from .webhooks import WebhookSubscription
 
 # The W3C `traceparent` of the request doing the work, set by the transport when it traces
 # (api/tracing.py), so that the relay's publish joins the trace of the request that wrote
@@ -37,12 +39,27 @@ class OutboxEvent(Model):
 
 
 class WebhookDelivery(Model):
+    """One event for one destination: a vendor's webhookUrl or a webhook subscription
+    (exactly one of the two is set). Deliveries of one order to one destination are sent
+    in id order, each after the one before it succeeded or failed for good."""
+
     id = fields.IntField(primary_key=True)
     delivery_id = fields.CharField(max_length=64, unique=True)
-    vendor: fields.ForeignKeyRelation[Vendor] = fields.ForeignKeyField(
-        "models.Vendor", related_name="webhook_deliveries", on_delete=fields.CASCADE
+    vendor: fields.ForeignKeyNullableRelation[Vendor] = fields.ForeignKeyField(
+        "models.Vendor", related_name="webhook_deliveries", null=True, on_delete=fields.CASCADE
     )
-    vendor_id: int
+    subscription: fields.ForeignKeyNullableRelation[WebhookSubscription] = fields.ForeignKeyField(
+        "models.WebhookSubscription",
+        related_name="deliveries",
+        null=True,
+        on_delete=fields.CASCADE,
+    )
+    order: fields.ForeignKeyNullableRelation[Order] = fields.ForeignKeyField(
+        "models.Order", related_name="webhook_deliveries", null=True, on_delete=fields.CASCADE
+    )
+    vendor_id: int | None
+    subscription_id: int | None
+    order_id: int | None
     event = fields.CharField(max_length=64)
     body = fields.TextField()
     status = fields.CharField(max_length=16, default="PENDING")  # PENDING | SUCCEEDED | FAILED
@@ -55,7 +72,7 @@ class WebhookDelivery(Model):
 
     class Meta:
         table = "webhook_delivery"
-        indexes = (("status", "next_attempt_at"),)
+        indexes = (("status", "next_attempt_at"), ("order", "status", "id"))
 
 
 class WebhookDeliveryAttempt(Model):

@@ -38,7 +38,16 @@ class FulfillmentOrder(Timestamped):
 
     class Meta:
         table = "fulfillment_order"
-        indexes = (("location", "status"), ("vendor", "status"), ("status", "accept_by"))
+        # The last four serve `fulfillmentOrders(sortKey:)` (ASSIGNED_AT, ACCEPT_BY).
+        indexes = (
+            ("location", "status"),
+            ("vendor", "status"),
+            ("status", "accept_by"),
+            ("assigned_at", "id"),
+            ("accept_by", "id"),
+            ("location", "accept_by", "id"),
+            ("vendor", "accept_by", "id"),
+        )
 
 
 class FulfillmentOrderLine(Model):

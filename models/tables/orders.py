@@ -29,10 +29,36 @@ class Order(AddressFields):
     cancel_reason = fields.CharField(max_length=16, null=True)
     cancelled_at = fields.DatetimeField(null=True)
     delivered_at = fields.DatetimeField(null=True)
+    note = fields.CharField(max_length=5000, null=True)
+    # Read with the order (no extra statement per page); `OrderTag` rows are what the
+    # `tags` filter searches, through an index. Both are written together (order_updates).
+    tags: fields.Field[list[str] | None] = fields.JSONField(null=True)  # null: none (older rows)
+    metadata: fields.Field[dict[str, Any] | None] = fields.JSONField(null=True)
 
     class Meta:
         table = "order"
-        indexes = (("channel", "created_at"), ("status", "created_at"))
+        # Each sort key and filter of `orders` has an index (test_order_query_plans.py).
+        indexes = (
+            ("channel", "created_at"),
+            ("status", "created_at"),
+            ("updated_at", "id"),
+            ("channel", "updated_at", "id"),
+            ("delivery_method", "created_at"),
+        )
+
+
+class OrderTag(Model):
+    """One tag of an order, for the `tags` filter (the order's `tags` column is what is read)."""
+
+    id = fields.IntField(primary_key=True)
+    order: fields.ForeignKeyRelation[Order] = fields.ForeignKeyField(
+        "models.Order", related_name="tag_rows", on_delete=fields.CASCADE
+    )
+    tag = fields.CharField(max_length=64)
+
+    class Meta:
+        table = "order_tag"
+        unique_together = (("tag", "order"),)
 
 
 class OrderLine(Model):
@@ -58,6 +84,7 @@ class OrderLine(Model):
 
     class Meta:
         table = "order_line"
+        indexes = (("sku", "order"),)
 
 
 class OrderHold(Model):
@@ -75,6 +102,7 @@ class OrderHold(Model):
 
     class Meta:
         table = "order_hold"
+        indexes = (("released_at", "order"),)
 
 
 class OrderEvent(Model):
@@ -122,3 +150,19 @@ class IdempotencyRecord(Timestamped):
     class Meta:
         table = "idempotency_record"
         unique_together = (("channel", "key"),)
+
+
+class OrderEditRecord(Timestamped):
+    """One `editOrder` per (order, key): the same key with the same edit changes nothing
+    again; with another edit, IDEMPOTENCY_CONFLICT."""
+
+    id = fields.IntField(primary_key=True)
+    order: fields.ForeignKeyRelation[Order] = fields.ForeignKeyField(
+        "models.Order", related_name="edit_records", on_delete=fields.CASCADE
+    )
+    key = fields.CharField(max_length=200)
+    request_hash = fields.CharField(max_length=64)
+
+    class Meta:
+        table = "order_edit_record"
+        unique_together = (("order", "key"),)

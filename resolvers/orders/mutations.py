@@ -6,21 +6,25 @@ import strawberry
 from strawberry.types import Info
 
 from models.errors import not_found
-from models.operations import order_actions, placement
+from models.operations import order_actions, order_edits, order_updates, placement
 from models.operations.order_actions import LineCancellation
 from models.rules import scopes
 from models.rules.lifecycle import CancelReason, HoldReason
-from models.rules.scopes import ADMIN_ONLY, Role
+from models.rules.scopes import Role
 from models.tables import Order as OrderRow
 from resolvers.common import user_errors
 from resolvers.ids import decode_id
 from resolvers.orders.inputs import (
     CancelOrderInput,
     CancelOrderLinesInput,
+    EditOrderInput,
     HoldOrderInput,
     PlaceOrderInput,
     ReleaseOrderHoldInput,
+    UpdateOrderInput,
+    order_edit,
     order_input,
+    order_update,
 )
 from resolvers.orders.types import CancelOrderPayload, Order, OrderPayload, PlaceOrderPayload
 from resolvers.permissions import allow, current_actor, forbidden
@@ -95,25 +99,53 @@ class OrderMutations:
         return CancelOrderPayload(order=Order.of(row))
 
     @strawberry.mutation(
-        permission_classes=[allow(*ADMIN_ONLY)],
+        permission_classes=[allow(*ORDER_TAKERS)],
         description="Holds the order (allowed until something ships): it keeps its "
         "reservations, assignees cannot accept, pack or ship it, and nothing is routed for it "
-        "until releaseOrderHold.",
+        "until releaseOrderHold. A PARTNER key holds its own channel's orders (payment "
+        "pending, fraud review). Assignees that accepted work hear HELD.",
     )
     @user_errors(OrderPayload)
     async def hold_order(self, info: Info, input: HoldOrderInput) -> OrderPayload:
-        pk = decode_id(input.order_id, "Order", "orderId")
+        pk = await order_in_scope(info, input.order_id)
         row = await order_actions.hold_order(
             pk, HoldReason(input.reason), input.note, current_actor(info)
         )
         return OrderPayload(order=Order.of(row))
 
     @strawberry.mutation(
-        permission_classes=[allow(*ADMIN_ONLY)], description="Releases every hold, then routes."
+        permission_classes=[allow(*ORDER_TAKERS)],
+        description="Releases the holds, then routes. A PARTNER key releases the holds PARTNER "
+        "keys placed on its channel's orders; an admin's hold stays until an ADMIN key "
+        "releases it (INVALID_TRANSITION when only such holds are open).",
     )
     @user_errors(OrderPayload)
     async def release_order_hold(self, info: Info, input: ReleaseOrderHoldInput) -> OrderPayload:
         row = await order_actions.release_hold(
-            decode_id(input.order_id, "Order", "orderId"), current_actor(info)
+            await order_in_scope(info, input.order_id), current_actor(info)
         )
         return OrderPayload(order=Order.of(row))
+
+    @strawberry.mutation(
+        permission_classes=[allow(*ORDER_TAKERS)],
+        description="Changes the customer, shipping address (both until something ships), "
+        "note, tags or metadata. A new address routes the work nobody accepted yet again; "
+        "fixing it, then releasing an INCORRECT_ADDRESS hold, is the way to correct an address.",
+    )
+    @user_errors(OrderPayload)
+    async def update_order(self, info: Info, input: UpdateOrderInput) -> OrderPayload:
+        pk = await order_in_scope(info, input.order_id)
+        row = await order_updates.update_order(pk, order_update(input), current_actor(info))
+        return OrderPayload(order=Order.of(row))
+
+    @strawberry.mutation(
+        permission_classes=[allow(*ORDER_TAKERS)],
+        description="Adds lines and sets quantities in one transaction (see EditOrderInput). "
+        "Allowed until the order is shipped in full; currentSubtotal follows, subtotal stays "
+        "the amount as placed.",
+    )
+    @user_errors(OrderPayload)
+    async def edit_order(self, info: Info, input: EditOrderInput) -> OrderPayload:
+        pk = await order_in_scope(info, input.order_id)
+        edited = await order_edits.edit_order(pk, order_edit(input), current_actor(info))
+        return OrderPayload(order=Order.of(edited.order))

@@ -8,16 +8,32 @@ from graphql import GraphQLError
 from strawberry.types import Info
 
 from models.errors import DomainError
-from models.operations import order_routing, placement
+from models.operations import order_edits, order_routing, placement
+from models.rules.routing import RoutingPlan
 from models.rules.scopes import READERS, Role
 from models.tables import Order as OrderRow
-from resolvers.common import Node, fits
-from resolvers.ids import decode_query_id
+from resolvers.common import Node, fits, money
+from resolvers.ids import decode_query_id, encode_id
 from resolvers.locations import Location, Vendor
 from resolvers.node import node_type
-from resolvers.orders.filters import OrderFilter, filtered_orders, scoped_orders
-from resolvers.orders.inputs import PlaceOrderInput, order_input
-from resolvers.orders.types import Order, SourcingAssignment, SourcingLine, SourcingPlan, orders_of
+from resolvers.orders.filters import (
+    OrderFilter,
+    OrderSortKey,
+    filtered_orders,
+    order_sort,
+    scoped_orders,
+)
+from resolvers.orders.inputs import EditOrderInput, PlaceOrderInput, order_edit, order_input
+from resolvers.orders.mutations import ORDER_TAKERS, order_in_scope
+from resolvers.orders.types import (
+    Order,
+    OrderEditPreview,
+    OrderLineQuantity,
+    SourcingAssignment,
+    SourcingLine,
+    SourcingPlan,
+    orders_of,
+)
 from resolvers.pagination import Connection, PageArgs, paged, paginate
 from resolvers.permissions import allow, current_actor
 
@@ -54,7 +70,8 @@ class OrderQueries:
 
     @strawberry.field(
         permission_classes=[allow(*READERS)],
-        description="Orders, oldest first, within the key's scope.",
+        description="Orders within the key's scope, oldest first unless sortKey/reverse say "
+        "otherwise.",
     )
     @paged
     async def orders(
@@ -62,9 +79,11 @@ class OrderQueries:
         info: Info,
         page: PageArgs,
         filter: OrderFilter | None = None,
+        sort_key: OrderSortKey = OrderSortKey.CREATED_AT,
+        reverse: bool = False,
     ) -> Connection[Order]:
         qs = filtered_orders(scoped_orders(current_actor(info)), filter)
-        connection = await paginate(qs, page, orders_of)
+        connection = await paginate(qs, page, orders_of, order_sort(sort_key, reverse))
         # Nested fields (a line's price currency) look orders up by id: they are here.
         info.context.loaders.order_by_id.prime_many(
             {e.node.row.pk: e.node.row for e in connection.edges}
@@ -87,29 +106,60 @@ class OrderQueries:
             ) from None
         request = placement.new_order_request(valid)
         result = (await order_routing.plan(request)).plan
-        loaders = info.context.loaders
-        assignments = []
-        for assignment in result.assignments:
-            location = (
-                await loaders.location_by_id.load(assignment.location_id)
-                if assignment.location_id
-                else None
+        skus = {index: product.sku for index, product in enumerate(valid.products)}
+        return await sourcing_plan_of(info, result, skus)
+
+    @strawberry.field(
+        permission_classes=[allow(*ORDER_TAKERS)],
+        description="A dry run of editOrder with the same input: the order's new "
+        "currentSubtotal, the routing plan for its unassigned units (the added ones, and any "
+        "backorder) and the units the edit lowers. Changes nothing; refusals as editOrder's, "
+        "as errors with code BAD_USER_INPUT.",
+    )
+    async def order_edit_preview(self, info: Info, input: EditOrderInput) -> OrderEditPreview:
+        try:
+            pk = await order_in_scope(info, input.order_id)
+            preview = await order_edits.preview_edit(pk, order_edit(input), current_actor(info))
+        except DomainError as error:
+            raise GraphQLError(
+                error.message,
+                extensions={"code": "BAD_USER_INPUT", "field": error.field, "reason": error.code},
+            ) from None
+        plan = preview.plan or RoutingPlan(assignments=(), backordered={})
+        row = await OrderRow.get(id=pk)
+        return OrderEditPreview(
+            current_subtotal=money(preview.current_subtotal, row.currency),
+            plan=await sourcing_plan_of(info, plan, preview.skus),
+            released=[
+                OrderLineQuantity(order_line_id=encode_id("OrderLine", line_id), quantity=q)
+                for line_id, q in sorted(preview.released.items())
+            ],
+        )
+
+
+async def sourcing_plan_of(info: Info, result: RoutingPlan, skus: dict[int, str]) -> SourcingPlan:
+    """A routing plan as GraphQL shows it; `skus` names the lines of its backorders."""
+    loaders = info.context.loaders
+    assignments = []
+    for assignment in result.assignments:
+        location = (
+            await loaders.location_by_id.load(assignment.location_id)
+            if assignment.location_id
+            else None
+        )
+        vendor = (
+            await loaders.vendor_by_id.load(assignment.vendor_id) if assignment.vendor_id else None
+        )
+        assignments.append(
+            SourcingAssignment(
+                location=Location.of(location) if location else None,
+                vendor=Vendor.of(vendor) if vendor else None,
+                lines=[SourcingLine(sku=p.sku, quantity=p.quantity) for p in assignment.lines],
+                reason=assignment.reason,
             )
-            vendor = (
-                await loaders.vendor_by_id.load(assignment.vendor_id)
-                if assignment.vendor_id
-                else None
-            )
-            assignments.append(
-                SourcingAssignment(
-                    location=Location.of(location) if location else None,
-                    vendor=Vendor.of(vendor) if vendor else None,
-                    lines=[SourcingLine(sku=p.sku, quantity=p.quantity) for p in assignment.lines],
-                    reason=assignment.reason,
-                )
-            )
-        backorders = [
-            SourcingLine(sku=valid.products[index].sku, quantity=quantity)
-            for index, quantity in sorted(result.backordered.items())
-        ]
-        return SourcingPlan(assignments=assignments, backorders=backorders)
+        )
+    backorders = [
+        SourcingLine(sku=skus[line_id], quantity=quantity)
+        for line_id, quantity in sorted(result.backordered.items())
+    ]
+    return SourcingPlan(assignments=assignments, backorders=backorders)

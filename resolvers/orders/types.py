@@ -12,6 +12,7 @@ from strawberry.scalars import JSON
 from strawberry.types import Info
 
 from models.operations.events import visible_timeline
+from models.operations.order_edits import current_subtotal
 from models.rules.events import (
     OrderEventType,
     TimelineView,
@@ -190,6 +191,26 @@ class Order(Node):
             subtotal=money(row.subtotal, row.currency),
         )
 
+    @strawberry.field(description="Free text from the channel or staff.")
+    def note(self) -> str | None:
+        return self.row.note
+
+    @strawberry.field
+    def tags(self) -> list[str]:
+        return list(self.row.tags or [])
+
+    @strawberry.field(description="The channel's own data (a JSON object), as updateOrder set it.")
+    def metadata(self) -> JSON | None:
+        return None if self.row.metadata is None else JSON(self.row.metadata)
+
+    @strawberry.field(
+        description="What the order is worth now: its lines' quantities less what was "
+        "cancelled, at their unit prices. `subtotal` stays the amount as placed."
+    )
+    async def current_subtotal(self, info: Info) -> Money:
+        lines = await info.context.loaders.lines_by_order_id.load(self.row.pk)
+        return money(current_subtotal(lines), self.row.currency)
+
     async def _visible_fulfillment_rows(self, info: Info) -> list[FulfillmentOrderRow]:
         rows = await info.context.loaders.fulfillment_orders_by_order_id.load(self.row.pk)
         return visible_fulfillment_orders(info, rows, self.row.channel)
@@ -282,6 +303,24 @@ class SourcingAssignment:
 class SourcingPlan:
     assignments: list[SourcingAssignment]
     backorders: list[SourcingLine]
+
+
+@strawberry.type
+class OrderLineQuantity:
+    order_line_id: strawberry.ID
+    quantity: int
+
+
+@strawberry.type(description="What editOrder would do with the same input; nothing changed.")
+class OrderEditPreview:
+    current_subtotal: Money
+    plan: SourcingPlan = strawberry.field(
+        description="Where the unassigned units would go (empty while the order is held)."
+    )
+    released: list[OrderLineQuantity] = strawberry.field(
+        description="Units the edit lowers: released at once where nobody accepted the work, "
+        "asked of the assignee where somebody did."
+    )
 
 
 @strawberry.type

@@ -1,7 +1,8 @@
 """Stock and quantities stay consistent under any sequence of fulfillment work, as a
 hypothesis state machine: placing, accepting, packing, partial and full shipping,
-rejecting (each reason), moving, expiring, cancelling, holding, delivering, picking up,
-returning, and stock rising and falling with backorders routed again.
+rejecting (each reason, whole or a short pick), moving, expiring, cancelling, holding,
+editing lines, changing the address, delivering, picking up, returning, and stock rising
+and falling with backorders routed again.
 
 After every step:
 
@@ -53,7 +54,10 @@ from models.operations.order_actions import (
     hold_order,
     release_hold,
 )
+from models.operations.order_edits import OrderEdit, SetQuantity, edit_order
 from models.operations.order_state import order_facts
+from models.operations.order_updates import OrderUpdate, update_order
+from models.operations.placement import LineInput
 from models.operations.rejection import RejectReason
 from models.rules.inventory import AdjustmentReason
 from models.rules.lifecycle import (
@@ -74,7 +78,7 @@ from models.tables import (
     Shipment,
 )
 from tests.support.database import empty_database
-from tests.support.factories import Network, twin_cities
+from tests.support.factories import MINNEAPOLIS_CUSTOMER, ST_PAUL_CUSTOMER, Network, twin_cities
 from tests.support.hypothesis import examples
 from tests.support.operations import place, snapshot
 
@@ -261,6 +265,32 @@ class FulfillmentWork(RuleBasedStateMachine):
             self.attempt(
                 cancel_order_lines(line.order_id, cancellation, CancelReason.OTHER, SYSTEM)
             )
+
+    @rule(index=PICK, quantity=st.integers(1, 2), reason=st.sampled_from(RejectReason))
+    def short_pick(self, index: int, quantity: int, reason: RejectReason) -> None:
+        if fo := self.pick(FulfillmentOrder, index, status__in=LIVE):
+            line = self.run(FulfillmentOrderLine.filter(fulfillment_order_id=fo.id).first())
+            short = [ShipLine(line.order_line_id, quantity)]  # type: ignore[union-attr]
+            self.attempt(rejection.reject(fo.id, reason, None, SYSTEM, short))
+
+    @rule(
+        index=PICK,
+        quantity=st.integers(0, 5),
+        add=st.one_of(st.none(), st.tuples(st.sampled_from((*SKUS, "CHAIR")), st.integers(1, 3))),
+    )
+    def edit(self, index: int, quantity: int, add: tuple[str, int] | None) -> None:
+        if line := self.pick(OrderLine, index):
+            change = OrderEdit(
+                set_quantities=(SetQuantity(line.id, quantity),),
+                add_lines=(LineInput(*add),) if add else (),
+            )
+            self.attempt(edit_order(line.order_id, change, SYSTEM))
+
+    @rule(index=PICK, st_paul=st.booleans())
+    def change_address(self, index: int, st_paul: bool) -> None:
+        if order := self.pick(Order, index, delivery_method="SHIP"):
+            address = ST_PAUL_CUSTOMER if st_paul else MINNEAPOLIS_CUSTOMER
+            self.attempt(update_order(order.id, OrderUpdate(shipping_address=address), SYSTEM))
 
     @rule(index=PICK, release=st.booleans())
     def hold_or_release(self, index: int, release: bool) -> None:

@@ -8,7 +8,7 @@ import pytest
 from tortoise.exceptions import OperationalError
 
 from models.errors import DomainError, ErrorCode
-from models.operations import backorders, fulfillment, order_routing
+from models.operations import backorders, cancellation_requests, fulfillment, order_routing
 from models.operations.fulfillment import ShipLine
 from models.operations.inventory import adjust_inventory, set_inventory
 from models.operations.order_actions import (
@@ -187,6 +187,8 @@ async def test_a_cancellation_closes_fulfillment_orders_through_their_state_mach
     await cancel_order_lines(
         part.order.id, [LineCancellation(line.id, 2)], CancelReason.CUSTOMER, SYSTEM
     )
+    # Accepted work: its assignee is asked first (issue 13.5), and agrees.
+    await cancellation_requests.accept_cancellation(fo.id, SYSTEM)
     await fo.refresh_from_db()
     assert (fo.status, fo.shipped_at is not None) == ("SHIPPED", True)
     (closed,) = (

@@ -1,0 +1,189 @@
+"""Webhook deliveries, queued: in the transaction of the change they report, one for each
+destination that hears of it (a webhook subscription whose key may read it, a vendor's
+webhookUrl for its own work), with the exact body that will be POSTed."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+from models.operations.access import actor_of
+from models.operations.webhooks import DeliveryStatus
+from models.rules.ids import global_id
+from models.rules.webhooks import (
+    FULFILLMENT_EVENTS,
+    TOPIC_OF_EVENT,
+    VENDOR_URL_EVENTS,
+    subscription_hears,
+)
+from models.tables import (
+    FulfillmentOrder,
+    FulfillmentOrderLine,
+    Location,
+    Order,
+    Vendor,
+    WebhookDelivery,
+    WebhookSubscription,
+)
+
+Assignee = tuple[int | None, int | None]
+
+
+async def enqueue(
+    order: Order,
+    event: str,
+    fulfillment_order: FulfillmentOrder | None = None,
+    *,
+    assignee: Assignee | None = None,
+) -> int:
+    """Queue `event` (e.g. "order.cancelled", "fulfillment_order.held") for every
+    destination that hears of it; returns how many deliveries were written.
+
+    Called inside the transaction of the change (after the fulfillment order's lines
+    exist): the deliveries commit or roll back with it. Destinations are the webhook
+    subscriptions whose topics name the event and whose key may read it, and, for the
+    fulfillment order events a vendor hears of, the vendor's webhookUrl. `assignee` names
+    a former assignee (MOVED_AWAY); by default the fulfillment order's own.
+    """
+    if fulfillment_order is not None and assignee is None:
+        assignee = (fulfillment_order.location_id, fulfillment_order.vendor_id)
+    subscriptions = await _hearing(event, order.channel, assignee)
+    vendor = None
+    if event in VENDOR_URL_EVENTS and assignee is not None and assignee[1] is not None:
+        vendor = await Vendor.get_or_none(id=assignee[1], webhook_url__not_isnull=True)
+    if not subscriptions and vendor is None:
+        return 0
+    now = datetime.now(UTC)
+    body = {
+        "event": event,
+        "occurredAt": _iso(now),
+        "order": _order_body(order),
+        **(
+            {"fulfillmentOrder": await _fulfillment_order_body(fulfillment_order)}
+            if fulfillment_order is not None
+            else {}
+        ),
+    }
+    targets: list[dict[str, int]] = [{"subscription_id": s.id} for s in subscriptions]
+    if vendor is not None:
+        targets.append({"vendor_id": vendor.id})
+    rows = []
+    for target in targets:
+        delivery_id = uuid.uuid4().hex
+        rows.append(
+            WebhookDelivery(
+                delivery_id=delivery_id,
+                order_id=order.id,
+                event=event,
+                body=json.dumps(
+                    {"deliveryId": delivery_id, **body}, separators=(",", ":"), ensure_ascii=False
+                ),
+                status=DeliveryStatus.PENDING.value,
+                next_attempt_at=now,
+                **target,
+            )
+        )
+    await WebhookDelivery.bulk_create(rows)
+    return len(rows)
+
+
+async def enqueue_fulfillment_events(
+    fulfillment_orders: Sequence[FulfillmentOrder], type: str, assignee: Assignee | None = None
+) -> None:
+    """The webhooks of an assignee's stream event (a FulfillmentOrderEventType value), for
+    each fulfillment order; nothing for events that have no webhook."""
+    event = FULFILLMENT_EVENTS.get(type)
+    if event is None:
+        return
+    for fulfillment_order in fulfillment_orders:
+        order = await Order.get(id=fulfillment_order.order_id)
+        await enqueue(order, event, fulfillment_order, assignee=assignee)
+
+
+async def _hearing(
+    event: str, channel: str, assignee: Assignee | None
+) -> list[WebhookSubscription]:
+    """The subscriptions of live keys that name the event's topic and may read it."""
+    topic = TOPIC_OF_EVENT.get(event)
+    if topic is None:
+        return []
+    return [
+        subscription
+        for subscription in await WebhookSubscription.filter(
+            api_key__revoked_at=None
+        ).prefetch_related("api_key")
+        if topic.value in subscription.topics
+        and subscription_hears(actor_of(subscription.api_key), channel, assignee)
+    ]
+
+
+def _order_body(order: Order) -> dict[str, Any]:
+    return {
+        "id": global_id("Order", order.id),
+        "number": order.number,
+        "status": order.status,
+        "channel": order.channel,
+        "externalId": order.external_id,
+        "currency": order.currency,
+        "customer": {"email": order.customer_email, "name": order.customer_name},
+        "shippingAddress": _address(order) if order.has_shipping_address else None,
+        "deliveryMethod": order.delivery_method,
+    }
+
+
+async def _fulfillment_order_body(fulfillment_order: FulfillmentOrder) -> dict[str, Any]:
+    lines = await (
+        FulfillmentOrderLine.filter(fulfillment_order_id=fulfillment_order.id)
+        .order_by("id")
+        .values("id", "quantity", "cancelled_quantity", "order_line_id", "order_line__sku")
+    )
+    location_id = fulfillment_order.location_id
+    vendor_id = fulfillment_order.vendor_id
+    location = await Location.get(id=location_id) if location_id is not None else None
+    vendor = await Vendor.get(id=vendor_id) if vendor_id is not None else None
+    return {
+        "id": global_id("FulfillmentOrder", fulfillment_order.id),
+        "status": fulfillment_order.status,
+        "assignedAt": _iso(fulfillment_order.assigned_at),
+        "acceptBy": _iso(fulfillment_order.accept_by),
+        "routingReason": fulfillment_order.routing_reason,
+        "location": {"id": global_id("Location", location.id), "code": location.code}
+        if location is not None
+        else None,
+        "vendor": {"id": global_id("Vendor", vendor.id), "code": vendor.code}
+        if vendor is not None
+        else None,
+        "lines": [
+            {
+                "id": global_id("FulfillmentOrderLine", line["id"]),
+                "orderLineId": global_id("OrderLine", line["order_line_id"]),
+                "sku": line["order_line__sku"],
+                # As FulfillmentOrderLine.quantity in the API: less what was cancelled.
+                "quantity": line["quantity"] - line["cancelled_quantity"],
+            }
+            for line in lines
+        ],
+    }
+
+
+def _address(order: Order) -> dict[str, Any]:
+    """The shipping address with the field names of the API's `Address`."""
+    return {
+        "name": order.address_name,
+        "line1": order.address_line1,
+        "line2": order.address_line2,
+        "city": order.address_city,
+        "region": order.address_region,
+        "postalCode": order.address_postal_code,
+        "countryCode": order.address_country,
+        "phone": order.address_phone,
+        "latitude": order.latitude,
+        "longitude": order.longitude,
+    }
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.astimezone(UTC).isoformat() if value is not None else None
