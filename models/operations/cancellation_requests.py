@@ -27,7 +27,7 @@ from models.operations.fulfillment_state import (
 )
 from models.operations.order_state import refresh_status
 from models.rules.cancellation import CancellationRequestStatus, units_problem
-from models.rules.events import FulfillmentOrderEventType, OrderEventType
+from models.rules.events import FulfillmentOrderEventType, OrderEventType, still_working
 from models.rules.ids import global_id
 from models.rules.lifecycle import CancelReason, FulfillmentOrderStatus, OrderStatus
 from models.rules.scopes import Actor
@@ -201,12 +201,8 @@ async def accept_cancellation(fulfillment_order_id: int, actor: Actor) -> Fulfil
             about=events.about(fulfillment_order),
         )
         await close_if_done(order, fulfillment_order, actor, now)
-        await events.tell_assignee(
-            fulfillment_order,
-            FulfillmentOrderEventType.CANCELLED
-            if fulfillment_order.status == FulfillmentOrderStatus.CANCELLED
-            else FulfillmentOrderEventType.LINES_CANCELLED,
-        )
+        if still_working(fulfillment_order.status):  # else close_if_done told it
+            await events.tell_assignee(fulfillment_order, FulfillmentOrderEventType.LINES_CANCELLED)
         if await refresh_status(order, actor) is OrderStatus.CANCELLED:
             await order_cancelled(order, CancelReason(request.reason), None, actor, now)
             await webhook_queue.enqueue(order, "order.cancelled")
@@ -248,4 +244,5 @@ async def order_cancelled(
         f"order cancelled ({reason.value})" + (f": {note}" if note else ""),
         actor,
         {"reason": reason.value},
+        assignee_message=f"order cancelled ({reason.value})",
     )

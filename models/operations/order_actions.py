@@ -20,7 +20,7 @@ from models.operations.fulfillment_state import close_if_done, release_fulfillme
 from models.operations.order_routing import route_order
 from models.operations.order_state import check_action, locked_order, refresh_status
 from models.operations.reservations import retry_on_conflict
-from models.rules.events import FulfillmentOrderEventType, OrderEventType
+from models.rules.events import FulfillmentOrderEventType, OrderEventType, still_working
 from models.rules.ids import global_id
 from models.rules.lifecycle import (
     CancelReason,
@@ -101,9 +101,7 @@ async def _cancel_line_quantity(
             continue
         await release_fulfillment_line(fulfillment_order, fo_line, take, actor, reference)
         await close_if_done(order, fulfillment_order, actor, cancelling.now)
-        if fulfillment_order.status == FulfillmentOrderStatus.CANCELLED.value:
-            await events.tell_assignee(fulfillment_order, FulfillmentOrderEventType.CANCELLED)
-        else:
+        if still_working(fulfillment_order.status):  # else close_if_done told it
             await events.tell_assignee(fulfillment_order, FulfillmentOrderEventType.LINES_CANCELLED)
         line.allocated_quantity -= take
         now_cancelled += take
@@ -138,6 +136,7 @@ async def _finish(
                 "reason": reason.value,
                 "lines": {global_id("OrderLine", i): q for i, q in cancelling.done.items()},
             },
+            assignee_message=f"lines cancelled ({reason.value})",
         )
     for fulfillment_order_id, units in cancelling.to_ask.items():
         await request_cancellation(
@@ -228,6 +227,7 @@ async def cancel_order_lines(
                     "reason": reason.value,
                     "lines": {global_id("OrderLine", i): q for i, q in wanted.items()},
                 },
+                assignee_message=f"lines cancelled ({reason.value})",
             )
             cancelling.announced = True
         for line_id, quantity in wanted.items():
@@ -243,11 +243,13 @@ async def hold_order(order_id: int, reason: HoldReason, note: str | None, actor:
         await OrderHold.create(order_id=order.id, reason=reason.value, note=note, actor=actor.label)
         await events.record(
             order,
-            "HELD",
+            OrderEventType.HELD,
             f"held: {reason.value}" + (f" ({note})" if note else ""),
             actor,
             {"reason": reason.value},
+            assignee_message=f"held: {reason.value}",
         )
+        await events.tell_working_assignees(order, FulfillmentOrderEventType.HELD)
         await refresh_status(order, actor)
         await webhook_queue.enqueue(order, "order.held")
     return order
@@ -264,7 +266,8 @@ async def release_hold(order_id: int, actor: Actor) -> Order:
             await OrderHold.filter(order_id=order.id, released_at=None).update(
                 released_at=now, released_by=actor.label
             )
-            await events.record(order, "HOLD_RELEASED", "hold released", actor)
+            await events.record(order, OrderEventType.RELEASED, "hold released", actor)
+            await events.tell_working_assignees(order, FulfillmentOrderEventType.RELEASED)
             await route_order(order, actor, now)
             await refresh_status(order, actor)
             await webhook_queue.enqueue(order, "order.released")
