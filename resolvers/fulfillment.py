@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import strawberry
 from strawberry.types import Info
 
+from models.operations import visibility
 from models.rules import scopes
 from models.rules.lifecycle import FulfillmentOrderStatus
 from models.rules.scopes import Role
@@ -196,6 +197,25 @@ def visible_fulfillment_orders(
     ]
 
 
+async def order_assignees(info: Info, order_id: int) -> frozenset[tuple[int | None, int | None]]:
+    """The (location_id, vendor_id) pairs of an order's fulfillment orders, as the scope
+    predicates take them."""
+    rows = await info.context.loaders.fulfillment_orders_by_order_id.load(order_id)
+    return frozenset((row.location_id, row.vendor_id) for row in rows)  # type: ignore[attr-defined]
+
+
+async def lines_worked_by(info: Info, order_id: int) -> set[int]:
+    """The ids of the order's lines on fulfillment orders the key works (STAFF, VENDOR)."""
+    actor = current_actor(info)
+    loaders = info.context.loaders
+    worked = set()
+    for row in await loaders.fulfillment_orders_by_order_id.load(order_id):
+        if scopes.may_work_fulfillment(actor, row.location_id, row.vendor_id):  # type: ignore[attr-defined]
+            for line in await loaders.lines_by_fulfillment_order_id.load(row.pk):
+                worked.add(line.order_line_id)  # type: ignore[attr-defined]
+    return worked
+
+
 @node_type("FulfillmentOrder")
 async def _fulfillment_order_node(info: Info, pk: int) -> Node | None:
     row = await FulfillmentOrderRow.get_or_none(id=pk).prefetch_related("order")
@@ -231,7 +251,7 @@ class FulfillmentQueries:
         status: list[FulfillmentOrderStatusEnum] | None = None,  # type: ignore[valid-type]
     ) -> Connection[FulfillmentOrder]:
         actor = current_actor(info)
-        qs = FulfillmentOrderRow.all()
+        qs = visibility.visible_fulfillment_orders(actor)
         if location_id is not None:
             pk = decode_query_id(location_id, "Location")
             if not scopes.may_see_fulfillment(actor, pk, None):
@@ -242,10 +262,6 @@ class FulfillmentQueries:
             if not scopes.may_see_fulfillment(actor, None, pk):
                 raise forbidden("this key may not see that vendor's fulfillment orders")
             qs = qs.filter(vendor_id=pk)
-        if actor.role is Role.STAFF:
-            qs = qs.filter(location_id__in=sorted(actor.location_ids))
-        elif actor.role is Role.VENDOR:
-            qs = qs.filter(vendor_id=actor.vendor_id)
         if status:
             qs = qs.filter(status__in=[s.value for s in status])
         return await paginate(qs, page, fulfillment_orders_of)

@@ -10,6 +10,7 @@ from strawberry.types import Info
 
 from models.operations import locations as ops
 from models.operations.locations import AddressData, LocationKind
+from models.rules import scopes
 from models.rules.scopes import ADMIN_ONLY, READERS
 from models.tables import Location as LocationRow
 from models.tables import Vendor as VendorRow
@@ -25,7 +26,7 @@ from resolvers.common import (
 from resolvers.config import server_config
 from resolvers.ids import decode_id, decode_query_id, encode_id
 from resolvers.pagination import Connection, PageArgs, paged, paginate
-from resolvers.permissions import allow
+from resolvers.permissions import allow, current_actor
 
 if TYPE_CHECKING:
     from resolvers.inventory import InventoryLevel
@@ -85,9 +86,7 @@ class Vendor(Node):
     code: str
     name: str
     active: bool
-    webhook_url: str | None = strawberry.field(
-        description="Where assignments are POSTed, signed with the write-only webhookSecret."
-    )
+    url: strawberry.Private[str | None]
 
     @classmethod
     def of(cls, row: VendorRow) -> Vendor:
@@ -97,8 +96,15 @@ class Vendor(Node):
             code=row.code,
             name=row.name,
             active=row.active,
-            webhook_url=row.webhook_url,
+            url=row.webhook_url,
         )
+
+    @strawberry.field(
+        description="Where assignments are POSTed, signed with the write-only webhookSecret. "
+        "A URL may carry a token: null for keys other than ADMIN and the vendor's own."
+    )
+    def webhook_url(self, info: Info) -> str | None:
+        return self.url if scopes.may_read_webhook_url(current_actor(info), self.pk) else None
 
     @strawberry.field(
         description="What was POSTed to webhookUrl, oldest first. Empty for keys other than "

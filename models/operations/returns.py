@@ -16,11 +16,12 @@ from tortoise.expressions import Subquery
 from tortoise.transactions import in_transaction
 
 from models.errors import DomainError, ErrorCode, invalid, not_found
-from models.operations import events
+from models.operations import events, visibility
 from models.operations.backorders import route_backorders_after
 from models.operations.order_state import check_action, locked_order, refresh_status
 from models.operations.routing import current_settings
 from models.operations.stock import change_on_hand, level_for_update
+from models.rules import scopes
 from models.rules.inventory import LedgerReason
 from models.rules.lifecycle import (
     RETURN,
@@ -199,11 +200,11 @@ def _dispositions(
         if receipt.return_line_id in chosen:
             raise invalid(f"return line {receipt.return_line_id} is named twice", path)
         chosen[receipt.return_line_id] = receipt.disposition
-    missing = sorted(known - chosen.keys())
+    missing = len(known - chosen.keys())
     if missing:
+        # A count, not ids: the message names nothing the key did not send.
         raise invalid(
-            f"give a disposition for every line of the return; missing: "
-            f"{', '.join(map(str, missing))}",
+            f"give a disposition for every line of the return; {missing} of {len(known)} have none",
             ["lines"],
         )
     return chosen
@@ -237,11 +238,24 @@ async def receive_return(
     now = datetime.now(UTC)
     async with in_transaction():
         order, row = await _locked(return_id)
+        visible = await visibility.visible_returns(actor).filter(id=row.id).exists()
+        if not scopes.may_receive_return(actor, location_id, visible):
+            # The same answer as for a return that does not exist.
+            raise not_found("return", return_id, ["returnId"])
         _advance(row, ReturnAction.RECEIVE)
         location = await Location.get_or_none(id=location_id)
         if location is None:
             raise not_found("location", location_id, ["locationId"])
         lines = list(await ReturnLine.filter(return__id=row.id).order_by("id"))
+        if (
+            len(lines)
+            > await visibility.visible_return_lines(actor).filter(return__id=row.id).count()
+        ):
+            raise invalid(
+                "some units of this return were fulfilled by other locations: an ADMIN key "
+                "receives it",
+                ["returnId"],
+            )
         dispositions = _dispositions(lines, receipts)
         order_lines = {line.id: line for line in await OrderLine.filter(order_id=order.id)}
         restocked: dict[int, int] = {}

@@ -1,4 +1,4 @@
-"""Which orders a query sees: the key's scope, then the client's `OrderFilter`."""
+"""The client's `OrderFilter`, applied within the key's scope (models.operations.visibility)."""
 
 from __future__ import annotations
 
@@ -7,26 +7,11 @@ from datetime import datetime
 import strawberry
 from tortoise.expressions import Q, Subquery
 
-from models.rules.scopes import Actor, Role
 from models.tables import FulfillmentOrder as FulfillmentOrderRow
 from models.tables import Order as OrderRow
 from resolvers.common import fits
 from resolvers.ids import decode_query_id
 from resolvers.orders.types import OrderStatusEnum
-
-
-def scoped_orders(actor: Actor) -> object:
-    """The orders a key may read, as a queryset."""
-    qs = OrderRow.all()
-    if actor.role is Role.PARTNER:
-        return qs.filter(channel=actor.channel)
-    if actor.role is Role.STAFF:
-        assigned = FulfillmentOrderRow.filter(location_id__in=sorted(actor.location_ids))
-        return qs.filter(id__in=Subquery(assigned.values("order_id")))
-    if actor.role is Role.VENDOR:
-        assigned = FulfillmentOrderRow.filter(vendor_id=actor.vendor_id)
-        return qs.filter(id__in=Subquery(assigned.values("order_id")))
-    return qs
 
 
 @strawberry.input

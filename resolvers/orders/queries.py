@@ -9,13 +9,14 @@ from strawberry.types import Info
 
 from models.errors import DomainError
 from models.operations import order_routing, placement
+from models.operations.visibility import visible_orders
 from models.rules.scopes import READERS, Role
 from models.tables import Order as OrderRow
 from resolvers.common import Node, fits
 from resolvers.ids import decode_query_id
 from resolvers.locations import Location, Vendor
 from resolvers.node import node_type
-from resolvers.orders.filters import OrderFilter, filtered_orders, scoped_orders
+from resolvers.orders.filters import OrderFilter, filtered_orders
 from resolvers.orders.inputs import PlaceOrderInput, order_input
 from resolvers.orders.types import Order, SourcingAssignment, SourcingLine, SourcingPlan, orders_of
 from resolvers.pagination import Connection, PageArgs, paged, paginate
@@ -24,7 +25,7 @@ from resolvers.permissions import allow, current_actor
 
 @node_type("Order")
 async def _order_node(info: Info, pk: int) -> Node | None:
-    row = await scoped_orders(current_actor(info)).filter(id=pk).first()  # type: ignore[attr-defined]
+    row = await visible_orders(current_actor(info)).filter(id=pk).first()
     return Order.of(row) if row else None
 
 
@@ -42,13 +43,13 @@ class OrderQueries:
             raise GraphQLError(
                 "pass exactly one of id and number", extensions={"code": "BAD_USER_INPUT"}
             )
-        qs = scoped_orders(current_actor(info))
+        qs = visible_orders(current_actor(info))
         if id is not None:
-            row = await qs.filter(id=decode_query_id(id, "Order")).first()  # type: ignore[attr-defined]
+            row = await qs.filter(id=decode_query_id(id, "Order")).first()
         elif not fits(OrderRow, "number", number.lstrip("#")):  # type: ignore[union-attr]
             return None
         else:
-            row = await qs.filter(number=number.lstrip("#")).first()  # type: ignore[attr-defined, union-attr]
+            row = await qs.filter(number=number.lstrip("#")).first()  # type: ignore[union-attr]
         return Order.of(row) if row else None
 
     @strawberry.field(
@@ -62,7 +63,7 @@ class OrderQueries:
         page: PageArgs,
         filter: OrderFilter | None = None,
     ) -> Connection[Order]:
-        qs = filtered_orders(scoped_orders(current_actor(info)), filter)
+        qs = filtered_orders(visible_orders(current_actor(info)), filter)
         page = await paginate(qs, page, orders_of)
         # Nested fields (a line's price currency) look orders up by id: they are here.
         info.context.loaders.order_by_id.prime_many({e.node.row.pk: e.node.row for e in page.edges})
