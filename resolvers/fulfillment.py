@@ -12,6 +12,7 @@ from strawberry.types import Info
 from models.operations import visibility
 from models.rules import scopes
 from models.rules.lifecycle import FulfillmentOrderStatus
+from models.rules.routing.reasons import assignee_reason
 from models.rules.scopes import Role
 from models.tables import FulfillmentOrder as FulfillmentOrderRow
 from models.tables import FulfillmentOrderLine as FulfillmentOrderLineRow
@@ -109,9 +110,6 @@ class FulfillmentOrder(Node):
     status: FulfillmentOrderStatusEnum  # type: ignore[valid-type]
     assigned_at: datetime
     accept_by: datetime | None = strawberry.field(description="The acceptance deadline (SLA).")
-    routing_reason: str = strawberry.field(
-        description="Why this assignee was chosen, and the runners-up."
-    )
 
     @classmethod
     def of(cls, row: FulfillmentOrderRow) -> FulfillmentOrder:
@@ -121,8 +119,18 @@ class FulfillmentOrder(Node):
             status=FulfillmentOrderStatus(row.status),
             assigned_at=row.assigned_at,
             accept_by=row.accept_by,
-            routing_reason=row.routing_reason,
         )
+
+    @strawberry.field(
+        description="Why this assignee was chosen. ADMIN and VIEWER keys read the whole "
+        "reason, runners-up included (which other locations could fill, and how far they "
+        "are); every other key (the assignee, the order's channel) reads the assignee's own "
+        "choice and why, without the runners-up: other stores' stock is not theirs to see."
+    )
+    def routing_reason(self, info: Info) -> str:
+        if scopes.sees_whole_routing_reason(current_actor(info)):
+            return self.row.routing_reason
+        return assignee_reason(self.row.routing_reason)
 
     @strawberry.field
     async def order(self, info: Info) -> OrderRef:

@@ -25,6 +25,7 @@ from tortoise.transactions import in_transaction
 
 from models.errors import DomainError, ErrorCode, invalid, not_found
 from models.rules.ids import global_id
+from models.rules.routing.reasons import assignee_reason
 from models.rules.webhooks import (
     DEFAULT_MAX_ATTEMPTS,
     address_problem,
@@ -110,7 +111,8 @@ async def _assignment_body(fulfillment_order: FulfillmentOrder, vendor: Vendor) 
             "status": fulfillment_order.status,
             "assignedAt": _iso(fulfillment_order.assigned_at),
             "acceptBy": _iso(fulfillment_order.accept_by),
-            "routingReason": fulfillment_order.routing_reason,
+            # The vendor reads what an assignee reads in the API.
+            "routingReason": assignee_reason(fulfillment_order.routing_reason),
             "vendor": {"id": global_id("Vendor", vendor.id), "code": vendor.code},
             "lines": [
                 {

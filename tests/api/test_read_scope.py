@@ -13,6 +13,7 @@ from models.operations import fulfillment
 from models.operations.access import create_api_key
 from models.rules.scopes import SYSTEM, Role
 from models.tables import FulfillmentOrder as FulfillmentOrderRow
+from models.tables import InventoryLevel as InventoryLevelRow
 from models.tables import Order as OrderRow
 from models.tables import OrderLine as OrderLineRow
 from models.tables import Return as ReturnRow
@@ -203,3 +204,24 @@ async def test_webhook_url_only_for_admin_and_the_vendor_itself(
     assert await read(who["vendor"]) == {url}
     for name in ("viewer", "partner", "staff_msp"):
         assert await read(who[name]) == {None}, name
+
+
+async def test_routing_reason_runners_up_only_for_admin_and_viewer(
+    admin: Gql, who: dict[str, Gql], net: Network
+) -> None:
+    await InventoryLevelRow.filter(location_id=net.stp.id).update(on_hand=5)
+    placed = await admin.mutate(PLACE, {"input": order_input([("MUG", 1)])})
+    whole = placed["order"]["fulfillmentOrders"][0]["routingReason"]
+    assert whole.startswith("MSP-01 fills") and "runners-up: STP-01 (can fill" in whole
+    own = whole.split("; runners-up: ")[0]
+    query = """query($n: String) { order(number: $n) { fulfillmentOrders { routingReason } } }"""
+    for name, expected in (
+        ("viewer", whole),
+        ("staff_msp", own),
+        ("partner", own),
+    ):
+        order = (await who[name](query, {"n": placed["order"]["number"]}))["order"]
+        assert order["fulfillmentOrders"] == [{"routingReason": expected}], name
+    listed = "{ fulfillmentOrders { nodes { routingReason } } }"
+    (node,) = (await who["staff_msp"](listed))["fulfillmentOrders"]["nodes"]
+    assert "STP-01" not in node["routingReason"]

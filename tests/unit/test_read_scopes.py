@@ -6,6 +6,7 @@ import pytest
 
 from models.rules import scopes
 from models.rules.lifecycle import ReturnStatus
+from models.rules.routing.reasons import assignee_reason
 from models.rules.scopes import Actor, Role
 
 ADMIN = Actor(Role.ADMIN, "a")
@@ -67,3 +68,17 @@ def test_webhook_url_readers() -> None:
     assert not scopes.may_read_webhook_url(VENDOR, 3)
     for actor in (VIEWER, STAFF, PARTNER):
         assert not scopes.may_read_webhook_url(actor, 7)
+
+
+def test_the_assignee_reads_its_own_choice_without_the_runners_up() -> None:
+    whole = "MSP-01 fills 1 x MUG alone, 3.2 km away; runners-up: STP-01 (can fill, 9.8 km)"
+    assert assignee_reason(whole) == "MSP-01 fills 1 x MUG alone, 3.2 km away"
+    assert assignee_reason("drop-ship rule 'X' (priority 10) sends CHAIR") == (
+        "drop-ship rule 'X' (priority 10) sends CHAIR"
+    )
+    # A marker inside a rule's name can only make it say less.
+    tricky = "MSP-01 ships A, preferred by rule 'a; runners-up: b'; runners-up: STP-01 (can fill)"
+    assert "STP-01" not in assignee_reason(tricky)
+    assert scopes.sees_whole_routing_reason(ADMIN) and scopes.sees_whole_routing_reason(VIEWER)
+    for actor in (STAFF, VENDOR, PARTNER):
+        assert not scopes.sees_whole_routing_reason(actor)
