@@ -23,6 +23,7 @@ from models.rules.lifecycle import (
     OrderStatus,
 )
 from models.rules.scopes import Actor
+from models.rules.timeline import named_list
 from models.tables import FulfillmentOrderLine, Order, OrderHold, OrderLine
 
 # Fulfillment orders whose units have not left: cancelling takes from these.
@@ -135,7 +136,7 @@ async def cancel_order_lines(
         await events.record(
             order,
             "LINES_CANCELLED",
-            ", ".join(f"{lines[i].sku} x{q}" for i, q in wanted.items())
+            named_list([f"{lines[i].sku} x{q}" for i, q in wanted.items()])
             + f" cancelled ({reason.value})",
             actor,
             {"reason": reason.value, "lines": {str(i): q for i, q in wanted.items()}},

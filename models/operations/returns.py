@@ -33,6 +33,7 @@ from models.rules.lifecycle import (
 )
 from models.rules.money import check_amount
 from models.rules.scopes import Actor
+from models.rules.timeline import named_list
 from models.tables import (
     InventoryLevel,
     Location,
@@ -145,7 +146,7 @@ async def request_return(order_id: int, lines: Sequence[ReturnLineInput], actor:
             order,
             "RETURN_REQUESTED",
             f"return {row.id} requested: "
-            + ", ".join(f"{order_lines[i].sku} x{q}" for i, q in wanted.items()),
+            + named_list([f"{order_lines[i].sku} x{q}" for i, q in wanted.items()]),
             actor,
             {"returnId": row.id, "lines": {str(i): q for i, q in wanted.items()}},
         )
@@ -278,12 +279,26 @@ async def receive_return(
             order,
             "RETURN_RECEIVED",
             f"return {row.id} received at {location.code}: "
-            + ", ".join(
-                f"{order_lines[line.order_line_id].sku} x{line.quantity} {line.disposition}"  # type: ignore[attr-defined]
-                for line in lines
+            + named_list(
+                [
+                    f"{order_lines[line.order_line_id].sku} x{line.quantity} {line.disposition}"  # type: ignore[attr-defined]
+                    for line in lines
+                ]
             ),
             actor,
-            {"returnId": row.id, "locationId": location.id},
+            {
+                "returnId": row.id,
+                "locationId": location.id,
+                # The message's detail: every return line, what came back and what became of it.
+                "returnLines": {
+                    str(line.id): {
+                        "orderLineId": line.order_line_id,  # type: ignore[attr-defined]
+                        "quantity": line.quantity,
+                        "disposition": line.disposition,
+                    }
+                    for line in lines
+                },
+            },
         )
         await refresh_status(order, actor)
     if restocked:
