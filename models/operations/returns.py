@@ -19,6 +19,7 @@ from models.errors import DomainError, ErrorCode, invalid, not_found
 from models.operations import events, visibility
 from models.operations.backorders import route_backorders_after
 from models.operations.order_state import check_action, locked_order, refresh_status
+from models.operations.placement import MAX_LINES
 from models.operations.routing import current_settings
 from models.operations.stock import change_on_hand, level_for_update
 from models.rules import scopes
@@ -106,6 +107,9 @@ async def request_return(order_id: int, lines: Sequence[ReturnLineInput], actor:
     """Ask to send back shipped units; an admin approves or declines the request."""
     if not lines:
         raise invalid("name at least one line to return", ["lines"])
+    if len(lines) > MAX_LINES:
+        # As an order's: the query cost charges Return.lines by this length.
+        raise invalid(f"a return takes at most {MAX_LINES} lines", ["lines"])
     now = datetime.now(UTC)
     async with in_transaction():
         order = await locked_order(order_id)
