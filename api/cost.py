@@ -89,8 +89,9 @@ class CostLimits:
     restore_rate: float
     default_page: int
     max_page: int
-    # Requests without a key: enough for GraphiQL's introspection and a few probes.
-    anonymous_bucket_size: int = 1000
+    # Requests without a key: enough for GraphiQL's introspection and a few probes (a
+    # probe of a field with a list of lines costs some 250).
+    anonymous_bucket_size: int = 2000
     anonymous_restore_rate: float = 50.0
     max_owners: int = 10_000
 

@@ -48,7 +48,13 @@ class Location(Node):
     pickup_enabled: bool
     priority: int = strawberry.field(description="Lower is preferred when all else is equal.")
     daily_capacity: int | None = strawberry.field(
-        description="The most fulfillment orders accepted per day; null is unlimited."
+        description="The most fulfillment orders assigned to it per day, the day being its "
+        "timeZone's calendar day; those rejected or cancelled are given back and do not "
+        "count. Held under concurrent placements. Null is unlimited."
+    )
+    time_zone: str = strawberry.field(
+        description="IANA time zone name (e.g. America/Chicago): whose calendar day "
+        "dailyCapacity counts. UTC unless set."
     )
 
     @classmethod
@@ -65,6 +71,7 @@ class Location(Node):
             pickup_enabled=row.pickup_enabled,
             priority=row.priority,
             daily_capacity=row.daily_capacity,
+            time_zone=row.time_zone,
         )
 
     @strawberry.field(description="Stock at this location. Empty for keys that may not see it.")
@@ -189,6 +196,9 @@ class CreateLocationInput:
     pickup_enabled: bool = False
     priority: int = 100
     daily_capacity: int | None = None
+    time_zone: str = strawberry.field(
+        default="UTC", description="IANA time zone name: whose day dailyCapacity counts."
+    )
 
 
 @strawberry.input
@@ -202,6 +212,7 @@ class UpdateLocationInput:
     pickup_enabled: bool | None = strawberry.UNSET
     priority: int | None = strawberry.UNSET
     daily_capacity: int | None = strawberry.UNSET
+    time_zone: str | None = strawberry.UNSET
 
 
 @strawberry.type
@@ -240,7 +251,15 @@ def _location_changes(data: CreateLocationInput | UpdateLocationInput) -> dict[s
     changes = sent_fields(
         data,
         exclude=("id", "code"),
-        not_null=("name", "kind", "active", "ships_orders", "pickup_enabled", "priority"),
+        not_null=(
+            "name",
+            "kind",
+            "active",
+            "ships_orders",
+            "pickup_enabled",
+            "priority",
+            "time_zone",
+        ),
     )
     if changes.get("address") is not None:
         changes["address"] = AddressData(**sent_fields(changes["address"], exclude=()))

@@ -159,7 +159,7 @@ export async function act(fo, name, values) {
 }
 
 // A card costs about 560 points of the API's query cost, its lines charged as the 250 an
-// order may have (60,000 at most a request): 80 cards fit.
+// order may have (100,000 at most a request): 80 cards fit.
 const PAGE = 80;
 
 // One read of each kind in flight: a newer one aborts the older, and only the newest
@@ -212,8 +212,8 @@ export async function refreshAll() {
   }
 }
 
-// Each order's fulfillmentOrders are charged as 25 cards: 3 orders fit a request.
-const SEARCH_PAGE = 3;
+// Each order's fulfillmentOrders are charged as 25 cards: 5 orders fit a request.
+const SEARCH_PAGE = 5;
 
 // By order number or customer name: the server matches numbers (and emails) across all of
 // this assignee's orders; names are matched in the work and history on screen.

@@ -347,6 +347,7 @@ async def place_order(data: OrderInput, actor: Actor) -> Placed:
         async with in_transaction():
             if snapshot is None:
                 await lock_levels({line.sku for line in request.lines})
+                await order_routing.lock_capacity()
                 snapshot = await _plan_new_order(request, now)
             return await _write_new_order(valid, snapshot, actor, now)
 
