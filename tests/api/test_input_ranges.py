@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from models.rules.money import MAX_AMOUNT
+from models.tables import OrderLine as OrderLineRow
 from tests.support.factories import Network, twin_cities
 from tests.support.gql import PLACE, Gql, gid, order_input
 from tests.support.operations import snapshot
@@ -80,3 +81,19 @@ async def test_capacity_out_of_range_is_a_user_error(admin: Gql, net: Network, v
     )["updateLocation"]
     (error,) = payload["userErrors"]
     assert error["field"][-1] == "dailyCapacity" and "between 0 and 1000000" in error["message"]
+
+
+async def test_a_return_takes_at_most_as_many_lines_as_an_order(admin: Gql, net: Network) -> None:
+    """Return.lines is charged by this length in the query cost."""
+    placed = await admin.mutate(PLACE, {"input": order_input([("MUG", 1)])})
+    line_id = gid(await OrderLineRow.get())
+    request = """mutation($input: RequestReturnInput!) { requestReturn(input: $input) {
+      return { id } userErrors { field message code } } }"""
+    lines = [{"orderLineId": line_id, "quantity": 1}] * 251
+    before = await snapshot()
+    payload = (await admin(request, {"input": {"orderId": placed["order"]["id"], "lines": lines}}))[
+        "requestReturn"
+    ]
+    (error,) = payload["userErrors"]
+    assert error["field"][-1] == "lines" and "at most 250 lines" in error["message"]
+    assert await snapshot() == before
