@@ -29,6 +29,8 @@ from graphql import (
     GraphQLError,
     GraphQLField,
     GraphQLInterfaceType,
+    GraphQLList,
+    GraphQLNonNull,
     GraphQLObjectType,
     GraphQLSchema,
     InlineFragmentNode,
@@ -42,14 +44,37 @@ from graphql import (
 from strawberry.extensions import SchemaExtension
 from strawberry.types import ExecutionResult
 
+from models.operations.placement import MAX_LINES
+
 MUTATION_COST = 10
 OBJECT_COST = 1
+# The most objects a list field (one that is not a connection) returns: the domain's limit
+# where it has one. An order has at most MAX_LINES lines, so do its fulfillment orders',
+# shipments', returns' and sourcing plan's lines; a plan has at most one assignment a line.
+LIST_MAXIMA: Mapping[str, int] = {
+    "Order.lines": MAX_LINES,
+    "FulfillmentOrder.lines": MAX_LINES,
+    "Shipment.lines": MAX_LINES,
+    "Return.lines": MAX_LINES,
+    "SourcingPlan.assignments": MAX_LINES,
+    "SourcingPlan.backorders": MAX_LINES,
+    "SourcingAssignment.lines": MAX_LINES,
+}
+# Lists without a domain limit (an order's fulfillment orders, shipments, returns and
+# holds; a key's or a rule's locations; the routing rules; a delivery's attempts) are
+# charged as this many: an estimate, said so in COST_MODEL.
+LIST_ESTIMATE = 25
 
 COST_MODEL = """The root of every query. Each request has a cost, computed before it runs \
 and reported in `extensions.cost`: every object field costs 1 (scalars and enums 0); a \
 connection costs 1 plus its page size (the value of `first` or `last`, literal or from a \
 variable, its default included; without either, the default page size) times the cost of \
-one node (at least 1), its edges and pageInfo being free; introspection (`__schema`, \
+one node (at least 1), its edges and pageInfo being free; a list of objects that is not a \
+connection costs 1 plus its most possible length times the cost of one item (at least 1): \
+250 for lines (Order.lines, FulfillmentOrder.lines, Shipment.lines, Return.lines: an order \
+takes at most 250 lines) and a sourcing plan's lists, 25 for lists the domain does not \
+bound (an order's fulfillmentOrders, shipments, returns and holds, locations lists, \
+routingRules, attemptLog); introspection (`__schema`, \
 `__type`) is charged like any other field; each root mutation field costs 10 more. A \
 request may cost at most a configured maximum (MAX_COST_EXCEEDED beyond it), and is paid \
 from a budget that refills over time: one per API key, and a smaller one per client \
@@ -64,8 +89,9 @@ class CostLimits:
     restore_rate: float
     default_page: int
     max_page: int
-    # Requests without a key: enough for GraphiQL's introspection and a few probes.
-    anonymous_bucket_size: int = 1000
+    # Requests without a key: enough for GraphiQL's introspection and a few probes (a
+    # probe of a field with a list of lines costs some 250).
+    anonymous_bucket_size: int = 2000
     anonymous_restore_rate: float = 50.0
     max_owners: int = 10_000
 
@@ -79,6 +105,12 @@ def _integer(value: Any) -> int | None:
     if isinstance(value, float) and value.is_integer():
         return int(value)
     return None
+
+
+def _is_list(type_: Any) -> bool:
+    while isinstance(type_, GraphQLNonNull):
+        type_ = type_.of_type
+    return isinstance(type_, GraphQLList)
 
 
 @dataclass
@@ -129,6 +161,10 @@ class Walk:
             return OBJECT_COST + self.page_size(node) * max(inner, OBJECT_COST)
         if parent.name.endswith(("Connection", "Edge")):
             return inner  # edges, node, nodes, pageInfo: wrappers of what is already counted
+        # Introspection's lists are the schema's own, charged per selected field.
+        if _is_list(definition.type) and not parent.name.startswith("__"):
+            length = LIST_MAXIMA.get(f"{parent.name}.{node.name.value}", LIST_ESTIMATE)
+            return OBJECT_COST + length * max(inner, OBJECT_COST)
         return OBJECT_COST + inner
 
     def page_size(self, node: FieldNode) -> int:

@@ -95,10 +95,11 @@ class Settings:
     max_aliases: int = 30
     max_tokens: int = 4000
     # Query cost (api/cost.py): the most one request may cost, and each key's
-    # bucket of points with its refill rate a second.
-    max_query_cost: int = 1000
-    cost_bucket_size: int = 20000
-    cost_restore_rate: float = 2000.0
+    # bucket of points with its refill rate a second. Lists are charged at their most
+    # possible length: a page of 80 dashboard cards costs ~45,000, a sourcing plan ~64,000.
+    max_query_cost: int = 100_000
+    cost_bucket_size: int = 500_000
+    cost_restore_rate: float = 50_000.0
     max_body_bytes: int = 256 * 1024
 
     @classmethod

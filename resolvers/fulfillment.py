@@ -10,8 +10,10 @@ from typing import TYPE_CHECKING, Annotated, TypeAlias
 import strawberry
 from strawberry.types import Info
 
+from models.operations import visibility
 from models.rules import scopes
 from models.rules.lifecycle import FulfillmentOrderStatus
+from models.rules.routing.reasons import assignee_reason
 from models.rules.scopes import Role
 from models.tables import FulfillmentOrder as FulfillmentOrderRow
 from models.tables import FulfillmentOrderLine as FulfillmentOrderLineRow
@@ -125,9 +127,6 @@ class FulfillmentOrder(Node):
     status: FulfillmentOrderStatusEnum
     assigned_at: datetime
     accept_by: datetime | None = strawberry.field(description="The acceptance deadline (SLA).")
-    routing_reason: str = strawberry.field(
-        description="Why this assignee was chosen, and the runners-up."
-    )
 
     @classmethod
     def of(cls, row: FulfillmentOrderRow) -> FulfillmentOrder:
@@ -137,8 +136,18 @@ class FulfillmentOrder(Node):
             status=FulfillmentOrderStatus(row.status),
             assigned_at=row.assigned_at,
             accept_by=row.accept_by,
-            routing_reason=row.routing_reason,
         )
+
+    @strawberry.field(
+        description="Why this assignee was chosen. ADMIN and VIEWER keys read the whole "
+        "reason, runners-up included (which other locations could fill, and how far they "
+        "are); every other key (the assignee, the order's channel) reads the assignee's own "
+        "choice and why, without the runners-up: other stores' stock is not theirs to see."
+    )
+    def routing_reason(self, info: Info) -> str:
+        if scopes.sees_whole_routing_reason(current_actor(info)):
+            return self.row.routing_reason
+        return assignee_reason(self.row.routing_reason)
 
     @strawberry.field
     async def order(self, info: Info) -> OrderRef:
@@ -222,6 +231,25 @@ def visible_fulfillment_orders(
     ]
 
 
+async def order_assignees(info: Info, order_id: int) -> frozenset[tuple[int | None, int | None]]:
+    """The (location_id, vendor_id) pairs of an order's fulfillment orders, as the scope
+    predicates take them."""
+    rows = await info.context.loaders.fulfillment_orders_by_order_id.load(order_id)
+    return frozenset((row.location_id, row.vendor_id) for row in rows)
+
+
+async def lines_worked_by(info: Info, order_id: int) -> set[int]:
+    """The ids of the order's lines on fulfillment orders the key works (STAFF, VENDOR)."""
+    actor = current_actor(info)
+    loaders = info.context.loaders
+    worked = set()
+    for row in await loaders.fulfillment_orders_by_order_id.load(order_id):
+        if scopes.may_work_fulfillment(actor, row.location_id, row.vendor_id):
+            for line in await loaders.lines_by_fulfillment_order_id.load(row.pk):
+                worked.add(line.order_line_id)
+    return worked
+
+
 @node_type("FulfillmentOrder")
 async def _fulfillment_order_node(info: Info, pk: int) -> Node | None:
     row = await FulfillmentOrderRow.get_or_none(id=pk).prefetch_related("order")
@@ -261,7 +289,7 @@ class FulfillmentQueries:
         reverse: bool = False,
     ) -> Connection[FulfillmentOrder]:
         actor = current_actor(info)
-        qs = FulfillmentOrderRow.all()
+        qs = visibility.visible_fulfillment_orders(actor)
         if location_id is not None:
             pk = decode_query_id(location_id, "Location")
             if not scopes.may_see_fulfillment(actor, pk, None):
@@ -272,10 +300,6 @@ class FulfillmentQueries:
             if not scopes.may_see_fulfillment(actor, None, pk):
                 raise forbidden("this key may not see that vendor's fulfillment orders")
             qs = qs.filter(vendor_id=pk)
-        if actor.role is Role.STAFF:
-            qs = qs.filter(location_id__in=sorted(actor.location_ids))
-        elif actor.role is Role.VENDOR:
-            qs = qs.filter(vendor_id=actor.vendor_id)
         if status:
             qs = qs.filter(status__in=[s.value for s in status])
         if sort_key is FulfillmentOrderSortKey.ACCEPT_BY:

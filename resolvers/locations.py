@@ -10,6 +10,7 @@ from strawberry.types import Info
 
 from models.operations import locations as ops
 from models.operations.locations import AddressData, LocationKind
+from models.rules import scopes
 from models.rules.scopes import ADMIN_ONLY, READERS
 from models.tables import Location as LocationRow
 from models.tables import Vendor as VendorRow
@@ -25,7 +26,7 @@ from resolvers.common import (
 from resolvers.config import server_config
 from resolvers.ids import decode_id, decode_query_id, encode_id
 from resolvers.pagination import Connection, PageArgs, paged, paginate
-from resolvers.permissions import allow
+from resolvers.permissions import allow, current_actor
 
 if TYPE_CHECKING:
     from resolvers.inventory import InventoryLevel
@@ -50,7 +51,13 @@ class Location(Node):
     pickup_enabled: bool
     priority: int = strawberry.field(description="Lower is preferred when all else is equal.")
     daily_capacity: int | None = strawberry.field(
-        description="The most fulfillment orders accepted per day; null is unlimited."
+        description="The most fulfillment orders assigned to it per day, the day being its "
+        "timeZone's calendar day; those rejected or cancelled are given back and do not "
+        "count. Held under concurrent placements. Null is unlimited."
+    )
+    time_zone: str = strawberry.field(
+        description="IANA time zone name (e.g. America/Chicago): whose calendar day "
+        "dailyCapacity counts. UTC unless set."
     )
 
     @classmethod
@@ -67,6 +74,7 @@ class Location(Node):
             pickup_enabled=row.pickup_enabled,
             priority=row.priority,
             daily_capacity=row.daily_capacity,
+            time_zone=row.time_zone,
         )
 
     @strawberry.field(description="Stock at this location. Empty for keys that may not see it.")
@@ -88,9 +96,7 @@ class Vendor(Node):
     code: str
     name: str
     active: bool
-    webhook_url: str | None = strawberry.field(
-        description="Where assignments are POSTed, signed with the write-only webhookSecret."
-    )
+    url: strawberry.Private[str | None]
 
     @classmethod
     def of(cls, row: VendorRow) -> Vendor:
@@ -100,8 +106,15 @@ class Vendor(Node):
             code=row.code,
             name=row.name,
             active=row.active,
-            webhook_url=row.webhook_url,
+            url=row.webhook_url,
         )
+
+    @strawberry.field(
+        description="Where assignments are POSTed, signed with the write-only webhookSecret. "
+        "A URL may carry a token: null for keys other than ADMIN and the vendor's own."
+    )
+    def webhook_url(self, info: Info) -> str | None:
+        return self.url if scopes.may_read_webhook_url(current_actor(info), self.pk) else None
 
     @strawberry.field(
         description="What was POSTed to webhookUrl, oldest first. Empty for keys other than "
@@ -187,6 +200,9 @@ class CreateLocationInput:
     pickup_enabled: bool = False
     priority: int = 100
     daily_capacity: int | None = None
+    time_zone: str = strawberry.field(
+        default="UTC", description="IANA time zone name: whose day dailyCapacity counts."
+    )
 
 
 @strawberry.input
@@ -200,6 +216,7 @@ class UpdateLocationInput:
     pickup_enabled: bool | None = strawberry.UNSET
     priority: int | None = strawberry.UNSET
     daily_capacity: int | None = strawberry.UNSET
+    time_zone: str | None = strawberry.UNSET
 
 
 @strawberry.type
@@ -238,7 +255,15 @@ def _location_changes(data: CreateLocationInput | UpdateLocationInput) -> dict[s
     changes = sent_fields(
         data,
         exclude=("id", "code"),
-        not_null=("name", "kind", "active", "ships_orders", "pickup_enabled", "priority"),
+        not_null=(
+            "name",
+            "kind",
+            "active",
+            "ships_orders",
+            "pickup_enabled",
+            "priority",
+            "time_zone",
+        ),
     )
     if changes.get("address") is not None:
         changes["address"] = AddressData(**sent_fields(changes["address"], exclude=()))

@@ -8,12 +8,14 @@ from typing import TYPE_CHECKING, Annotated, TypeAlias
 import strawberry
 from strawberry.types import Info
 
+from models.rules import scopes
 from models.rules.lifecycle import ReturnDisposition, ReturnStatus
 from models.tables import Return as ReturnRow
 from models.tables import ReturnLine as ReturnLineRow
 from resolvers.common import Money, Node, money
 from resolvers.ids import encode_id
 from resolvers.locations import Location
+from resolvers.permissions import current_actor
 
 if TYPE_CHECKING:
     from resolvers.orders import Order, OrderLine
@@ -80,11 +82,21 @@ class Return(Node):
 
         return Order.of(await info.context.loaders.order_by_id.load(self.row.order_id))
 
-    @strawberry.field
+    @strawberry.field(
+        description="A STAFF key sees the lines it fulfilled, and every line of a return "
+        "received at one of its locations."
+    )
     async def lines(self, info: Info) -> list[ReturnLine]:
+        from resolvers.fulfillment import lines_worked_by
+
+        actor = current_actor(info)
+        received_at = self.row.received_location_id
+        rows = await info.context.loaders.lines_by_return_id.load(self.row.pk)
+        worked = await lines_worked_by(info, self.row.order_id) if rows else set()
         return [
             ReturnLine.of(row)
-            for row in await info.context.loaders.lines_by_return_id.load(self.row.pk)
+            for row in rows
+            if scopes.may_see_return_line(actor, received_at, row.order_line_id in worked)
         ]
 
     @strawberry.field(description="Why an admin declined it; null unless DECLINED.")

@@ -8,43 +8,23 @@ from decimal import Decimal
 
 import strawberry
 from strawberry.types import Info
-from tortoise.expressions import Q, Subquery
-from tortoise.queryset import QuerySet
 
 from models.operations import returns as ops
-from models.rules.lifecycle import ReturnDisposition, ReturnStatus
-from models.rules.scopes import ADMIN_ONLY, Actor, Role
+from models.operations.visibility import visible_returns
+from models.rules.lifecycle import ReturnDisposition
+from models.rules.scopes import ADMIN_ONLY, Role
 from models.tables import Order as OrderRow
 from models.tables import Return as ReturnRow
 from resolvers.common import Node, UserError, user_errors
 from resolvers.ids import decode_id
 from resolvers.inventory import _stock_location
 from resolvers.node import node_type
-from resolvers.orders import order_in_scope, scoped_orders
+from resolvers.orders import order_in_scope
 from resolvers.pagination import Connection, PageArgs, paged, paginate
 from resolvers.permissions import allow, current_actor
 from resolvers.returns import Return, ReturnDispositionEnum, ReturnStatusEnum
 
 RETURN_READERS = (Role.ADMIN, Role.VIEWER, Role.PARTNER, Role.STAFF)
-_AWAITED = (ReturnStatus.REQUESTED.value, ReturnStatus.APPROVED.value)
-
-
-def scoped_returns(actor: Actor) -> QuerySet[ReturnRow]:
-    """The returns a key may read: ADMIN and VIEWER all; PARTNER those of its channel's
-    orders; STAFF those received at its locations plus those still awaited (REQUESTED,
-    APPROVED) for orders it fulfilled; VENDOR none (drop-shipped units come back to stores)."""
-    qs = ReturnRow.all()
-    if actor.role is Role.PARTNER:
-        return qs.filter(order__channel=actor.channel)
-    if actor.role is Role.STAFF:
-        fulfilled_here = Subquery(scoped_orders(actor).values("id"))
-        return qs.filter(
-            Q(received_location_id__in=sorted(actor.location_ids))
-            | Q(status__in=_AWAITED, order_id__in=fulfilled_here)
-        )
-    if actor.role is Role.VENDOR:
-        return qs.filter(id__in=[])
-    return qs
 
 
 def returns_of(rows: Sequence[ReturnRow]) -> list[Return]:
@@ -53,7 +33,7 @@ def returns_of(rows: Sequence[ReturnRow]) -> list[Return]:
 
 @node_type("Return")
 async def _return_node(info: Info, pk: int) -> Node | None:
-    row = await scoped_returns(current_actor(info)).filter(id=pk).prefetch_related("order").first()
+    row = await visible_returns(current_actor(info)).filter(id=pk).prefetch_related("order").first()
     return Return.of(row, row.order.currency) if row else None
 
 
@@ -72,7 +52,7 @@ class ReturnQueries:
         page: PageArgs,
         status: list[ReturnStatusEnum] | None = None,
     ) -> Connection[Return]:
-        qs = scoped_returns(current_actor(info))
+        qs = visible_returns(current_actor(info))
         if status:
             qs = qs.filter(status__in=[s.value for s in status])
         return await paginate(qs.prefetch_related("order"), page, returns_of)
@@ -176,9 +156,12 @@ class ReturnMutations:
 
     @strawberry.mutation(
         permission_classes=[allow(Role.ADMIN, Role.STAFF)],
-        description="The units arrive at a location (STAFF: one of its own). RESTOCK adds them "
-        "to onHand there and may fill backorders; DISPOSE writes them off. Either way "
-        "returnedQuantity grows.",
+        description="The units arrive at a location. RESTOCK adds them to onHand there and may "
+        "fill backorders; DISPOSE writes them off. Either way returnedQuantity grows. A STAFF "
+        "key receives only a return it may see (one awaited for an order it fulfilled) at one "
+        "of its own locations, and only when it fulfilled every line of it; any other return "
+        "is NOT_FOUND to it, as one that does not exist. Walk-in returns (units brought to a "
+        "store that fulfilled none of them) are received by an ADMIN key naming that store.",
     )
     @user_errors(ReturnPayload)
     async def receive_return(self, info: Info, input: ReceiveReturnInput) -> ReturnPayload:

@@ -56,7 +56,12 @@ async def db(test_settings: Settings) -> AsyncIterator[Settings]:
 @pytest.fixture
 async def app(db: Settings) -> Any:
     from api.app import create_app
+    from api.schema import build_schema
 
+    # The query-cost buckets live as long as the process (per key, and per address for
+    # requests without a key): each test starts with full ones, as it starts with an
+    # empty database, so that no test pays for what an earlier one spent.
+    build_schema(db).cost_budgets.buckets.clear()
     return create_app(db)
 
 

@@ -12,6 +12,8 @@ from tortoise.transactions import in_transaction
 
 from models.errors import DomainError, ErrorCode, invalid, not_found
 from models.operations.webhooks import checked_webhook_url
+from models.rules import ranges
+from models.rules.capacity import check_time_zone
 from models.tables import Location, Vendor
 
 CODE_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
@@ -85,8 +87,10 @@ def _location_values(changes: dict[str, Any]) -> dict[str, Any]:
         values["name"] = _check_name(values["name"])
     if "kind" in values:
         values["kind"] = LocationKind(values["kind"]).value
-    if values.get("daily_capacity") is not None and values["daily_capacity"] < 0:
-        raise invalid("dailyCapacity must be 0 or more (null for unlimited)", ["dailyCapacity"])
+    if values.get("daily_capacity") is not None:
+        ranges.DAILY_CAPACITY.check(values["daily_capacity"])
+    if "time_zone" in values:
+        values["time_zone"] = check_time_zone(values["time_zone"])
     address = values.pop("address", None)
     if address is not None:
         values.update(address.columns())

@@ -30,9 +30,8 @@ from models.rules.lifecycle import (
     OrderStatus,
 )
 from models.rules.scopes import Actor, may_release_hold
+from models.rules.timeline import named_list
 from models.tables import FulfillmentOrder, FulfillmentOrderLine, Order, OrderHold, OrderLine
-
-# Work an assignee has started: a hold or its release is news to it.
 
 # Fulfillment orders whose units have not left: cancelling takes from these.
 _LIVE = (
@@ -235,7 +234,7 @@ async def cancel_lines_of_locked(
         await events.record(
             order,
             OrderEventType.LINES_CANCELLED,
-            ", ".join(f"{lines[i].sku} x{q}" for i, q in wanted.items())
+            named_list([f"{lines[i].sku} x{q}" for i, q in wanted.items()])
             + f" cancelled ({reason.value})"
             + (f": {note}" if note else ""),
             actor,

@@ -8,13 +8,14 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from tortoise.functions import Count
 
 from models.operations import events
-from models.operations.reservations import reserve_all
+from models.operations.reservations import ReservationConflict, reserve_all
 from models.operations.routing import active_rule_specs, current_settings, split_policy
+from models.rules.capacity import local_day
 from models.rules.events import Assignee, FulfillmentOrderEventType, OrderEventType
 from models.rules.ids import global_id
 from models.rules.inventory import available
@@ -63,24 +64,51 @@ def destination_of(order: Order) -> Destination:
     )
 
 
-async def _candidates(today: datetime) -> list[CandidateLocation]:
-    # Plain tuples: building model objects for every location costs more than
-    # planning itself on a large network.
-    rows = await Location.filter(active=True).values_list(
-        "id", "code", "priority", "latitude", "longitude", "ships_orders", "daily_capacity"
-    )
-    capped = [row[0] for row in rows if row[6] is not None]
+async def _used(days: Mapping[int, date]) -> dict[int, int]:
+    """location id -> the fulfillment orders counting against its capacity on its day."""
+    by_day: dict[date, list[int]] = defaultdict(list)
+    for location_id, day in days.items():
+        by_day[day].append(location_id)
     used: dict[int, int] = {}
-    if capped:
+    for day, location_ids in by_day.items():
         counts = (
             await FulfillmentOrder.filter(
-                location_id__in=capped, assigned_on=today.date(), status__not_in=_GIVEN_BACK
+                location_id__in=location_ids, assigned_on=day, status__not_in=_GIVEN_BACK
             )
             .annotate(n=Count("id"))
             .group_by("location_id")
             .values_list("location_id", "n")
         )
-        used = {location_id: n for location_id, n in counts}
+        used.update(dict(counts))
+    return used
+
+
+async def lock_capacity() -> None:
+    """Lock the rows of locations with a daily capacity, in id order, until the transaction
+    ends (PostgreSQL), so that the capacity a plan reads stays true: after the stock rows
+    (lock_levels), as apply_plan takes them."""
+    await (
+        Location.select_for_update()
+        .filter(active=True, daily_capacity__isnull=False)
+        .order_by("id")
+        .only("id")
+    )
+
+
+async def _candidates(now: datetime) -> list[CandidateLocation]:
+    # Plain tuples: building model objects for every location costs more than
+    # planning itself on a large network.
+    rows = await Location.filter(active=True).values_list(
+        "id",
+        "code",
+        "priority",
+        "latitude",
+        "longitude",
+        "ships_orders",
+        "daily_capacity",
+        "time_zone",
+    )
+    used = await _used({row[0]: local_day(now, row[7]) for row in rows if row[6] is not None})
     return [
         CandidateLocation(
             id=location_id,
@@ -92,7 +120,7 @@ async def _candidates(today: datetime) -> list[CandidateLocation]:
                 None if capacity is None else max(capacity - used.get(location_id, 0), 0)
             ),
         )
-        for location_id, code, priority, latitude, longitude, ships_orders, capacity in rows
+        for location_id, code, priority, latitude, longitude, ships_orders, capacity, _ in rows
     ]
 
 
@@ -201,8 +229,32 @@ async def _reserve(order: Order, snapshot: Snapshot, actor: Actor) -> None:
     )
 
 
+async def _check_capacity(snapshot: Snapshot, now: datetime) -> dict[int, date]:
+    """Where the reservation is written: lock the capped locations the plan assigns to (in id
+    order, after the stock rows) and count again; ReservationConflict when another
+    placement took the capacity the plan counted on. Returns each assigned location's day."""
+    wanted: dict[int, int] = defaultdict(int)
+    for assignment in snapshot.plan.assignments:
+        if assignment.location_id is not None:
+            wanted[assignment.location_id] += 1
+    if not wanted:
+        return {}
+    rows = await Location.filter(id__in=list(wanted)).values_list(
+        "id", "daily_capacity", "time_zone"
+    )
+    days = {location_id: local_day(now, zone) for location_id, _, zone in rows}
+    capacity = {location_id: cap for location_id, cap, _ in rows if cap is not None}
+    if capacity:
+        await Location.select_for_update().filter(id__in=sorted(capacity)).order_by("id").only("id")
+        used = await _used({location_id: days[location_id] for location_id in capacity})
+        for location_id, most in capacity.items():
+            if used.get(location_id, 0) + wanted[location_id] > most:
+                raise ReservationConflict(f"location {location_id} is at its daily capacity")
+    return days
+
+
 async def _create_fulfillment_orders(
-    order: Order, snapshot: Snapshot, now: datetime
+    order: Order, snapshot: Snapshot, now: datetime, days: Mapping[int, date]
 ) -> list[FulfillmentOrder]:
     """One OPEN fulfillment order per assignment, with its lines, announced to its assignee."""
     assignments = snapshot.plan.assignments
@@ -215,7 +267,8 @@ async def _create_fulfillment_orders(
             status=FulfillmentOrderStatus.OPEN.value,
             routing_reason=assignment.reason[:2000],
             assigned_at=now,
-            assigned_on=now.date(),
+            # A location's own day, which its capacity counts; a vendor's is UTC's.
+            assigned_on=days.get(assignment.location_id, now.date()),  # type: ignore[arg-type]
             accept_by=accept_by,
         )
         for assignment in assignments
@@ -286,12 +339,13 @@ async def apply_plan(
     order: Order, lines: Sequence[OrderLine], snapshot: Snapshot, actor: Actor, now: datetime
 ) -> RoutingOutcome:
     """Reserve what the plan assigns, write its fulfillment orders, update the lines, and
-    say what the timeline should record. Raises ReservationConflict when the stock it
-    counted on was taken meanwhile; the caller then plans again over the fresh stock.
+    say what the timeline should record. Raises ReservationConflict when the stock or the
+    daily capacity it counted on was taken meanwhile; the caller then plans again.
     """
     previously_backordered = sum(line.backordered_quantity for line in lines)
     await _reserve(order, snapshot, actor)
-    created = await _create_fulfillment_orders(order, snapshot, now)
+    days = await _check_capacity(snapshot, now)
+    created = await _create_fulfillment_orders(order, snapshot, now, days)
     await _update_lines(lines, snapshot.plan)
     entry = _timeline_entry(created, snapshot.plan, previously_backordered)
     return RoutingOutcome(created, sum(snapshot.plan.backordered.values()), snapshot, entry)

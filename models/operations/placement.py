@@ -28,7 +28,7 @@ from models.rules.lifecycle import (
     OrderStatus,
     derive_order_status,
 )
-from models.rules.money import check_amount, check_currency
+from models.rules.money import check_amount, check_currency, check_total
 from models.rules.routing import LineDemand, RoutingPlan, RoutingRequest
 from models.rules.scopes import Actor
 from models.tables import FulfillmentOrder, IdempotencyRecord, Location, Order, OrderLine, Product
@@ -59,6 +59,19 @@ class OrderInput:
     pickup_location_id: int | None = None
 
 
+def order_subtotal(
+    unit_prices: Sequence[Decimal], lines: Sequence[LineInput], currency: str
+) -> Decimal:
+    """Refused when the subtotal column could not hold it (every line total and the current
+    subtotal are at most this)."""
+    return check_total(
+        [p * line.quantity for p, line in zip(unit_prices, lines, strict=True)],
+        "the order's subtotal",
+        currency,
+        ["lines"],
+    )
+
+
 @dataclass(frozen=True)
 class ValidOrder:
     """An OrderInput that passed every check, with what the checks loaded."""
@@ -71,10 +84,7 @@ class ValidOrder:
 
     @property
     def subtotal(self) -> Decimal:
-        return sum(
-            (p * line.quantity for p, line in zip(self.unit_prices, self.data.lines, strict=True)),
-            Decimal("0.00"),
-        )
+        return order_subtotal(self.unit_prices, self.data.lines, self.currency)
 
     def request_hash(self) -> str:
         """What idempotency compares: the same key must come with the same order."""
@@ -176,6 +186,7 @@ async def check_delivery(data: OrderInput) -> dict[str, object]:
 async def validate_order(data: OrderInput) -> ValidOrder:
     currency = check_header(data)
     products, unit_prices = await check_lines(data.lines, currency)
+    order_subtotal(unit_prices, data.lines, currency)
     address_columns = await check_delivery(data)
     return ValidOrder(
         data=data,
@@ -348,6 +359,7 @@ async def place_order(data: OrderInput, actor: Actor) -> Placed:
         async with in_transaction():
             if snapshot is None:
                 await lock_levels({line.sku for line in request.lines})
+                await order_routing.lock_capacity()
                 snapshot = await _plan_new_order(request, now)
             return await _write_new_order(valid, snapshot, actor, now)
 

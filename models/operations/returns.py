@@ -17,11 +17,13 @@ from tortoise.expressions import Subquery
 from tortoise.transactions import in_transaction
 
 from models.errors import DomainError, ErrorCode, invalid, not_found
-from models.operations import events
+from models.operations import events, visibility
 from models.operations.backorders import route_backorders_after
 from models.operations.order_state import check_action, locked_order, refresh_status
+from models.operations.placement import MAX_LINES
 from models.operations.routing import current_settings
 from models.operations.stock import change_on_hand, level_for_update
+from models.rules import scopes
 from models.rules.events import OrderEventType
 from models.rules.ids import global_id
 from models.rules.inventory import LedgerReason
@@ -35,6 +37,7 @@ from models.rules.lifecycle import (
 )
 from models.rules.money import check_amount
 from models.rules.scopes import Actor
+from models.rules.timeline import named_list
 from models.tables import (
     InventoryLevel,
     Location,
@@ -108,6 +111,9 @@ async def request_return(order_id: int, lines: Sequence[ReturnLineInput], actor:
     """Ask to send back shipped units; an admin approves or declines the request."""
     if not lines:
         raise invalid("name at least one line to return", ["lines"])
+    if len(lines) > MAX_LINES:
+        # As an order's: the query cost charges Return.lines by this length.
+        raise invalid(f"a return takes at most {MAX_LINES} lines", ["lines"])
     now = datetime.now(UTC)
     async with in_transaction():
         order = await locked_order(order_id)
@@ -148,7 +154,7 @@ async def request_return(order_id: int, lines: Sequence[ReturnLineInput], actor:
             order,
             OrderEventType.RETURN_REQUESTED,
             f"return {row.id} requested: "
-            + ", ".join(f"{order_lines[i].sku} x{q}" for i, q in wanted.items()),
+            + named_list([f"{order_lines[i].sku} x{q}" for i, q in wanted.items()]),
             actor,
             {
                 "returnId": global_id("Return", row.id),
@@ -210,11 +216,11 @@ def _dispositions(
         if receipt.return_line_id in chosen:
             raise invalid(f"return line {receipt.return_line_id} is named twice", path)
         chosen[receipt.return_line_id] = receipt.disposition
-    missing = sorted(known - chosen.keys())
+    missing = len(known - chosen.keys())
     if missing:
+        # A count, not ids: the message names nothing the key did not send.
         raise invalid(
-            f"give a disposition for every line of the return; missing: "
-            f"{', '.join(map(str, missing))}",
+            f"give a disposition for every line of the return; {missing} of {len(known)} have none",
             ["lines"],
         )
     return chosen
@@ -248,11 +254,24 @@ async def receive_return(
     now = datetime.now(UTC)
     async with in_transaction():
         order, row = await _locked(return_id)
+        visible = await visibility.visible_returns(actor).filter(id=row.id).exists()
+        if not scopes.may_receive_return(actor, location_id, visible):
+            # The same answer as for a return that does not exist.
+            raise not_found("return", return_id, ["returnId"])
         _advance(row, ReturnAction.RECEIVE)
         location = await Location.get_or_none(id=location_id)
         if location is None:
             raise not_found("location", location_id, ["locationId"])
         lines = list(await ReturnLine.filter(return__id=row.id).order_by("id"))
+        if (
+            len(lines)
+            > await visibility.visible_return_lines(actor).filter(return__id=row.id).count()
+        ):
+            raise invalid(
+                "some units of this return were fulfilled by other locations: an ADMIN key "
+                "receives it",
+                ["returnId"],
+            )
         dispositions = _dispositions(lines, receipts)
         order_lines = {line.id: line for line in await OrderLine.filter(order_id=order.id)}
         restocked: dict[int, int] = {}
@@ -275,14 +294,25 @@ async def receive_return(
             order,
             OrderEventType.RETURN_RECEIVED,
             f"return {row.id} received at {location.code}: "
-            + ", ".join(
-                f"{order_lines[line.order_line_id].sku} x{line.quantity} {line.disposition}"
-                for line in lines
+            + named_list(
+                [
+                    f"{order_lines[line.order_line_id].sku} x{line.quantity} {line.disposition}"
+                    for line in lines
+                ]
             ),
             actor,
             {
                 "returnId": global_id("Return", row.id),
                 "locationId": global_id("Location", location.id),
+                # The message's detail: every return line, what came back and what became of it.
+                "returnLines": {
+                    global_id("ReturnLine", line.id): {
+                        "orderLineId": global_id("OrderLine", line.order_line_id),
+                        "quantity": line.quantity,
+                        "disposition": line.disposition,
+                    }
+                    for line in lines
+                },
             },
         )
         await refresh_status(order, actor)

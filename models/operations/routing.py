@@ -16,6 +16,7 @@ from tortoise.transactions import in_transaction
 
 from models.errors import invalid, not_found
 from models.operations.catalog import check_sku
+from models.rules import ranges
 from models.rules.routing import (
     RoutingAction,
     RuleSpec,
@@ -52,12 +53,11 @@ RULE_FIELDS = frozenset(
 SETTINGS_FIELDS = frozenset(
     {"max_splits", "split_lines", "acceptance_minutes", "backorders", "return_window_days"}
 )
-# (setting, its API name, the least value it takes, what that least value means)
-_SETTING_MINIMUMS = (
-    ("max_splits", "maxSplits", 1, "every order needs at least one location"),
-    ("acceptance_minutes", "acceptanceMinutes", 1, "an assignee needs time to accept"),
-    ("return_window_days", "returnWindowDays", 0, "0 closes returns at delivery"),
-)
+_SETTING_RANGES = {
+    "max_splits": ranges.MAX_SPLITS,
+    "acceptance_minutes": ranges.ACCEPTANCE_MINUTES,
+    "return_window_days": ranges.RETURN_WINDOW_DAYS,
+}
 
 
 class BackorderPolicy(StrEnum):
@@ -189,11 +189,9 @@ async def update_settings(**changes: Any) -> RoutingSettings:
     (ALLOW or REJECT) and return_window_days."""
     _refuse_unknown(changes, SETTINGS_FIELDS)
     values = dict(changes)
-    for name, api_name, least, meaning in _SETTING_MINIMUMS:
-        if name in values and values[name] < least:
-            raise invalid(
-                f"{api_name} must be at least {least} ({meaning}), got {values[name]}", [api_name]
-            )
+    for name, allowed in _SETTING_RANGES.items():
+        if name in values:
+            allowed.check(values[name])
     if "backorders" in values:
         values["backorders"] = _backorder_policy(values["backorders"]).value
     async with in_transaction():

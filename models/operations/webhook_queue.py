@@ -13,6 +13,7 @@ from typing import Any
 from models.operations.access import actor_of
 from models.operations.webhooks import DeliveryStatus
 from models.rules.ids import global_id
+from models.rules.routing.reasons import assignee_reason
 from models.rules.webhooks import (
     FULFILLMENT_EVENTS,
     TOPIC_OF_EVENT,
@@ -149,7 +150,8 @@ async def _fulfillment_order_body(fulfillment_order: FulfillmentOrder) -> dict[s
         "status": fulfillment_order.status,
         "assignedAt": _iso(fulfillment_order.assigned_at),
         "acceptBy": _iso(fulfillment_order.accept_by),
-        "routingReason": fulfillment_order.routing_reason,
+        # A vendor reads what an assignee reads in the API: its own choice, no runners-up.
+        "routingReason": assignee_reason(fulfillment_order.routing_reason),
         "location": {"id": global_id("Location", location.id), "code": location.code}
         if location is not None
         else None,

@@ -18,6 +18,7 @@ ISO_4217 = frozenset(
     TMT TND TOP TRY TTD TWD TZS UAH UGX USD UYU UZS VES VND VUV WST XAF XCD XOF XPF YER ZAR
     ZMW ZWL""".split()
 )
+# The money columns hold 14 digits, 2 of them decimals (models/tables/base.py money_field).
 MAX_AMOUNT = Decimal("999999999999.99")
 CENT = Decimal("0.01")
 
@@ -39,3 +40,17 @@ def check_amount(amount: Decimal, field: Sequence[str] = ("amount",)) -> Decimal
         return amount.quantize(CENT)
     except InvalidOperation:
         raise invalid(f"amount {amount} is not a decimal number", field) from None
+
+
+def check_total(
+    amounts: Sequence[Decimal], what: str, currency: str, field: Sequence[str]
+) -> Decimal:
+    """The sum of amounts, refused before any write when a money column could not hold it."""
+    total = sum(amounts, Decimal("0.00"))
+    if total > MAX_AMOUNT:
+        raise invalid(
+            f"{what} {total} {currency} is more than the most an amount may be, "
+            f"{MAX_AMOUNT} {currency}",
+            field,
+        )
+    return total

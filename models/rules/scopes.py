@@ -8,6 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from models.rules.lifecycle import ReturnStatus
+
 
 class Role(StrEnum):
     ADMIN = "ADMIN"
@@ -125,6 +127,67 @@ def may_see_order(
     if actor.role is Role.PARTNER:
         return channel == actor.channel
     return any(may_work_fulfillment(actor, loc, ven) for loc, ven in assignees)
+
+
+# Returns whose units are still on their way back: the stores that fulfilled the order
+# may expect them.
+AWAITED_RETURNS = frozenset({ReturnStatus.REQUESTED, ReturnStatus.APPROVED})
+
+
+def may_see_return(
+    actor: Actor,
+    order_channel: str,
+    assignees: frozenset[tuple[int | None, int | None]],
+    status: ReturnStatus,
+    received_location_id: int | None,
+) -> bool:
+    """ADMIN and VIEWER all; PARTNER those of its channel's orders; STAFF those received at
+    its locations plus those still awaited for orders it fulfilled; VENDOR none (drop-shipped
+    units come back to stores). `assignees` as in `may_see_order`."""
+    if actor.sees_everything:
+        return True
+    if actor.role is Role.PARTNER:
+        return order_channel == actor.channel
+    if actor.role is Role.STAFF:
+        if received_location_id is not None and received_location_id in actor.location_ids:
+            return True
+        return status in AWAITED_RETURNS and any(
+            may_work_fulfillment(actor, loc, ven) for loc, ven in assignees
+        )
+    return False
+
+
+def may_see_return_line(
+    actor: Actor, received_location_id: int | None, line_assigned_to_actor: bool
+) -> bool:
+    """Of a return the actor may see: STAFF sees the lines it fulfilled, and every line of a
+    return received at one of its locations (it had them in hand); the others see all."""
+    if actor.role is not Role.STAFF:
+        return True
+    return line_assigned_to_actor or (
+        received_location_id is not None and received_location_id in actor.location_ids
+    )
+
+
+def may_receive_return(actor: Actor, location_id: int, return_visible: bool) -> bool:
+    """ADMIN anywhere (walk-in returns included); STAFF only a return it may see, at one of
+    its own locations."""
+    if actor.role is Role.ADMIN:
+        return True
+    return actor.role is Role.STAFF and return_visible and location_id in actor.location_ids
+
+
+def may_read_webhook_url(actor: Actor, vendor_id: int) -> bool:
+    """A URL may carry a token: ADMIN and the vendor's own key only (not VIEWER)."""
+    if actor.role is Role.ADMIN:
+        return True
+    return actor.role is Role.VENDOR and actor.vendor_id == vendor_id
+
+
+def sees_whole_routing_reason(actor: Actor) -> bool:
+    """An assignee sees its own choice only, never which other locations could fill (that is
+    other stores' stock)."""
+    return actor.sees_everything
 
 
 def may_plan_for_channel(actor: Actor, channel: str) -> bool:

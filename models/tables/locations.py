@@ -31,6 +31,8 @@ class Location(AddressFields):
     pickup_enabled = fields.BooleanField(default=False)
     priority = fields.IntField(default=100)
     daily_capacity = fields.IntField(null=True)
+    # IANA name: the day dailyCapacity counts is this zone's calendar day.
+    time_zone = fields.CharField(max_length=64, default="UTC")
 
     class Meta:
         table = "location"

@@ -1,7 +1,6 @@
 """Orders over GraphQL, laid out as Saleor lays out `graphql/order/`: the types, the
 filters, the inputs, the queries and the mutations, one module each."""
 
-from resolvers.orders.filters import scoped_orders
 from resolvers.orders.mutations import OrderMutations, order_in_scope
 from resolvers.orders.queries import OrderQueries
 from resolvers.orders.types import Order, OrderEvent, OrderLine
@@ -13,5 +12,4 @@ __all__ = [
     "OrderMutations",
     "OrderQueries",
     "order_in_scope",
-    "scoped_orders",
 ]

@@ -1,4 +1,4 @@
-"""Which orders a query sees: the key's scope, then the client's `OrderFilter`."""
+"""The client's `OrderFilter`, applied within the key's scope (models.operations.visibility)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ import strawberry
 from tortoise.expressions import Q, Subquery
 from tortoise.queryset import QuerySet
 
-from models.rules.scopes import Actor, Role
 from models.tables import FulfillmentOrder as FulfillmentOrderRow
 from models.tables import Order as OrderRow
 from models.tables import OrderHold as OrderHoldRow
@@ -39,20 +38,6 @@ _SORT_COLUMNS = {
 
 def order_sort(key: OrderSortKey, reverse: bool) -> Sort:
     return Sort(_SORT_COLUMNS[key], reverse)
-
-
-def scoped_orders(actor: Actor) -> QuerySet[OrderRow]:
-    """The orders a key may read, as a queryset."""
-    qs = OrderRow.all()
-    if actor.role is Role.PARTNER:
-        return qs.filter(channel=actor.channel)
-    if actor.role is Role.STAFF:
-        assigned = FulfillmentOrderRow.filter(location_id__in=sorted(actor.location_ids))
-        return qs.filter(id__in=Subquery(assigned.values("order_id")))
-    if actor.role is Role.VENDOR:
-        assigned = FulfillmentOrderRow.filter(vendor_id=actor.vendor_id)
-        return qs.filter(id__in=Subquery(assigned.values("order_id")))
-    return qs
 
 
 @strawberry.input

@@ -9,6 +9,7 @@ from strawberry.types import Info
 
 from models.errors import DomainError
 from models.operations import order_edits, order_routing, placement
+from models.operations.visibility import visible_orders
 from models.rules.routing import RoutingPlan
 from models.rules.scopes import READERS, Role
 from models.tables import Order as OrderRow
@@ -21,7 +22,6 @@ from resolvers.orders.filters import (
     OrderSortKey,
     filtered_orders,
     order_sort,
-    scoped_orders,
 )
 from resolvers.orders.inputs import EditOrderInput, PlaceOrderInput, order_edit, order_input
 from resolvers.orders.mutations import ORDER_TAKERS, order_in_scope
@@ -40,7 +40,7 @@ from resolvers.permissions import allow, current_actor
 
 @node_type("Order")
 async def _order_node(info: Info, pk: int) -> Node | None:
-    row = await scoped_orders(current_actor(info)).filter(id=pk).first()
+    row = await visible_orders(current_actor(info)).filter(id=pk).first()
     return Order.of(row) if row else None
 
 
@@ -58,7 +58,7 @@ class OrderQueries:
             raise GraphQLError(
                 "pass exactly one of id and number", extensions={"code": "BAD_USER_INPUT"}
             )
-        qs = scoped_orders(current_actor(info))
+        qs = visible_orders(current_actor(info))
         if id is not None:
             row = await qs.filter(id=decode_query_id(id, "Order")).first()
         else:
@@ -82,7 +82,7 @@ class OrderQueries:
         sort_key: OrderSortKey = OrderSortKey.CREATED_AT,
         reverse: bool = False,
     ) -> Connection[Order]:
-        qs = filtered_orders(scoped_orders(current_actor(info)), filter)
+        qs = filtered_orders(visible_orders(current_actor(info)), filter)
         connection = await paginate(qs, page, orders_of, order_sort(sort_key, reverse))
         # Nested fields (a line's price currency) look orders up by id: they are here.
         info.context.loaders.order_by_id.prime_many(

@@ -13,6 +13,7 @@ from strawberry.types import Info
 
 from models.operations.events import visible_timeline
 from models.operations.order_edits import current_subtotal
+from models.rules import scopes
 from models.rules.events import (
     OrderEventType,
     TimelineView,
@@ -21,7 +22,13 @@ from models.rules.events import (
     redacted_message,
     timeline_view,
 )
-from models.rules.lifecycle import CancelReason, DeliveryMethod, HoldReason, OrderStatus
+from models.rules.lifecycle import (
+    CancelReason,
+    DeliveryMethod,
+    HoldReason,
+    OrderStatus,
+    ReturnStatus,
+)
 from models.rules.scopes import Actor, Role
 from models.tables import FulfillmentOrder as FulfillmentOrderRow
 from models.tables import Order as OrderRow
@@ -30,7 +37,13 @@ from models.tables import OrderHold as OrderHoldRow
 from models.tables import OrderLine as OrderLineRow
 from resolvers.catalog import Product
 from resolvers.common import Address, Money, Node, UserError, money
-from resolvers.fulfillment import FulfillmentOrder, Shipment, visible_fulfillment_orders
+from resolvers.fulfillment import (
+    FulfillmentOrder,
+    Shipment,
+    lines_worked_by,
+    order_assignees,
+    visible_fulfillment_orders,
+)
 from resolvers.ids import encode_id
 from resolvers.locations import Location, Vendor
 from resolvers.pagination import Connection, PageArgs, encode_cursor, paged, paginate
@@ -228,12 +241,7 @@ class Order(Node):
     async def lines(self, info: Info) -> list[OrderLine]:
         rows = await info.context.loaders.lines_by_order_id.load(self.row.pk)
         if not _sees_all_lines(current_actor(info)):
-            mine = set()
-            for fulfillment in await self._visible_fulfillment_rows(info):
-                for fo_line in await info.context.loaders.lines_by_fulfillment_order_id.load(
-                    fulfillment.pk
-                ):
-                    mine.add(fo_line.order_line_id)
+            mine = await lines_worked_by(info, self.row.pk)
             rows = [row for row in rows if row.pk in mine]
         # Fulfillment lines point back at these lines: spare them a second read.
         info.context.loaders.order_line_by_id.prime_many({row.pk: row for row in rows})
@@ -251,10 +259,24 @@ class Order(Node):
         )
         return [Shipment.of(row) for group in groups for row in group]
 
-    @strawberry.field
+    @strawberry.field(
+        description="The returns the key may see, as the root `returns` list shows them: "
+        "none for a VENDOR key."
+    )
     async def returns(self, info: Info) -> list[Return]:
-        rows = await info.context.loaders.returns_by_order_id.load(self.row.pk)
-        return [Return.of(row, self.row.currency) for row in rows]
+        actor = current_actor(info)
+        assignees = await order_assignees(info, self.row.pk)
+        return [
+            Return.of(row, self.row.currency)
+            for row in await info.context.loaders.returns_by_order_id.load(self.row.pk)
+            if scopes.may_see_return(
+                actor,
+                self.row.channel,
+                assignees,
+                ReturnStatus(row.status),
+                row.received_location_id,
+            )
+        ]
 
     @strawberry.field
     async def holds(self, info: Info) -> list[OrderHold]:

@@ -4,9 +4,12 @@ address without one), whose buckets stay bounded in number."""
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
+import graphql
 import httpx
 import pytest
 
@@ -15,6 +18,7 @@ from api.schema import build_schema
 from api.settings import Settings
 from models.operations.access import create_api_key
 from models.rules.scopes import Role
+from resolvers.ids import encode_id
 from tests.support.gql import Gql
 
 PAGE = """query($n: Int) {
@@ -54,7 +58,8 @@ async def test_every_response_reports_its_cost(
     assert report["throttleStatus"]["currentlyAvailable"] <= size
 
 
-async def test_a_query_over_the_maximum_is_refused_before_running(admin: Gql) -> None:
+async def test_a_query_over_the_maximum_is_refused_before_running(admin: Gql, budgets: Any) -> None:
+    budgets(max_cost=1000)
     body = await admin.raw(PAGE.replace("first: 10", "first: 100"), {"n": 50})
     (error,) = body["errors"]
     assert error["extensions"]["code"] == "MAX_COST_EXCEEDED"
@@ -90,8 +95,9 @@ async def test_a_spent_budget_is_throttled_per_key(admin: Gql, as_key, budgets: 
     ],
 )
 async def test_page_sizes_are_charged_as_they_run(
-    admin: Gql, variables: dict[str, Any], declared: str
+    admin: Gql, budgets: Any, variables: dict[str, Any], declared: str
 ) -> None:
+    budgets(max_cost=1000)
     body = await admin.raw(PAGE.replace("$n: Int", declared), variables)
     (error,) = body["errors"]
     assert error["extensions"]["code"] == "MAX_COST_EXCEEDED", body
@@ -142,3 +148,89 @@ async def test_many_addresses_cannot_grow_the_buckets_without_bound(
             response = await client.post("/graphql", json={"query": "{ __typename }"})
             assert response.status_code == 200
     assert len(cost_budgets.buckets) <= 50
+
+
+# -- issue 11, item 9: list fields charged by their most possible length ---------------------
+
+
+async def test_list_fields_are_charged_by_their_most_possible_length(admin: Gql) -> None:
+    from api.cost import LIST_ESTIMATE
+    from models.operations.placement import MAX_LINES
+
+    one_order = "{ orders(first: 1) { nodes { SELECTION } } }"
+    cost = {}
+    for selection in (
+        "number",
+        "lines { sku }",
+        "lines { sku product { name } }",
+        "fulfillmentOrders { lines { quantity } }",
+        "holds { reason }",
+    ):
+        body = await admin.raw(one_order.replace("SELECTION", selection))
+        cost[selection] = body["extensions"]["cost"]["requestedQueryCost"]
+    # orders(first: 1) costs 1 + 1 x (what one order costs, at least 1).
+    assert cost["number"] == 1 + 1
+    # A list costs 1 + its most possible length x one item (at least 1; a product 1).
+    assert cost["lines { sku }"] == 1 + (1 + MAX_LINES * 1)
+    assert cost["lines { sku product { name } }"] == 1 + (1 + MAX_LINES * 1)
+    # An order's fulfillment orders are not bounded by the domain: charged as an estimate.
+    assert cost["fulfillmentOrders { lines { quantity } }"] == 1 + (
+        1 + LIST_ESTIMATE * (1 + MAX_LINES)
+    )
+    assert cost["holds { reason }"] == 1 + (1 + LIST_ESTIMATE)
+    # The bound holds: a page of orders with their lines asks for at most what it costs.
+    body = await admin.raw(
+        "{ orders(first: 250) { nodes { fulfillmentOrders { lines { quantity } } } } }"
+    )
+    assert body["errors"][0]["extensions"]["code"] == "MAX_COST_EXCEEDED"
+
+
+def dashboard_queries() -> dict[str, str]:
+    """The dashboard's reads as it sends them, every optional feature on: its card fields
+    from state.js, its page sizes and queries from actions.js, by function name."""
+    folder = Path(__file__).resolve().parents[2] / "api" / "dashboard"
+    state = (folder / "state.js").read_text()
+    card = re.search(r"export function cardFields\(\) \{.*?return `(.*?)`;", state, re.S)
+    assert card is not None
+    # A feature's fields when this server has them, as the sign-in probe finds them.
+    schema = graphql.build_schema((folder.parents[1] / "schema.graphql").read_text())
+    known = schema.get_type("FulfillmentOrder").fields  # type: ignore[union-attr]
+    fields = re.sub(
+        r'\$\{f\.\w+ \? "(\w+)([^"]*)" : ""\}',
+        lambda m: m.group(1) + m.group(2) if m.group(1) in known else "",
+        card.group(1),
+    )
+    actions = (folder / "actions.js").read_text()
+    sizes = dict(re.findall(r"const (\w*PAGE) = (\d+);", actions))
+    queries = {}
+    for name, text in re.findall(
+        r"export async function (\w+)\((?:(?!export ).)*?const query = `(.*?)`;", actions, re.S
+    ):
+        for size_name, size in sizes.items():
+            text = text.replace("${" + size_name + "}", size)
+        queries[name] = text.replace("${cardFields()}", fields)
+    return queries
+
+
+async def test_the_dashboard_reads_fit_one_request_and_a_refresh_fits_the_budget(
+    as_key: Any, cost_budgets: Budgets
+) -> None:
+    from models.operations.locations import LocationKind, create_location
+
+    location = await create_location("MSP-01", name="Minneapolis", kind=LocationKind.STORE)
+    _, secret = await create_api_key("store", Role.STAFF, location_ids=[location.id])
+    staff = as_key(secret)
+    queries = dashboard_queries()
+    assert set(queries) >= {"refresh", "loadHistory", "search"}
+    loc = {"loc": encode_id("Location", location.id)}
+    variables = {"refresh": loc, "loadHistory": loc, "search": {"filter": {"query": "#1"}}}
+    costs = {}
+    for kind in ("refresh", "loadHistory", "search"):  # the card reads
+        body = await staff.raw(queries[kind], variables[kind])
+        assert not body.get("errors"), (kind, body)
+        costs[kind] = body["extensions"]["cost"]["requestedQueryCost"]
+    limits = cost_budgets.limits
+    assert max(costs.values()) <= limits.max_cost
+    # A refresh reads the work and the history at once, several times over before the
+    # bucket runs dry.
+    assert 3 * (costs["refresh"] + costs["loadHistory"]) <= limits.bucket_size

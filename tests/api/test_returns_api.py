@@ -230,15 +230,18 @@ async def test_each_key_lists_the_returns_in_its_scope(admin: Gql, who: Keys, ne
     assert await listed(admin, ["APPROVED"]) == set()
     assert codes(await who.vendor.raw(LIST)) == ["FORBIDDEN"]
 
-    # STP-01 receives the web order's return: it sees it from then on; MSP-01, which
-    # fulfilled the order, no longer awaits it.
+    # The web order's units walk in at STP-01: STP-01's key may not receive a return it
+    # cannot see (NOT_FOUND, as a missing one), an ADMIN key receives it there. STP-01 sees
+    # it from then on; MSP-01, which fulfilled the order, no longer awaits it.
     await admin.mutate(APPROVE, {"input": {"returnId": msp_return["id"]}})
     receipt = {
         "returnId": msp_return["id"],
         "locationId": gid(net.stp),
         "lines": [{"returnLineId": msp_return["lines"][0]["id"], "disposition": "RESTOCK"}],
     }
-    await who.staff_stp.mutate(RECEIVE, {"input": receipt})
+    refused = (await who.staff_stp(RECEIVE, {"input": receipt}))["receiveReturn"]
+    assert [e["code"] for e in refused["userErrors"]] == ["NOT_FOUND"]
+    await admin.mutate(RECEIVE, {"input": receipt})
     assert await listed(who.staff_stp) == both
     assert await listed(who.staff_msp) == set()
 

@@ -24,7 +24,14 @@ from typing import TypeAlias
 
 from ..geo import DistanceFrom
 from .matching import matches_line, matches_order
-from .reasons import all_lines_text, drop_ship_reason, lines_text, runner_text, where_text
+from .reasons import (
+    all_lines_text,
+    drop_ship_reason,
+    lines_text,
+    runner_text,
+    runners_up_text,
+    where_text,
+)
 from .search import CoverSearch, Demand, Stock, UnitSearch, greedy_cover
 from .types import (
     Assignment,
@@ -728,9 +735,7 @@ class _StockPlanner:
                 )
             text += note
             runners = self._runners_up_split(lid, bits, used, how)
-        if runners:
-            text += "; runners-up: " + ", ".join(runners)
-        return text
+        return text + runners_up_text(runners)
 
     def _all_lines(self) -> str:
         return all_lines_text(self.stock_lines, len(self.index.request.lines))

@@ -77,6 +77,22 @@ def skus_text(skus: Sequence[str]) -> str:
     return ", ".join(skus)
 
 
+# Where a stock location's reason turns to the runners-up: what follows is other locations'
+# stock, which only ADMIN and VIEWER keys read (models.rules.scopes.sees_whole_routing_reason).
+RUNNERS_UP = "; runners-up: "
+
+
+def runners_up_text(runners: Sequence[str]) -> str:
+    return RUNNERS_UP + ", ".join(runners) if runners else ""
+
+
+def assignee_reason(reason: str) -> str:
+    """The reason as an assignee (or a channel) reads it: its own choice and why, without the
+    runners-up. Cut at the first marker, so that text before it (a rule's name) can only make
+    it say less."""
+    return reason.split(RUNNERS_UP, 1)[0]
+
+
 def runner_text(code: str, lacking: Sequence[str], km: float | None, note: str | None) -> str:
     """A runner-up: whether it could fill the share (else the SKUs it lacks), its distance,
     and why it lost when the distance does not say (`note`)."""
