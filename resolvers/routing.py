@@ -100,6 +100,10 @@ class RoutingSettings:
     return_window_days: int = strawberry.field(
         description="Days after delivery during which a return may be requested."
     )
+    pickup_hold_days: int = strawberry.field(
+        description="Days a READY_FOR_PICKUP order waits at the counter (pickupExpiresAt) "
+        "before it is cancelled and its stock returned."
+    )
 
     @classmethod
     def of(cls, row: RoutingSettingsRow) -> RoutingSettings:
@@ -109,6 +113,7 @@ class RoutingSettings:
             acceptance_minutes=row.acceptance_minutes,
             backorders=BackorderPolicy(row.backorders),
             return_window_days=row.return_window_days,
+            pickup_hold_days=row.pickup_hold_days,
         )
 
 
@@ -195,6 +200,10 @@ class UpdateRoutingSettingsInput:
     return_window_days: int | None = strawberry.field(
         default=strawberry.UNSET, description="0 or more."
     )
+    pickup_hold_days: int | None = strawberry.field(
+        default=strawberry.UNSET,
+        description="1 to 90; applies to orders made ready for pickup from then on.",
+    )
 
 
 @strawberry.type
@@ -279,6 +288,7 @@ class RoutingMutations:
                 "acceptance_minutes",
                 "backorders",
                 "return_window_days",
+                "pickup_hold_days",
             ),
         )
         row = await ops.update_settings(**changes)

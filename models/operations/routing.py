@@ -50,14 +50,24 @@ RULE_FIELDS = frozenset(
     }
 )
 SETTINGS_FIELDS = frozenset(
-    {"max_splits", "split_lines", "acceptance_minutes", "backorders", "return_window_days"}
+    {
+        "max_splits",
+        "split_lines",
+        "acceptance_minutes",
+        "backorders",
+        "return_window_days",
+        "pickup_hold_days",
+    }
 )
 # (setting, its API name, the least value it takes, what that least value means)
 _SETTING_MINIMUMS = (
     ("max_splits", "maxSplits", 1, "every order needs at least one location"),
     ("acceptance_minutes", "acceptanceMinutes", 1, "an assignee needs time to accept"),
     ("return_window_days", "returnWindowDays", 0, "0 closes returns at delivery"),
+    ("pickup_hold_days", "pickupHoldDays", 1, "a customer needs a day to come"),
 )
+# Stock held at a counter for longer than a season is stock lost to every other order.
+PICKUP_HOLD_DAYS_MAX = 90
 
 
 class BackorderPolicy(StrEnum):
@@ -186,7 +196,7 @@ async def current_settings() -> RoutingSettings:
 
 async def update_settings(**changes: Any) -> RoutingSettings:
     """Change the given settings: max_splits, split_lines, acceptance_minutes, backorders
-    (ALLOW or REJECT) and return_window_days."""
+    (ALLOW or REJECT), return_window_days and pickup_hold_days."""
     _refuse_unknown(changes, SETTINGS_FIELDS)
     values = dict(changes)
     for name, api_name, least, meaning in _SETTING_MINIMUMS:
@@ -194,6 +204,12 @@ async def update_settings(**changes: Any) -> RoutingSettings:
             raise invalid(
                 f"{api_name} must be at least {least} ({meaning}), got {values[name]}", [api_name]
             )
+    if values.get("pickup_hold_days", 0) > PICKUP_HOLD_DAYS_MAX:
+        raise invalid(
+            f"pickupHoldDays must be at most {PICKUP_HOLD_DAYS_MAX}, got "
+            f"{values['pickup_hold_days']}",
+            ["pickupHoldDays"],
+        )
     if "backorders" in values:
         values["backorders"] = _backorder_policy(values["backorders"]).value
     async with in_transaction():

@@ -30,10 +30,23 @@ class FulfillmentOrder(Timestamped):
     reject_reason = fields.CharField(max_length=32, null=True)
     reject_message = fields.CharField(max_length=1000, null=True)
     cancelled_at = fields.DatetimeField(null=True)
+    ready_for_pickup_at = fields.DatetimeField(null=True)
+    pickup_expires_at = fields.DatetimeField(null=True)
+    # Kept in plain text: ADMIN and the channel's PARTNER must read it back to give it to
+    # the customer (SECURITY.md). It guards a handover, not an account.
+    pickup_code = fields.CharField(max_length=6, null=True)
+    # Wrong codes given at the counter; at models.operations.pickup.MAX_CODE_ATTEMPTS only
+    # an ADMIN may hand it over.
+    pickup_code_attempts = fields.IntField(default=0)
 
     class Meta:
         table = "fulfillment_order"
-        indexes = (("location", "status"), ("vendor", "status"), ("status", "accept_by"))
+        indexes = (
+            ("location", "status"),
+            ("vendor", "status"),
+            ("status", "accept_by"),
+            ("status", "pickup_expires_at"),
+        )
 
 
 class FulfillmentOrderLine(Model):
