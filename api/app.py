@@ -28,7 +28,7 @@ from api.auth import (
     authenticate_connection,
     refuse_authentication,
 )
-from api.background import deadline_sweeper, webhook_worker
+from api.background import deadline_sweeper, event_pruner, webhook_worker
 from api.context import Context
 from api.hub import Hub
 from api.logs import RequestIds
@@ -130,6 +130,7 @@ def create_app(config: Settings = settings) -> Starlette:
             relay,
             webhook_worker(config),
             deadline_sweeper(config.sla_sweep_seconds),
+            event_pruner(config),
         ):
             yield
 

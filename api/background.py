@@ -1,6 +1,7 @@
 """Periodic work that every server process runs for the life of the app: the deadline
-sweeper (acceptance and pickup) and the webhook dispatcher. Both claim each row with a
-conditional UPDATE, so any number of processes share the work without doing any of it twice.
+sweeper (acceptance and pickup), the webhook dispatcher and the event pruner. The first two
+claim each row with a conditional UPDATE, so any number of processes share the work without
+doing any of it twice; the pruner's deletes are idempotent.
 """
 
 from __future__ import annotations
@@ -9,11 +10,12 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import httpx
 
 from api.settings import Settings
+from models.operations import events
 from models.operations.deadlines import SWEEP_BATCH, expire_overdue, expire_uncollected
 from models.operations.webhooks import BATCH_SIZE, DeliveryPolicy, deliver_due
 
@@ -71,6 +73,21 @@ def deadline_sweeper(every_seconds: float) -> contextlib.AbstractAsyncContextMan
         return SWEEP_BATCH in (expired, uncollected)
 
     return every("deadline sweeper", every_seconds, "OMS_SLA_SWEEP_SECONDS", sweep)
+
+
+def event_pruner(config: Settings) -> contextlib.AbstractAsyncContextManager[None]:
+    """Delete outbox rows and finished webhook deliveries older than
+    OMS_EVENT_RETENTION_DAYS, a batch every OMS_EVENT_PRUNE_SECONDS."""
+    if config.event_retention_days <= 0:
+        raise ValueError(
+            f"OMS_EVENT_RETENTION_DAYS must be above 0, got {config.event_retention_days}"
+        )
+    keep = timedelta(days=config.event_retention_days)
+
+    async def prune() -> bool:
+        return await events.prune(datetime.now(UTC) - keep) == events.PRUNE_BATCH
+
+    return every("event pruner", config.event_prune_seconds, "OMS_EVENT_PRUNE_SECONDS", prune)
 
 
 def policy_of(config: Settings) -> DeliveryPolicy:

@@ -81,7 +81,10 @@ class Hub:
                 del self._listeners[stream]
 
     def ring(self, stream: str) -> None:
-        for queue in list(self._listeners.get(stream, ())):
+        """Ring the stream's listeners, and those of its family ("channel:*" for every
+        "channel:<name>"), which follow all the streams of a kind."""
+        family = stream.partition(":")[0] + ":*"
+        for queue in [*self._listeners.get(stream, ()), *self._listeners.get(family, ())]:
             queue.put_nowait(stream)
 
     def ring_all(self) -> None:

@@ -40,6 +40,10 @@ class Settings:
     sla_sweep_seconds: float = 30.0
     webhook_poll_seconds: float = 2.0  # how often each server process looks for due webhooks
     webhook_max_attempts: int = DEFAULT_MAX_ATTEMPTS
+    # Outbox events and finished webhook deliveries older than this are deleted (a
+    # subscription's `since` older than that is refused); the timeline is kept.
+    event_retention_days: float = 7.0
+    event_prune_seconds: float = 60.0  # how often each server process deletes a batch
     max_page_size: int = 250
     default_page_size: int = 50
     max_query_depth: int = 12
@@ -68,6 +72,12 @@ class Settings:
             ),
             webhook_max_attempts=int(
                 env.get("OMS_WEBHOOK_MAX_ATTEMPTS") or cls.webhook_max_attempts
+            ),
+            event_retention_days=float(
+                env.get("OMS_EVENT_RETENTION_DAYS") or cls.event_retention_days
+            ),
+            event_prune_seconds=float(
+                env.get("OMS_EVENT_PRUNE_SECONDS") or cls.event_prune_seconds
             ),
             max_query_cost=int(env.get("OMS_MAX_QUERY_COST") or cls.max_query_cost),
             cost_bucket_size=int(env.get("OMS_COST_BUCKET_SIZE") or cls.cost_bucket_size),

@@ -1,6 +1,11 @@
 """Live, scoped subscriptions with replay.
 
-Each subscription follows one outbox stream. It registers with the process's
+An assignee's `fulfillmentOrderEvents` (and `fulfillmentOrderAssigned`, its ASSIGNED part)
+read the outbox, whose old rows retention deletes: a cursor older than what is kept is
+refused (CURSOR_EXPIRED). `orderUpdated` and `orderEvents` read the order timelines, kept
+for the orders' life, and show each reader only what `timeline_view` lets it see.
+
+Each subscription follows one stream. It registers with the process's
 hub first, then reads the database from its cursor: replay and live events
 come from the same ordered query, so there is no gap and no duplicate at the
 seam. A doorbell from the hub (or a timeout, in case the transport is down)
@@ -21,16 +26,25 @@ from graphql import GraphQLError
 from strawberry.types import Info
 from tortoise.expressions import Q
 
-from models.operations.events import assignee_stream, order_stream
+from models.operations.events import (
+    assignee_stream,
+    channel_stream,
+    order_stream,
+    visible_timeline,
+)
 from models.rules import scopes
-from models.rules.events import FulfillmentOrderEventType
+from models.rules.events import (
+    FulfillmentOrderEventType,
+    cursor_expired,
+    shows_fulfillment_order,
+)
 from models.rules.scopes import READERS, Role
 from models.tables import ApiKey, OutboxEvent
 from models.tables import FulfillmentOrder as FulfillmentOrderRow
 from models.tables import Order as OrderRow
 from models.tables import OrderEvent as OrderEventRow
 from resolvers.fulfillment import FulfillmentOrder
-from resolvers.ids import decode_query_id
+from resolvers.ids import decode_query_id, encode_id
 from resolvers.loaders import Loaders
 from resolvers.orders import OrderEvent
 from resolvers.pagination import decode_cursor, encode_cursor
@@ -40,7 +54,6 @@ from resolvers.permissions import allow, current_actor, forbidden
 POLL_SECONDS = 2.0
 # Transactions commit within this long: ids below the newest one sent may still appear.
 LATE_COMMIT_WINDOW = timedelta(seconds=10)
-REPLAY_WINDOW = timedelta(days=30)
 
 R = TypeVar("R", OutboxEvent, OrderEventRow)
 
@@ -93,11 +106,22 @@ async def _still_authorized(info: Info) -> None:
         raise GraphQLError("the API key was revoked", extensions={"code": "UNAUTHENTICATED"})
 
 
-@strawberry.type(description="A fulfillment order newly assigned to a location or vendor.")
+FulfillmentOrderEventTypeEnum = strawberry.enum(
+    FulfillmentOrderEventType, name="FulfillmentOrderEventType"
+)
+
+
+@strawberry.type(description="A change to a fulfillment order, on its assignee's stream.")
 class FulfillmentOrderEvent:
     cursor: str = strawberry.field(description="Pass as `since` to resume after this event.")
-    type: str
-    fulfillment_order: FulfillmentOrder
+    type: FulfillmentOrderEventTypeEnum  # type: ignore[valid-type]
+    fulfillment_order_id: strawberry.ID = strawberry.field(description="Always present.")
+    fulfillment_order: FulfillmentOrder | None = strawberry.field(
+        description="As it is now; null when the subscriber may no longer see it: after "
+        "MOVED_AWAY, EXPIRED or REJECTED (the work went elsewhere), and for any event about "
+        "work since moved to an assignee the key does not serve. Then nothing of the new "
+        "assignee, tracking or customer is sent."
+    )
     at: datetime
 
 
@@ -105,9 +129,25 @@ class FulfillmentOrderEvent:
 class Subscription:
     @strawberry.subscription(
         permission_classes=[allow(Role.ADMIN, Role.VIEWER, Role.STAFF, Role.VENDOR)],
-        description="Fulfillment orders newly assigned to one location or one vendor "
-        "(exactly one). `since` (the cursor of the last event seen) replays what was missed "
-        "first.",
+        description="Every change to the fulfillment orders of one location or one vendor "
+        "(exactly one of the two), in the order it happened. `since` (the cursor of the "
+        "last event seen) replays what was missed first; a `since` older than the events "
+        "kept (OMS_EVENT_RETENTION_DAYS) is refused with CURSOR_EXPIRED: reload by query, "
+        "then subscribe afresh.",
+    )
+    async def fulfillment_order_events(
+        self,
+        info: Info,
+        location_id: strawberry.ID | None = None,
+        vendor_id: strawberry.ID | None = None,
+        since: str | None = None,
+    ) -> AsyncGenerator[FulfillmentOrderEvent, None]:
+        return await _assignee_events(info, location_id, vendor_id, since, None)
+
+    @strawberry.subscription(
+        permission_classes=[allow(Role.ADMIN, Role.VIEWER, Role.STAFF, Role.VENDOR)],
+        description="`fulfillmentOrderEvents` filtered to ASSIGNED: fulfillment orders newly "
+        "assigned to one location or one vendor (exactly one).",
     )
     async def fulfillment_order_assigned(
         self,
@@ -116,34 +156,15 @@ class Subscription:
         vendor_id: strawberry.ID | None = None,
         since: str | None = None,
     ) -> AsyncGenerator[FulfillmentOrderEvent, None]:
-        if (location_id is None) == (vendor_id is None):
-            raise _bad_input("pass exactly one of locationId and vendorId")
-        location = decode_query_id(location_id, "Location") if location_id is not None else None
-        vendor = decode_query_id(vendor_id, "Vendor") if vendor_id is not None else None
-        if not scopes.may_see_fulfillment(current_actor(info), location, vendor):
-            raise forbidden("this key may not follow that location's or vendor's assignments")
-        stream = assignee_stream(location, vendor)
-        start = _since(since)
-
-        async def rows_after(last: int, late_since: datetime) -> Sequence[OutboxEvent]:
-            window = Q(id__gt=last) | Q(created_at__gte=late_since)
-            floor = datetime.now(UTC) - REPLAY_WINDOW
-            return await OutboxEvent.filter(
-                window,
-                stream=stream,
-                type=FulfillmentOrderEventType.ASSIGNED.value,
-                created_at__gte=floor,
-            ).order_by("id")
-
-        async def newest() -> int:
-            row = await OutboxEvent.filter(stream=stream).order_by("-id").first()
-            return row.id if row else 0
-
-        return _assignments(follow(info, stream, rows_after, newest, start))
+        return await _assignee_events(
+            info, location_id, vendor_id, since, FulfillmentOrderEventType.ASSIGNED
+        )
 
     @strawberry.subscription(
         permission_classes=[allow(*READERS)],
-        description="The order's timeline, live; `since` (an OrderEvent cursor) replays first.",
+        description="The order's timeline, live, as far as the key may read it (see "
+        "`OrderEvent.data`); `since` (an OrderEvent cursor) replays first. The timeline is "
+        "kept for the order's life, so its cursors do not expire.",
     )
     async def order_updated(
         self, info: Info, order_id: strawberry.ID, since: str | None = None
@@ -152,17 +173,86 @@ class Subscription:
         order = await OrderRow.get_or_none(id=pk)
         if order is None or not await _may_see_order(info, order):
             raise forbidden("this key may not follow that order")
+        entries = visible_timeline(current_actor(info), order)
         start = _since(since)
 
         async def rows_after(last: int, late_since: datetime) -> Sequence[OrderEventRow]:
             window = Q(id__gt=last) | Q(created_at__gte=late_since)
-            return await OrderEventRow.filter(window, order_id=pk).order_by("id")
+            return await entries.filter(window).order_by("id")
 
         async def newest() -> int:
             row = await OrderEventRow.filter(order_id=pk).order_by("-id").first()
             return row.id if row else 0
 
-        return _timeline(follow(info, order_stream(pk), rows_after, newest, start))
+        return _timeline(info, follow(info, order_stream(pk), rows_after, newest, start))
+
+    @strawberry.subscription(
+        permission_classes=[allow(Role.ADMIN, Role.VIEWER, Role.PARTNER)],
+        description="Every order event of one channel, in the order they happened: a PARTNER "
+        "key follows its own channel (`channel` may be omitted); ADMIN and VIEWER follow one "
+        "channel or, with `channel` omitted, all of them. `since` (an OrderEvent cursor) "
+        "replays first; events come from the order timelines, which are kept for the "
+        "orders' life, so these cursors do not expire.",
+    )
+    async def order_events(
+        self, info: Info, channel: str | None = None, since: str | None = None
+    ) -> AsyncGenerator[OrderEvent, None]:
+        actor = current_actor(info)
+        if actor.role is Role.PARTNER:
+            if channel is not None and channel != actor.channel:
+                raise forbidden("a PARTNER key follows its own channel only")
+            channel = actor.channel
+        entries = OrderEventRow.all() if channel is None else OrderEventRow.filter(channel=channel)
+        stream = channel_stream(channel)
+        start = _since(since)
+
+        async def rows_after(last: int, late_since: datetime) -> Sequence[OrderEventRow]:
+            window = Q(id__gt=last) | Q(created_at__gte=late_since)
+            return await entries.filter(window).order_by("id")
+
+        async def newest() -> int:
+            row = await entries.order_by("-id").first()
+            return row.id if row else 0
+
+        return _timeline(info, follow(info, stream, rows_after, newest, start))
+
+
+async def _assignee_events(
+    info: Info,
+    location_id: strawberry.ID | None,
+    vendor_id: strawberry.ID | None,
+    since: str | None,
+    only: FulfillmentOrderEventType | None,
+) -> AsyncGenerator[FulfillmentOrderEvent, None]:
+    """One assignee's stream from the outbox, every type or `only` one."""
+    if (location_id is None) == (vendor_id is None):
+        raise _bad_input("pass exactly one of locationId and vendorId")
+    location = decode_query_id(location_id, "Location") if location_id is not None else None
+    vendor = decode_query_id(vendor_id, "Vendor") if vendor_id is not None else None
+    if not scopes.may_see_fulfillment(current_actor(info), location, vendor):
+        raise forbidden("this key may not follow that location's or vendor's fulfillment orders")
+    stream = assignee_stream(location, vendor)
+    start = _since(since)
+    if start is not None:
+        oldest = await OutboxEvent.all().order_by("id").first()
+        if cursor_expired(start, oldest.id if oldest else None):
+            raise GraphQLError(
+                "`since` is older than the events kept: reload by query, then subscribe without it",
+                extensions={"code": "CURSOR_EXPIRED"},
+            )
+    rows = OutboxEvent.filter(stream=stream)
+    if only is not None:
+        rows = rows.filter(type=only.value)
+
+    async def rows_after(last: int, late_since: datetime) -> Sequence[OutboxEvent]:
+        window = Q(id__gt=last) | Q(created_at__gte=late_since)
+        return await rows.filter(window).order_by("id")
+
+    async def newest() -> int:
+        row = await OutboxEvent.filter(stream=stream).order_by("-id").first()
+        return row.id if row else 0
+
+    return _assignee_stream(info, follow(info, stream, rows_after, newest, start))
 
 
 async def _may_see_order(info: Info, order: OrderRow) -> bool:
@@ -172,21 +262,34 @@ async def _may_see_order(info: Info, order: OrderRow) -> bool:
     return scopes.may_see_order(current_actor(info), order.channel, frozenset(assignees))
 
 
-async def _assignments(
-    rows: AsyncGenerator[OutboxEvent, None],
+async def _assignee_stream(
+    info: Info, rows: AsyncGenerator[OutboxEvent, None]
 ) -> AsyncGenerator[FulfillmentOrderEvent, None]:
+    """Each event with the fulfillment order as it is now, when the key may still see it
+    (checked at read time: a replay shows nothing of work that has since moved away)."""
+    actor = current_actor(info)
     async for row in rows:
-        fulfillment = await FulfillmentOrderRow.get_or_none(id=row.payload["fulfillmentOrderId"])
-        if fulfillment is None:
-            continue
+        type = FulfillmentOrderEventType(row.type)
+        pk = row.payload["fulfillmentOrderId"]
+        fulfillment = await FulfillmentOrderRow.get_or_none(id=pk)
+        shown = fulfillment is not None and shows_fulfillment_order(
+            actor,
+            type,
+            fulfillment.location_id,  # type: ignore[attr-defined]
+            fulfillment.vendor_id,  # type: ignore[attr-defined]
+        )
         yield FulfillmentOrderEvent(
             cursor=encode_cursor(row.id),
-            type=row.type,
-            fulfillment_order=FulfillmentOrder.of(fulfillment),
+            type=type,
+            fulfillment_order_id=strawberry.ID(encode_id("FulfillmentOrder", pk)),
+            fulfillment_order=FulfillmentOrder.of(fulfillment) if shown and fulfillment else None,
             at=row.created_at,
         )
 
 
-async def _timeline(rows: AsyncGenerator[OrderEventRow, None]) -> AsyncGenerator[OrderEvent, None]:
+async def _timeline(
+    info: Info, rows: AsyncGenerator[OrderEventRow, None]
+) -> AsyncGenerator[OrderEvent, None]:
+    actor = current_actor(info)
     async for row in rows:
-        yield OrderEvent.of(row)
+        yield OrderEvent.of(row, actor, row.channel)

@@ -26,6 +26,7 @@ from models.operations.order_state import locked_order
 from models.operations.pickup import give_back_uncollected
 from models.operations.rejection import SLA_EXPIRED, give_back_and_route
 from models.operations.reservations import retry_on_conflict
+from models.rules.events import FulfillmentOrderEventType, OrderEventType
 from models.rules.lifecycle import FULFILLMENT_ORDER, FulfillmentAction, FulfillmentOrderStatus
 from models.rules.scopes import SYSTEM, Actor
 from models.tables import FulfillmentOrder, OrderHold
@@ -59,10 +60,11 @@ async def _expire(fulfillment_order_id: int, order_id: int, now: datetime, actor
             await record(
                 order,
                 fulfillment_order,
-                "FULFILLMENT_EXPIRED",
+                OrderEventType.EXPIRED,
                 f"was not accepted by {fulfillment_order.accept_by.isoformat()}: routed again",  # type: ignore[union-attr]
                 actor,
                 {"reason": SLA_EXPIRED},
+                tell=FulfillmentOrderEventType.EXPIRED,
             )
             await give_back_and_route(order, fulfillment_order, actor, now)
             return True

@@ -10,38 +10,50 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
+from tortoise.expressions import Q
+from tortoise.queryset import QuerySet
+
 from models.operations import webhooks
-from models.rules.events import FulfillmentOrderEventType, OrderEventType, assignee_key
+from models.rules.events import (
+    RETURNS,
+    FulfillmentOrderEventType,
+    OrderEventType,
+    assignee_key,
+    own_assignee_keys,
+    sees_whole_timeline,
+    still_working,
+)
 from models.rules.ids import global_id
 from models.rules.scopes import Actor
-from models.tables import FulfillmentOrder, Order, OrderEvent, OutboxEvent
+from models.tables import FulfillmentOrder, Order, OrderEvent, OutboxEvent, WebhookDelivery
 
 
 def order_stream(order_id: int) -> str:
     return f"order:{order_id}"
 
 
-def channel_stream(channel: str) -> str:
-    return f"channel:{channel}"
+def channel_stream(channel: str | None) -> str:
+    """A channel's stream; None: every channel's (the hub rings "channel:*" listeners for
+    each "channel:<name>" event)."""
+    return f"channel:{channel if channel is not None else '*'}"
 
 
 def assignee_stream(location_id: int | None, vendor_id: int | None) -> str:
     return assignee_key(location_id, vendor_id)
 
 
-def fulfillment_gid(fulfillment_order_id: int) -> str:
-    return global_id("FulfillmentOrder", fulfillment_order_id)
-
-
-def about(*fulfillment_orders: FulfillmentOrder) -> dict[str, str]:
-    """Which fulfillment orders a timeline entry is about, by global id, with the assignee
-    each had when the entry was written: what `Order.events` shows an assignee."""
-    return {
-        fulfillment_gid(fo.id): assignee_key(fo.location_id, fo.vendor_id)  # type: ignore[attr-defined]
-        for fo in fulfillment_orders
-    }
+def about(*fulfillment_orders: FulfillmentOrder) -> dict[str, list[str]]:
+    """Which fulfillment orders a timeline entry is about: {assignee key: [global ids]},
+    with the assignee each had when the entry was written. Scoped readers of `Order.events`
+    see an entry by it."""
+    named: dict[str, list[str]] = {}
+    for fo in fulfillment_orders:
+        key = assignee_key(fo.location_id, fo.vendor_id)  # type: ignore[attr-defined]
+        named.setdefault(key, []).append(global_id("FulfillmentOrder", fo.id))
+    return named
 
 
 @dataclass(frozen=True)
@@ -52,21 +64,21 @@ class Entry:
     is what an assignee reads instead of `message` when the entry also concerns others
     (None: a message made of the type alone)."""
 
-    type: OrderEventType | str
+    type: OrderEventType
     message: str
     data: dict[str, Any] | None = None
-    about: Mapping[str, str] = field(default_factory=dict)
+    about: Mapping[str, list[str]] = field(default_factory=dict)
     assignee_message: str | None = None
 
 
 async def record(
     order: Order,
-    type: OrderEventType | str,
+    type: OrderEventType,
     message: str,
     actor: Actor,
     data: dict[str, Any] | None = None,
     *,
-    about: Mapping[str, str] | None = None,
+    about: Mapping[str, list[str]] | None = None,
     assignee_message: str | None = None,
 ) -> None:
     """Append to the order's timeline, and ring `orderUpdated` and `orderEvents`."""
@@ -80,10 +92,14 @@ async def record_many(order: Order, entries: Sequence[Entry], actor: Actor) -> N
         [
             OrderEvent(
                 order_id=order.id,
-                type=e.type,
+                channel=order.channel,
+                type=e.type.value,
                 message=e.message,
                 actor=actor.label,
                 data=_with_ids(e),
+                about=dict(e.about) or None,
+                assignees="".join(f"|{key}" for key in e.about) + "|" if e.about else None,
+                assignee_message=e.assignee_message,
             )
             for e in entries
         ]
@@ -100,7 +116,18 @@ def _with_ids(entry: Entry) -> dict[str, Any] | None:
     """`data`, naming the fulfillment orders the entry is about."""
     if not entry.about:
         return entry.data
-    return {**(entry.data or {}), "fulfillmentOrderIds": list(entry.about)}
+    ids = [gid for gids in entry.about.values() for gid in gids]
+    return {**(entry.data or {}), "fulfillmentOrderIds": list(dict.fromkeys(ids))}
+
+
+async def tell_working_assignees(order: Order, type: FulfillmentOrderEventType) -> None:
+    """Tell every assignee that still has work on `order` (HELD, RELEASED, UPDATED)."""
+    working = [
+        fo
+        for fo in await FulfillmentOrder.filter(order_id=order.id).order_by("id")
+        if still_working(fo.status)
+    ]
+    await tell_assignees(working, type)
 
 
 async def tell_assignee(
@@ -140,3 +167,47 @@ async def tell_assignees(
     if type is FulfillmentOrderEventType.ASSIGNED:
         for fulfillment_order in fulfillment_orders:
             await webhooks.enqueue_assignment(fulfillment_order)
+
+
+def visible_timeline(actor: Actor, order: Order) -> QuerySet[OrderEvent]:
+    """The order's timeline entries `actor` may see at all: the queryset form of
+    `timeline_view` (whole or redacted, never hidden), so that pages hold what is shown."""
+    entries = OrderEvent.filter(order_id=order.id)
+    if sees_whole_timeline(actor, order.channel):
+        return entries
+    mine = Q(assignees=None)
+    for key in own_assignee_keys(actor):
+        mine |= Q(assignees__contains=f"|{key}|")
+    return entries.filter(mine, type__not_in=[t.value for t in RETURNS])
+
+
+# Rows deleted per statement: small, so that a round never holds locks for long.
+PRUNE_BATCH = 500
+
+
+async def prune(before: datetime) -> int:
+    """Delete one batch of published outbox rows, and one of finished webhook deliveries
+    (with their attempts), older than `before`. Any number of processes may run it at
+    once: a row deleted twice is deleted once. The newest outbox row is kept, so that the
+    oldest id kept tells subscriptions which cursors have expired (`cursor_expired`).
+    Returns how many rows went; a full batch means a backlog."""
+    newest = await OutboxEvent.all().order_by("-id").first()
+    outbox: list[int] = []
+    if newest is not None:
+        outbox = await (
+            OutboxEvent.filter(created_at__lt=before, published_at__not_isnull=True)
+            .filter(id__lt=newest.id)
+            .order_by("id")
+            .limit(PRUNE_BATCH)
+            .values_list("id", flat=True)
+        )
+        await OutboxEvent.filter(id__in=outbox).delete()
+    finished = [webhooks.DeliveryStatus.SUCCEEDED.value, webhooks.DeliveryStatus.FAILED.value]
+    deliveries: list[int] = await (
+        WebhookDelivery.filter(status__in=finished, updated_at__lt=before)
+        .order_by("id")
+        .limit(PRUNE_BATCH)
+        .values_list("id", flat=True)
+    )
+    await WebhookDelivery.filter(id__in=deliveries).delete()
+    return max(len(outbox), len(deliveries))

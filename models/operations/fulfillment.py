@@ -32,6 +32,8 @@ from models.operations.fulfillment_state import (
 )
 from models.operations.order_state import refresh_status
 from models.operations.reservations import consume
+from models.rules.events import FulfillmentOrderEventType, OrderEventType
+from models.rules.ids import global_id
 from models.rules.lifecycle import FulfillmentAction, OrderStatus
 from models.rules.scopes import Actor
 from models.tables import FulfillmentOrder, Order, OrderLine, Shipment, ShipmentLine
@@ -66,9 +68,10 @@ async def _advance(
         await record(
             order,
             fulfillment_order,
-            f"FULFILLMENT_{fulfillment_order.status}",
+            OrderEventType(fulfillment_order.status),
             "is " + fulfillment_order.status,
             actor,
+            tell=FulfillmentOrderEventType(fulfillment_order.status),
         )
         await refresh_status(order, actor)
     return fulfillment_order
@@ -186,12 +189,18 @@ async def ship(
         await record(
             order,
             fulfillment_order,
-            "SHIPPED",
+            OrderEventType.SHIPPED,
             f"shipped {shipping} of the {left} unit(s) left"
             + (f" with {carrier}" if carrier else "")
             + (f", tracking {tracking_number}" if tracking_number else ""),
             actor,
-            {"shipmentId": shipment.id, "lines": {str(k): v for k, v in quantities.items()}},
+            {
+                "shipmentId": global_id("Shipment", shipment.id),
+                "lines": {global_id("OrderLine", k): v for k, v in quantities.items()},
+            },
+            tell=FulfillmentOrderEventType.SHIPPED
+            if done
+            else FulfillmentOrderEventType.PARTIALLY_SHIPPED,
         )
         await refresh_status(order, actor)
     return Shipped(shipment, fulfillment_order)
@@ -234,10 +243,10 @@ async def mark_delivered(shipment_id: int, actor: Actor) -> Shipped:
         await record(
             order,
             fulfillment_order,
-            "SHIPMENT_DELIVERED",
+            OrderEventType.DELIVERED,
             f"delivered shipment {shipment_id}",
             actor,
-            {"shipmentId": shipment_id},
+            {"shipmentId": global_id("Shipment", shipment_id)},
         )
         await _deliver(order, shipment, actor, now)
     return Shipped(shipment, fulfillment_order)
@@ -258,9 +267,10 @@ async def hand_over(
     await record(
         order,
         fulfillment_order,
-        "PICKED_UP",
+        OrderEventType.PICKED_UP,
         f"picked up: {sum(quantities.values())} unit(s)",
         actor,
-        {"shipmentId": shipment.id},
+        {"shipmentId": global_id("Shipment", shipment.id)},
+        tell=FulfillmentOrderEventType.PICKED_UP,
     )
     await _deliver(order, shipment, actor, now)

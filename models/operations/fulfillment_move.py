@@ -21,7 +21,7 @@ from models.operations.fulfillment_state import (
 from models.operations.order_state import refresh_status
 from models.operations.reservations import ReservationConflict, level_id_for, release, reserve
 from models.operations.routing import current_settings
-from models.rules.events import FulfillmentOrderEventType
+from models.rules.events import FulfillmentOrderEventType, OrderEventType
 from models.rules.inventory import available
 from models.rules.lifecycle import DeliveryMethod, FulfillmentAction
 from models.rules.scopes import Actor
@@ -122,6 +122,8 @@ async def move(
                 ["id"],
             )
         before = await assignee_code(fulfillment_order)
+        left = events.about(fulfillment_order)
+        await events.tell_assignee(fulfillment_order, FulfillmentOrderEventType.MOVED_AWAY)
         await _move_stock(current, target, actor, f"order:{order.number}")
         if isinstance(target, Location):
             fulfillment_order.location_id, fulfillment_order.vendor_id = target.id, None  # type: ignore[attr-defined]
@@ -137,10 +139,12 @@ async def move(
         await events.tell_assignee(fulfillment_order, FulfillmentOrderEventType.ASSIGNED)
         await events.record(
             order,
-            "FULFILLMENT_MOVED",
+            OrderEventType.MOVED,
             f"fulfillment order {fulfillment_order.id} moved from {before} to {target.code}",
             actor,
-            {"fulfillmentOrderId": fulfillment_order.id, "from": before, "to": target.code},
+            {"from": before, "to": target.code},
+            about={**left, **events.about(fulfillment_order)},
+            assignee_message=f"fulfillment order {fulfillment_order.id} moved by {actor.label}",
         )
         await refresh_status(order, actor)
     return fulfillment_order

@@ -14,6 +14,7 @@ from models.errors import DomainError, ErrorCode, invalid, not_found
 from models.operations import events
 from models.operations.order_state import locked_order
 from models.operations.reservations import release
+from models.rules.events import FulfillmentOrderEventType, OrderEventType
 from models.rules.lifecycle import (
     FULFILLMENT_ORDER,
     FulfillmentAction,
@@ -92,20 +93,26 @@ async def assignee_code(fulfillment_order: FulfillmentOrder) -> str:
 async def record(
     order: Order,
     fulfillment_order: FulfillmentOrder,
-    type: str,
+    type: OrderEventType,
     what: str,
     actor: Actor,
     data: dict[str, Any] | None = None,
+    *,
+    tell: FulfillmentOrderEventType | None = None,
 ) -> None:
-    """Append to the order's timeline, naming the fulfillment order and its assignee."""
+    """Append to the order's timeline, naming the fulfillment order and its assignee, and
+    put `tell` on the assignee's stream."""
     await events.record(
         order,
         type,
         f"fulfillment order {fulfillment_order.id} at {await assignee_code(fulfillment_order)} "
         + what,
         actor,
-        {"fulfillmentOrderId": fulfillment_order.id, **(data or {})},
+        data,
+        about=events.about(fulfillment_order),
     )
+    if tell is not None:
+        await events.tell_assignee(fulfillment_order, tell)
 
 
 def optional_text(value: str | None, longest: int, field: str) -> str | None:
@@ -193,4 +200,15 @@ async def close_if_done(
         fulfillment_order.cancelled_at = now
         stamp, what = "cancelled_at", "is CANCELLED: nothing is left to ship"
     await fulfillment_order.save(update_fields=["status", stamp, "updated_at"])
-    await record(order, fulfillment_order, f"FULFILLMENT_{fulfillment_order.status}", what, actor)
+    # SHIPPED with the rest cancelled: for the assignee, the units it had left were cancelled.
+    shipped = fulfillment_order.status == FulfillmentOrderStatus.SHIPPED.value
+    await record(
+        order,
+        fulfillment_order,
+        OrderEventType.SHIPPED if shipped else OrderEventType.CANCELLED,
+        what,
+        actor,
+        tell=FulfillmentOrderEventType.LINES_CANCELLED
+        if shipped
+        else FulfillmentOrderEventType.CANCELLED,
+    )

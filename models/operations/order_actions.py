@@ -15,6 +15,8 @@ from models.operations.fulfillment_state import close_if_done, release_fulfillme
 from models.operations.order_routing import route_order
 from models.operations.order_state import check_action, locked_order, refresh_status
 from models.operations.reservations import retry_on_conflict
+from models.rules.events import FulfillmentOrderEventType, OrderEventType, still_working
+from models.rules.ids import global_id
 from models.rules.lifecycle import (
     CancelReason,
     FulfillmentOrderStatus,
@@ -68,6 +70,10 @@ async def _cancel_line_quantity(
             continue
         await release_fulfillment_line(fo_line.fulfillment_order, fo_line, take, actor, reference)
         await close_if_done(order, fo_line.fulfillment_order, actor, now)
+        if still_working(fo_line.fulfillment_order.status):
+            await events.tell_assignee(
+                fo_line.fulfillment_order, FulfillmentOrderEventType.LINES_CANCELLED
+            )
         line.allocated_quantity -= take
         left -= take
     line.cancelled_quantity += quantity
@@ -85,10 +91,11 @@ async def cancel_order(
         check_action(order, OrderAction.CANCEL)
         await events.record(
             order,
-            "CANCELLED",
+            OrderEventType.CANCELLED,
             f"order cancelled ({reason.value})" + (f": {note}" if note else ""),
             actor,
             {"reason": reason.value},
+            assignee_message=f"order cancelled ({reason.value})",
         )
         for line in await OrderLine.filter(order_id=order.id).order_by("id"):
             if cancellable(line):
@@ -135,11 +142,15 @@ async def cancel_order_lines(
         wanted = _wanted(lines, cancellations)
         await events.record(
             order,
-            "LINES_CANCELLED",
+            OrderEventType.LINES_CANCELLED,
             ", ".join(f"{lines[i].sku} x{q}" for i, q in wanted.items())
             + f" cancelled ({reason.value})",
             actor,
-            {"reason": reason.value, "lines": {str(i): q for i, q in wanted.items()}},
+            {
+                "reason": reason.value,
+                "lines": {global_id("OrderLine", i): q for i, q in wanted.items()},
+            },
+            assignee_message=f"lines cancelled ({reason.value})",
         )
         for line_id, quantity in wanted.items():
             await _cancel_line_quantity(order, lines[line_id], quantity, actor, now)
@@ -157,11 +168,13 @@ async def hold_order(order_id: int, reason: HoldReason, note: str | None, actor:
         await OrderHold.create(order_id=order.id, reason=reason.value, note=note, actor=actor.label)
         await events.record(
             order,
-            "HELD",
+            OrderEventType.HELD,
             f"held: {reason.value}" + (f" ({note})" if note else ""),
             actor,
             {"reason": reason.value},
+            assignee_message=f"held: {reason.value}",
         )
+        await events.tell_working_assignees(order, FulfillmentOrderEventType.HELD)
         await refresh_status(order, actor)
     return order
 
@@ -177,7 +190,8 @@ async def release_hold(order_id: int, actor: Actor) -> Order:
             await OrderHold.filter(order_id=order.id, released_at=None).update(
                 released_at=now, released_by=actor.label
             )
-            await events.record(order, "HOLD_RELEASED", "hold released", actor)
+            await events.record(order, OrderEventType.RELEASED, "hold released", actor)
+            await events.tell_working_assignees(order, FulfillmentOrderEventType.RELEASED)
             await route_order(order, actor, now)
             await refresh_status(order, actor)
             return order

@@ -15,7 +15,8 @@ from tortoise.functions import Count
 from models.operations import events
 from models.operations.reservations import reserve_all
 from models.operations.routing import active_rule_specs, current_settings, split_policy
-from models.rules.events import FulfillmentOrderEventType
+from models.rules.events import FulfillmentOrderEventType, OrderEventType
+from models.rules.ids import global_id
 from models.rules.inventory import available
 from models.rules.lifecycle import FulfillmentOrderStatus
 from models.rules.routing import (
@@ -245,23 +246,25 @@ def _timeline_entry(
     """What the timeline should say about this routing: the assignments, or a backorder
     that changed; nothing when neither happened."""
     backordered_total = sum(result.backordered.values())
-    backorders = {str(k): v for k, v in result.backordered.items()}
+    backorders = {global_id("OrderLine", k): v for k, v in result.backordered.items()}
     if created:
         return events.Entry(
-            "ROUTED",
+            OrderEventType.ROUTED,
             f"assigned to {len(created)} fulfillment order(s)"
             + (f"; {backordered_total} unit(s) backordered" if backordered_total else ""),
             {
-                "fulfillmentOrderIds": [fo.id for fo in created],
                 "reasons": [a.reason for a in result.assignments],
                 "backordered": backorders,
             },
+            about=events.about(*created),
+            assignee_message="routed: work assigned",
         )
     if backordered_total != previously_backordered:
         return events.Entry(
-            "BACKORDERED",
+            OrderEventType.BACKORDERED,
             f"{backordered_total} unit(s) backordered: no location can fill them now",
             {"backordered": backorders},
+            assignee_message="some units backordered",
         )
     return None
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from models.errors import DomainError, ErrorCode, not_found
 from models.operations import events
+from models.rules.events import OrderEventType
 from models.rules.lifecycle import (
     FulfillmentOrderStatus,
     LineQuantities,
@@ -69,11 +70,14 @@ async def refresh_status(order: Order, actor: Actor, settled: bool = False) -> O
         previous = order.status
         order.status = status.value
         await order.save(update_fields=["status", "updated_at"])
-        await events.record(
-            order,
-            "STATUS_CHANGED",
-            f"{previous} -> {status.value}",
-            actor,
-            {"from": previous, "to": status.value},
-        )
+        # Other statuses follow from an event the timeline already holds (SHIPPED,
+        # DELIVERED, HELD, ...); completion is the one that has no event of its own.
+        if status is OrderStatus.COMPLETED:
+            await events.record(
+                order,
+                OrderEventType.COMPLETED,
+                f"{previous} -> {status.value}",
+                actor,
+                {"from": previous, "to": status.value},
+            )
     return status

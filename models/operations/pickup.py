@@ -12,7 +12,6 @@ from tortoise.expressions import F
 from tortoise.transactions import in_transaction
 
 from models.errors import DomainError, ErrorCode, invalid
-from models.operations import events
 from models.operations.fulfillment import hand_over
 from models.operations.fulfillment_state import (
     next_status,
@@ -77,8 +76,8 @@ async def mark_ready_for_pickup(fulfillment_order_id: int, actor: Actor) -> Fulf
             OrderEventType.READY_FOR_PICKUP,
             f"is ready for pickup until {fulfillment_order.pickup_expires_at.isoformat()}",
             actor,
+            tell=FulfillmentOrderEventType.READY_FOR_PICKUP,
         )
-        await events.tell_assignee(fulfillment_order, FulfillmentOrderEventType.READY_FOR_PICKUP)
         await refresh_status(order, actor)
     return fulfillment_order
 
@@ -103,7 +102,6 @@ async def mark_picked_up(
         )
         if verdict is CodeCheck.ACCEPTED:
             await hand_over(order, fulfillment_order, actor, now)
-            await events.tell_assignee(fulfillment_order, FulfillmentOrderEventType.PICKED_UP)
             return fulfillment_order
         if verdict is CodeCheck.MISMATCH:
             await FulfillmentOrder.filter(id=fulfillment_order.id).update(
@@ -158,8 +156,8 @@ async def give_back_uncollected(
         f"was not collected by {fulfillment_order.pickup_expires_at.isoformat()}: "  # type: ignore[union-attr]
         f"cancelled, {released} unit(s) back in stock",
         actor,
+        tell=FulfillmentOrderEventType.PICKUP_EXPIRED,
     )
-    await events.tell_assignee(fulfillment_order, FulfillmentOrderEventType.PICKUP_EXPIRED)
     if await refresh_status(order, actor) is OrderStatus.CANCELLED and order.cancelled_at is None:
         order.cancel_reason = CancelReason.CUSTOMER.value
         order.cancelled_at = now

@@ -18,6 +18,7 @@ from models.errors import DomainError, ErrorCode, invalid, not_found
 from models.operations import events, order_routing
 from models.operations.locations import AddressData
 from models.operations.reservations import lock_levels, retry_on_conflict
+from models.rules.events import OrderEventType
 from models.rules.lifecycle import (
     DeliveryMethod,
     FulfillmentOrderStatus,
@@ -304,10 +305,11 @@ async def _write_new_order(
         order, lines, replace(snapshot, plan=placed_plan), actor, now
     )
     placed = events.Entry(
-        "PLACED",
+        OrderEventType.PLACED,
         f"order {order.number} placed on {order.channel}: {len(lines)} line(s), "
         f"{valid.subtotal} {valid.currency}",
         {"externalId": data.external_id},
+        assignee_message=f"order {order.number} placed on {order.channel}",
     )
     await events.record_many(order, [placed, *([outcome.entry] if outcome.entry else [])], actor)
     return Placed(order, True, lines, outcome.created)

@@ -23,6 +23,7 @@ from models.operations.order_routing import route_order
 from models.operations.order_state import refresh_status
 from models.operations.reservations import retry_on_conflict
 from models.operations.stock import change_on_hand
+from models.rules.events import FulfillmentOrderEventType, OrderEventType
 from models.rules.inventory import LedgerReason, on_hand_after_out_of_stock
 from models.rules.lifecycle import FulfillmentAction
 from models.rules.scopes import Actor
@@ -114,10 +115,11 @@ async def reject(
             await record(
                 order,
                 fulfillment_order,
-                "FULFILLMENT_REJECTED",
+                OrderEventType.REJECTED,
                 f"rejected ({reason.value})" + (f": {message}" if message else ""),
                 actor,
                 {"reason": reason.value},
+                tell=FulfillmentOrderEventType.REJECTED,
             )
             await give_back_and_route(order, fulfillment_order, actor, now, reason)
             return fulfillment_order

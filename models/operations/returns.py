@@ -21,6 +21,8 @@ from models.operations.backorders import route_backorders_after
 from models.operations.order_state import check_action, locked_order, refresh_status
 from models.operations.routing import current_settings
 from models.operations.stock import change_on_hand, level_for_update
+from models.rules.events import OrderEventType
+from models.rules.ids import global_id
 from models.rules.inventory import LedgerReason
 from models.rules.lifecycle import (
     RETURN,
@@ -142,11 +144,14 @@ async def request_return(order_id: int, lines: Sequence[ReturnLineInput], actor:
         )
         await events.record(
             order,
-            "RETURN_REQUESTED",
+            OrderEventType.RETURN_REQUESTED,
             f"return {row.id} requested: "
             + ", ".join(f"{order_lines[i].sku} x{q}" for i, q in wanted.items()),
             actor,
-            {"returnId": row.id, "lines": {str(i): q for i, q in wanted.items()}},
+            {
+                "returnId": global_id("Return", row.id),
+                "lines": {global_id("OrderLine", i): q for i, q in wanted.items()},
+            },
         )
         await refresh_status(order, actor)
     return row
@@ -158,7 +163,11 @@ async def approve_return(return_id: int, actor: Actor) -> Return:
         _advance(row, ReturnAction.APPROVE)
         await row.save(update_fields=["status", "updated_at"])
         await events.record(
-            order, "RETURN_APPROVED", f"return {row.id} approved", actor, {"returnId": row.id}
+            order,
+            OrderEventType.RETURN_APPROVED,
+            f"return {row.id} approved",
+            actor,
+            {"returnId": global_id("Return", row.id)},
         )
         await refresh_status(order, actor)
     return row
@@ -177,10 +186,10 @@ async def decline_return(return_id: int, reason: str, actor: Actor) -> Return:
         await row.save(update_fields=["status", "decline_reason", "updated_at"])
         await events.record(
             order,
-            "RETURN_DECLINED",
+            OrderEventType.RETURN_DECLINED,
             f"return {row.id} declined: {reason}",
             actor,
-            {"returnId": row.id},
+            {"returnId": global_id("Return", row.id)},
         )
         await refresh_status(order, actor)
     return row
@@ -262,14 +271,17 @@ async def receive_return(
         )
         await events.record(
             order,
-            "RETURN_RECEIVED",
+            OrderEventType.RETURN_RECEIVED,
             f"return {row.id} received at {location.code}: "
             + ", ".join(
                 f"{order_lines[line.order_line_id].sku} x{line.quantity} {line.disposition}"  # type: ignore[attr-defined]
                 for line in lines
             ),
             actor,
-            {"returnId": row.id, "locationId": location.id},
+            {
+                "returnId": global_id("Return", row.id),
+                "locationId": global_id("Location", location.id),
+            },
         )
         await refresh_status(order, actor)
     if restocked:
@@ -305,10 +317,10 @@ async def refund_return(return_id: int, amount: Decimal, actor: Actor) -> Return
         await row.save(update_fields=["status", "refund_amount", "refunded_at", "updated_at"])
         await events.record(
             order,
-            "RETURN_REFUNDED",
+            OrderEventType.REFUNDED,
             f"return {row.id} refunded: {amount} {order.currency}",
             actor,
-            {"returnId": row.id, "amount": str(amount)},
+            {"returnId": global_id("Return", row.id), "amount": str(amount)},
         )
         await refresh_status(order, actor)
     return row

@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from enum import Enum, StrEnum
 
-from models.rules.scopes import Actor, Role, may_work_fulfillment
+from models.rules.lifecycle import FulfillmentOrderStatus
+from models.rules.scopes import Actor, Role, may_see_fulfillment, may_work_fulfillment
 
 
 class OrderEventType(StrEnum):
@@ -73,6 +74,34 @@ GONE = frozenset(
     }
 )
 
+
+def shows_fulfillment_order(
+    actor: Actor, type: FulfillmentOrderEventType, location_id: int | None, vendor_id: int | None
+) -> bool:
+    """Whether an event on an assignee's stream carries the fulfillment order as it is now
+    (assigned to `location_id` or `vendor_id`), or its id only: work that went elsewhere
+    is no longer an assignee's to read, whatever the event."""
+    if type in GONE and not actor.sees_everything:
+        return False
+    return may_see_fulfillment(actor, location_id, vendor_id)
+
+
+# Fulfillment orders in these statuses are no longer anybody's work.
+WORK_OVER = frozenset(
+    {
+        FulfillmentOrderStatus.SHIPPED.value,
+        FulfillmentOrderStatus.REJECTED.value,
+        FulfillmentOrderStatus.CANCELLED.value,
+    }
+)
+
+
+def still_working(status: str) -> bool:
+    """Whether the assignee of a fulfillment order in `status` still has work on it, and so
+    hears about holds, releases, changes and cancellations of its order."""
+    return status not in WORK_OVER
+
+
 # An assignee, as (location_id, vendor_id) with exactly one of the two set.
 Assignee = tuple[int | None, int | None]
 
@@ -85,6 +114,15 @@ def assignee_key(location_id: int | None, vendor_id: int | None) -> str:
 def parse_assignee_key(key: str) -> Assignee:
     kind, _, pk = key.partition(":")
     return (int(pk), None) if kind == "location" else (None, int(pk))
+
+
+def own_assignee_keys(actor: Actor) -> list[str]:
+    """The assignees whose work `actor` does (a STAFF key's locations, a VENDOR's vendor)."""
+    if actor.role is Role.STAFF:
+        return [assignee_key(location, None) for location in sorted(actor.location_ids)]
+    if actor.role is Role.VENDOR and actor.vendor_id is not None:
+        return [assignee_key(None, actor.vendor_id)]
+    return []
 
 
 class TimelineView(Enum):
@@ -102,23 +140,61 @@ def sees_whole_timeline(actor: Actor, channel: str) -> bool:
     return actor.role is Role.PARTNER and actor.channel == channel
 
 
-def timeline_view(actor: Actor, channel: str, about: Iterable[Assignee]) -> TimelineView:
-    """What `actor` sees of an entry of an order of `channel` about the fulfillment orders of
-    the assignees `about` (none: an entry about the order as a whole).
+# Their message and data are the router's: rule names, priorities, who else could fill.
+ROUTER_DETAILS = frozenset(
+    {OrderEventType.ROUTED, OrderEventType.BACKORDERED, OrderEventType.MOVED}
+)
+# Returns are not an assignee's work (a store receives them through the returns it may see).
+RETURNS = frozenset(
+    {
+        OrderEventType.RETURN_REQUESTED,
+        OrderEventType.RETURN_APPROVED,
+        OrderEventType.RETURN_DECLINED,
+        OrderEventType.RETURN_RECEIVED,
+        OrderEventType.REFUNDED,
+    }
+)
 
-    An assignee reads whole only the entries about its own work alone; an entry that is
-    also (or only) about the order as a whole is redacted, since its message may name other
-    assignees' lines; an entry only about other assignees' work is hidden.
+
+def timeline_view(
+    actor: Actor, channel: str, type: OrderEventType, about: Iterable[Assignee]
+) -> TimelineView:
+    """What `actor` sees of a `type` entry of an order of `channel`, about the fulfillment
+    orders of the assignees `about` (none: an entry about the order as a whole).
+
+    An assignee reads whole only the entries about its own work alone; an entry about the
+    order as a whole, about others' work too, or carrying the router's details is redacted
+    (its message may name other assignees' lines, codes or rules); an entry only about
+    other assignees' work, and the order's returns, are hidden.
     """
     if sees_whole_timeline(actor, channel):
         return TimelineView.WHOLE
+    if type in RETURNS:
+        return TimelineView.HIDDEN
     assignees = set(about)
     if not assignees:
         return TimelineView.REDACTED
     mine = {a for a in assignees if may_work_fulfillment(actor, *a)}
     if not mine:
         return TimelineView.HIDDEN
-    return TimelineView.WHOLE if mine == assignees else TimelineView.REDACTED
+    if mine == assignees and type not in ROUTER_DETAILS:
+        return TimelineView.WHOLE
+    return TimelineView.REDACTED
+
+
+def redacted_message(type: OrderEventType, assignee_message: str | None) -> str:
+    """The message of a redacted entry: the one written for assignees, else its type."""
+    return assignee_message or type.value.lower().replace("_", " ")
+
+
+def own_fulfillment_ids(actor: Actor, about: dict[str, list[str]] | None) -> list[str]:
+    """The global ids, among those an entry is about, of `actor`'s own fulfillment orders."""
+    return [
+        gid
+        for key, gids in (about or {}).items()
+        if may_work_fulfillment(actor, *parse_assignee_key(key))
+        for gid in gids
+    ]
 
 
 def cursor_expired(since: int, oldest_kept: int | None) -> bool:

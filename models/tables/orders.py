@@ -77,14 +77,26 @@ class OrderEvent(Model):
     order: fields.ForeignKeyRelation[Order] = fields.ForeignKeyField(
         "models.Order", related_name="events", on_delete=fields.CASCADE
     )
-    type = fields.CharField(max_length=64)
+    # The order's channel, copied so that `orderEvents` replays a channel by index.
+    channel = fields.CharField(max_length=64, default="")
+    type = fields.CharField(max_length=64)  # an OrderEventType
     message = fields.CharField(max_length=2000)
     actor = fields.CharField(max_length=200, null=True)
     data: fields.Field[dict] = fields.JSONField(null=True)
+    # {assignee key: [fulfillment order global ids]} the entry is about, for scoped readers;
+    # `assignees` holds the same keys as "|location:3|vendor:1|", so that SQL can skip
+    # the entries a reader may not see on both backends (a LIKE, not a JSON operator).
+    about: fields.Field[dict] = fields.JSONField(null=True)
+    assignees = fields.TextField(null=True)
+    # What an assignee reads when the entry is also about others (null: the type alone).
+    assignee_message = fields.CharField(max_length=2000, null=True)
     created_at = fields.DatetimeField(auto_now_add=True)
 
     class Meta:
         table = "order_event"
+        # `orderEvents` reads a channel (or all) by id, and re-reads rows created in the
+        # last seconds in case one committed late: both by index.
+        indexes = (("channel", "id"), ("created_at",))
 
 
 class IdempotencyRecord(Timestamped):

@@ -10,6 +10,15 @@ import strawberry
 from strawberry.scalars import JSON
 from strawberry.types import Info
 
+from models.operations.events import visible_timeline
+from models.rules.events import (
+    OrderEventType,
+    TimelineView,
+    own_fulfillment_ids,
+    parse_assignee_key,
+    redacted_message,
+    timeline_view,
+)
 from models.rules.lifecycle import CancelReason, DeliveryMethod, HoldReason, OrderStatus
 from models.rules.scopes import Actor, Role
 from models.tables import FulfillmentOrder as FulfillmentOrderRow
@@ -30,6 +39,7 @@ OrderStatusEnum = strawberry.enum(OrderStatus, name="OrderStatus")
 DeliveryMethodEnum = strawberry.enum(DeliveryMethod, name="DeliveryMethod")
 CancelReasonEnum = strawberry.enum(CancelReason, name="OrderCancelReason")
 HoldReasonEnum = strawberry.enum(HoldReason, name="OrderHoldReason")
+OrderEventTypeEnum = strawberry.enum(OrderEventType, name="OrderEventType")
 
 
 @strawberry.type
@@ -97,29 +107,42 @@ class OrderHold:
 
 @strawberry.type(description="One entry of an order's timeline.")
 class OrderEvent:
+    row: strawberry.Private[OrderEventRow]
     cursor: str = strawberry.field(
-        description="Pass as `since` to orderUpdated to resume after it."
+        description="Pass as `since` to orderUpdated or orderEvents to resume after it."
     )
-    type: str
+    type: OrderEventTypeEnum  # type: ignore[valid-type]
     message: str
     actor: str | None
-    data: JSON | None
+    data: JSON | None = strawberry.field(
+        description="Names records by global id. `fulfillmentOrderIds` lists the fulfillment "
+        "orders the event is about. A STAFF or VENDOR key reads whole only the events about "
+        "its own work alone; of other events it reads the type, a message without other "
+        "assignees' details, and its own `fulfillmentOrderIds` only."
+    )
     at: datetime
 
     @classmethod
-    def of(cls, row: OrderEventRow) -> OrderEvent:
+    def of(cls, row: OrderEventRow, actor: Actor, channel: str) -> OrderEvent:
+        """The entry as `actor` may read it (rows it may not see are not loaded)."""
+        type = OrderEventType(row.type)
+        about = row.about or {}
+        view = timeline_view(actor, channel, type, [parse_assignee_key(k) for k in about])
+        whole = view is TimelineView.WHOLE
+        own = own_fulfillment_ids(actor, about)
         return cls(
+            row=row,
             cursor=encode_cursor(row.pk),
-            type=row.type,
-            message=row.message,
-            actor=row.actor,
-            data=row.data,
+            type=type,
+            message=row.message if whole else redacted_message(type, row.assignee_message),
+            actor=row.actor if whole or actor.label == row.actor else None,
+            data=row.data if whole else ({"fulfillmentOrderIds": own} if own else None),
             at=row.created_at,
         )
 
-
-def order_events_of(rows: Sequence[OrderEventRow]) -> list[OrderEvent]:
-    return [OrderEvent.of(row) for row in rows]
+    @strawberry.field
+    async def order(self, info: Info) -> Order:
+        return Order.of(await info.context.loaders.order_by_id.load(self.row.order_id))  # type: ignore[attr-defined]
 
 
 def _sees_all_lines(actor: Actor) -> bool:
@@ -211,16 +234,21 @@ class Order(Node):
             for row in await info.context.loaders.holds_by_order_id.load(self.row.pk)
         ]
 
-    @strawberry.field(description="The timeline, oldest first.")
+    @strawberry.field(
+        description="The timeline, oldest first, as far as the key may read it (see "
+        "`OrderEvent.data`). Kept for the order's life."
+    )
     @paged
     async def events(
         self,
+        info: Info,
         page: PageArgs,
     ) -> Connection[OrderEvent]:
+        actor = current_actor(info)
         return await paginate(
-            OrderEventRow.filter(order_id=self.row.pk),
+            visible_timeline(actor, self.row),
             page,
-            order_events_of,
+            lambda rows: [OrderEvent.of(row, actor, self.row.channel) for row in rows],
         )
 
 

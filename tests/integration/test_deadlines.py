@@ -62,7 +62,7 @@ async def test_a_short_acceptance_window_expires_and_routes_elsewhere(net: Netwo
     assert second.location_id == net.stp.id  # type: ignore[attr-defined]
     levels = dict(await InventoryLevel.all().values_list("location_id", "reserved"))
     assert levels[net.msp.id] == 0 and levels[net.stp.id] == 2
-    event = await OrderEvent.get(order_id=order.id, type="FULFILLMENT_EXPIRED")
+    event = await OrderEvent.get(order_id=order.id, type="EXPIRED")
     assert event.actor == "admin:system"
     assert f"fulfillment order {first.id} at MSP-01 was not accepted by" in event.message
     assigned = await OutboxEvent.filter(type="ASSIGNED").order_by("-id").first()
@@ -208,7 +208,7 @@ async def test_two_processes_racing_route_each_expired_order_exactly_once(
         fos = await FulfillmentOrder.filter(order_id=order.id).order_by("id")
         assert [(fo.id, fo.status) for fo in fos[:1]] == [(first.id, "REJECTED")]
         assert [fo.status for fo in fos[1:]] == ["OPEN"], "routed again exactly once"
-        assert await OrderEvent.filter(order_id=order.id, type="FULFILLMENT_EXPIRED").count() == 1
+        assert await OrderEvent.filter(order_id=order.id, type="EXPIRED").count() == 1
     levels = dict(await InventoryLevel.all().values_list("location_id", "reserved"))
     assert (levels[net.msp.id], levels[net.stp.id]) == (0, len(orders))
 
