@@ -1,7 +1,7 @@
-"""Periodic work that every server process runs for the life of the app: the acceptance
-deadline sweeper, the webhook dispatcher and the event pruner. The first two claim each row
-with a conditional UPDATE, so any number of processes share the work without doing any of it
-twice; the pruner's deletes are idempotent.
+"""Periodic work that every server process runs for the life of the app: the deadline
+sweeper (acceptance and pickup), the webhook dispatcher and the event pruner. The first two
+claim each row with a conditional UPDATE, so any number of processes share the work without
+doing any of it twice; the pruner's deletes are idempotent.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from api.metrics import sample_pool
 from api.settings import Settings
 from api.tracing import webhook_transport
 from models.operations import events
-from models.operations.deadlines import SWEEP_BATCH, expire_overdue
+from models.operations.deadlines import SWEEP_BATCH, expire_overdue, expire_uncollected
 from models.operations.webhooks import BATCH_SIZE, DeliveryPolicy, deliver_due
 
 log = logging.getLogger(__name__)
@@ -64,13 +64,18 @@ async def every(
 
 
 def deadline_sweeper(every_seconds: float) -> contextlib.AbstractAsyncContextManager[None]:
-    """Route elsewhere what was not accepted in time (OMS_SLA_SWEEP_SECONDS)."""
+    """Route elsewhere what was not accepted in time, and cancel pickups not collected in
+    time (OMS_SLA_SWEEP_SECONDS)."""
 
     async def sweep() -> bool:
-        expired = await expire_overdue(datetime.now(UTC))
+        now = datetime.now(UTC)
+        expired = await expire_overdue(now)
         if expired:
             log.info("routed %d fulfillment order(s) past their acceptance deadline", expired)
-        return expired == SWEEP_BATCH
+        uncollected = await expire_uncollected(now)
+        if uncollected:
+            log.info("cancelled %d pickup(s) not collected in time", uncollected)
+        return SWEEP_BATCH in (expired, uncollected)
 
     return every("deadline sweeper", every_seconds, "OMS_SLA_SWEEP_SECONDS", sweep)
 

@@ -36,6 +36,7 @@ from resolvers.inventory import InventoryMutations, InventoryQueries
 from resolvers.locations import LocationMutations, LocationQueries
 from resolvers.node import NodeQueries
 from resolvers.orders import OrderMutations, OrderQueries
+from resolvers.picklist import PickListQueries
 from resolvers.returns_mutations import ReturnMutations, ReturnQueries
 from resolvers.routing import RoutingMutations, RoutingQueries
 from resolvers.subscriptions import Subscription
@@ -52,6 +53,7 @@ Query = merge_types(
         RoutingQueries,
         OrderQueries,
         FulfillmentQueries,
+        PickListQueries,
         ReturnQueries,
         WebhookQueries,
     ),

@@ -14,6 +14,9 @@ class ErrorCode(StrEnum):
     INVALID_TRANSITION = "INVALID_TRANSITION"
     IDEMPOTENCY_CONFLICT = "IDEMPOTENCY_CONFLICT"
     BACKORDERS_NOT_ALLOWED = "BACKORDERS_NOT_ALLOWED"
+    PICKUP_CODE_MISMATCH = "PICKUP_CODE_MISMATCH"
+    # Too many wrong pickup codes for one fulfillment order: only an ADMIN may hand it over.
+    PICKUP_CODE_LOCKED = "PICKUP_CODE_LOCKED"
 
 
 class DomainError(Exception):

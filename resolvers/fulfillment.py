@@ -215,6 +215,31 @@ class FulfillmentOrder(Node):
     def reject_message(self) -> str | None:
         return self.row.reject_message
 
+    @strawberry.field(description="When the store made it READY_FOR_PICKUP.")
+    def ready_for_pickup_at(self) -> datetime | None:
+        return self.row.ready_for_pickup_at
+
+    @strawberry.field(
+        description="When a READY_FOR_PICKUP order not collected by then is cancelled and its "
+        "stock returned (RoutingSettings.pickupHoldDays after readyForPickupAt)."
+    )
+    def pickup_expires_at(self) -> datetime | None:
+        return self.row.pickup_expires_at
+
+    @strawberry.field(
+        description="The 6-character code the customer shows at the counter (letters and "
+        "digits that cannot be mistaken for one another; case and spaces do not matter). "
+        "Only ADMIN and the PARTNER of the order's channel read it, to give it to the "
+        "customer; null for other keys and before markReadyForPickup."
+    )
+    async def pickup_code(self, info: Info) -> str | None:
+        if self.row.pickup_code is None:
+            return None
+        order = await info.context.loaders.order_by_id.load(self.row.order_id)
+        if not scopes.may_read_pickup_code(current_actor(info), order.channel):
+            return None
+        return self.row.pickup_code
+
 
 def fulfillment_orders_of(rows: Sequence[FulfillmentOrderRow]) -> list[FulfillmentOrder]:
     return [FulfillmentOrder.of(row) for row in rows]

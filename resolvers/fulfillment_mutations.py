@@ -1,6 +1,7 @@
-"""The assignee's work as mutations: accept, reject, pack, ship, deliver, pick up; and an
-admin's move. Thin: decode ids, call one operation (models.operations.fulfillment),
-which checks the key's scope inside its transaction."""
+"""The assignee's work as mutations: accept, reject, pack, ship, deliver, ready for
+pickup, pick up; and an admin's move. Thin: decode ids, call one operation
+(models.operations.fulfillment, pickup, rejection, fulfillment_move), which checks the
+key's scope inside its transaction."""
 
 from __future__ import annotations
 
@@ -12,10 +13,11 @@ import strawberry
 from strawberry.types import Info
 
 from models.operations import fulfillment as ops
-from models.operations import fulfillment_move, rejection
+from models.operations import fulfillment_move, pickup, rejection
 from models.operations.fulfillment import ShipLine
 from models.operations.fulfillment_state import NotAssignee
 from models.operations.rejection import RejectReason
+from models.rules.pickup import MAX_CODE_ATTEMPTS
 from models.rules.scopes import ADMIN_ONLY, Role
 from resolvers.common import UserError, user_errors
 from resolvers.fulfillment import FulfillmentOrder, Shipment
@@ -115,8 +117,17 @@ class MarkShipmentDeliveredInput:
 
 
 @strawberry.input
+class MarkReadyForPickupInput:
+    fulfillment_order_id: strawberry.ID
+
+
+@strawberry.input
 class MarkPickedUpInput:
     fulfillment_order_id: strawberry.ID
+    pickup_code: str | None = strawberry.field(
+        default=None,
+        description="The code the customer shows. STAFF must give it; ADMIN may omit it.",
+    )
 
 
 @strawberry.input
@@ -223,14 +234,36 @@ class FulfillmentMutations:
 
     @strawberry.mutation(
         permission_classes=[allow(*ASSIGNEES)],
-        description="The customer collected a PICKUP order: everything left ships and is "
-        "delivered at once.",
+        description="An ACCEPTED or PACKED PICKUP order waits at the counter: it becomes "
+        "READY_FOR_PICKUP with readyForPickupAt, pickupExpiresAt and a new pickupCode (for "
+        "the shop to give the customer). Not while the order is held.",
+    )
+    @user_errors(FulfillmentOrderPayload)
+    @as_assignee
+    async def mark_ready_for_pickup(
+        self, info: Info, input: MarkReadyForPickupInput
+    ) -> FulfillmentOrderPayload:
+        row = await pickup.mark_ready_for_pickup(
+            _id(input.fulfillment_order_id, "fulfillmentOrderId"), current_actor(info)
+        )
+        return FulfillmentOrderPayload(fulfillment_order=FulfillmentOrder.of(row))
+
+    @strawberry.mutation(
+        permission_classes=[allow(*ASSIGNEES)],
+        description="The customer collected a READY_FOR_PICKUP order: everything left ships "
+        "and is delivered at once. STAFF must give the customer's pickupCode "
+        "(PICKUP_CODE_MISMATCH otherwise); each wrong code is counted, and after "
+        f"{MAX_CODE_ATTEMPTS} for one "
+        "fulfillment order the counter is refused (PICKUP_CODE_LOCKED) until an ADMIN, who "
+        "may omit the code, hands it over.",
     )
     @user_errors(FulfillmentOrderPayload)
     @as_assignee
     async def mark_picked_up(self, info: Info, input: MarkPickedUpInput) -> FulfillmentOrderPayload:
-        row = await ops.mark_picked_up(
-            _id(input.fulfillment_order_id, "fulfillmentOrderId"), current_actor(info)
+        row = await pickup.mark_picked_up(
+            _id(input.fulfillment_order_id, "fulfillmentOrderId"),
+            input.pickup_code,
+            current_actor(info),
         )
         return FulfillmentOrderPayload(fulfillment_order=FulfillmentOrder.of(row))
 

@@ -104,6 +104,10 @@ class RoutingSettings:
     return_window_days: int = strawberry.field(
         description="Days after delivery during which a return may be requested."
     )
+    pickup_hold_days: int = strawberry.field(
+        description="Days a READY_FOR_PICKUP order waits at the counter (pickupExpiresAt) "
+        "before it is cancelled and its stock returned."
+    )
 
     @classmethod
     def of(cls, row: RoutingSettingsRow) -> RoutingSettings:
@@ -113,6 +117,7 @@ class RoutingSettings:
             acceptance_minutes=row.acceptance_minutes,
             backorders=BackorderPolicy(row.backorders),
             return_window_days=row.return_window_days,
+            pickup_hold_days=row.pickup_hold_days,
         )
 
 
@@ -199,6 +204,10 @@ class UpdateRoutingSettingsInput:
     return_window_days: int | None = strawberry.field(
         default=strawberry.UNSET, description="0 or more."
     )
+    pickup_hold_days: int | None = strawberry.field(
+        default=strawberry.UNSET,
+        description="1 to 90; applies to orders made ready for pickup from then on.",
+    )
 
 
 @strawberry.type
@@ -283,6 +292,7 @@ class RoutingMutations:
                 "acceptance_minutes",
                 "backorders",
                 "return_window_days",
+                "pickup_hold_days",
             ),
         )
         row = await ops.update_settings(**changes)

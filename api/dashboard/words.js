@@ -45,6 +45,7 @@ const ERROR_WORDS = {
   NOT_FOUND: "That order is gone (it may have been cancelled or moved).",
   INVALID: "Please check what you entered:",
   PICKUP_CODE_MISMATCH: "That pickup code does not match. Ask the customer to check it.",
+  PICKUP_CODE_LOCKED: "Too many wrong pickup codes for this order. An admin must check the customer and hand it over.",
   THROTTLED: "Too many tries with a wrong key from here. Wait a minute, then try again.",
 };
 

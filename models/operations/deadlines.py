@@ -1,15 +1,19 @@
-"""Acceptance deadlines: an OPEN fulfillment order not accepted by its `accept_by` is
-taken back from its assignee and routed elsewhere, as if the assignee had rejected it.
+"""Deadlines on fulfillment orders, swept by every server process (api/background.py):
 
-Every server process sweeps (api/background.py). They may all see the same overdue row: each
-claims it with one conditional UPDATE (`... WHERE status = 'OPEN' AND accept_by < now`)
-and only the process whose UPDATE changed the row re-routes it, so each expired
-fulfillment order is routed again exactly once.
+- acceptance: an OPEN fulfillment order not accepted by its `accept_by` is taken back from
+  its assignee and routed elsewhere, as if the assignee had rejected it;
+- pickup: a READY_FOR_PICKUP one not collected by its `pickup_expires_at` is cancelled and
+  its stock released (models.operations.pickup).
+
+All processes may see the same overdue row: each claims it with one conditional UPDATE
+(`... WHERE status = 'OPEN' AND accept_by < now`) and only the process whose UPDATE
+changed the row goes on, so each overdue fulfillment order is handled exactly once.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable, Callable
 from datetime import datetime
 
 from tortoise.exceptions import OperationalError
@@ -19,6 +23,7 @@ from tortoise.transactions import in_transaction
 from models.errors import DomainError
 from models.operations.fulfillment_state import is_held, record
 from models.operations.order_state import locked_order
+from models.operations.pickup import give_back_uncollected
 from models.operations.rejection import SLA_EXPIRED, give_back_and_route
 from models.operations.reservations import retry_on_conflict
 from models.rules.events import FulfillmentOrderEventType, OrderEventType
@@ -33,6 +38,8 @@ log = logging.getLogger(__name__)
 SWEEP_BATCH = 100
 _OPEN = FulfillmentOrderStatus.OPEN
 _EXPIRED = FULFILLMENT_ORDER.apply(_OPEN, FulfillmentAction.EXPIRE)
+_READY = FulfillmentOrderStatus.READY_FOR_PICKUP
+_UNCOLLECTED = FULFILLMENT_ORDER.apply(_READY, FulfillmentAction.EXPIRE_PICKUP)
 
 
 async def _expire(fulfillment_order_id: int, order_id: int, now: datetime, actor: Actor) -> bool:
@@ -66,7 +73,44 @@ async def _expire(fulfillment_order_id: int, order_id: int, now: datetime, actor
     return await retry_on_conflict(attempt)
 
 
-async def expire_overdue(now: datetime, actor: Actor = SYSTEM) -> int:
+async def _expire_pickup(
+    fulfillment_order_id: int, order_id: int, now: datetime, actor: Actor
+) -> bool:
+    """Claim one uncollected pickup and give its stock back; False when another process
+    claimed it first or the customer collected it meanwhile."""
+
+    async def attempt(last: bool) -> bool:
+        async with in_transaction():
+            order = await locked_order(order_id)
+            claimed = await FulfillmentOrder.filter(
+                id=fulfillment_order_id, status=_READY.value, pickup_expires_at__lt=now
+            ).update(status=_UNCOLLECTED.value, cancelled_at=now)
+            if not claimed:
+                return False
+            fulfillment_order = await FulfillmentOrder.get(id=fulfillment_order_id)
+            await give_back_uncollected(order, fulfillment_order, actor, now)
+            return True
+
+    return await retry_on_conflict(attempt)
+
+
+async def _sweep(
+    what: str, due: list[tuple[int, int]], handle: Callable[..., Awaitable[bool]], now: datetime
+) -> int:
+    """Hand each (fulfillment order id, order id) to `handle`; how many it handled."""
+    done = 0
+    for fulfillment_order_id, order_id in due:
+        try:
+            done += await handle(fulfillment_order_id, order_id, now, SYSTEM)
+        except (DomainError, OperationalError) as error:
+            # Stock kept changing under this one, or the database would not lock for us
+            # (SQLite refuses a second writer outright): it rolled back, and the next
+            # sweep, here or in another process, tries it again.
+            log.warning("fulfillment order %s not %s yet: %s", fulfillment_order_id, what, error)
+    return done
+
+
+async def expire_overdue(now: datetime) -> int:
     """Route elsewhere every OPEN fulfillment order whose deadline passed before `now`
     (orders on hold wait for their release). Returns how many this call expired."""
     held = OrderHold.filter(released_at=None).values("order_id")
@@ -77,13 +121,17 @@ async def expire_overdue(now: datetime, actor: Actor = SYSTEM) -> int:
         .limit(SWEEP_BATCH)
         .values_list("id", "order_id")
     )
-    expired = 0
-    for fulfillment_order_id, order_id in overdue:
-        try:
-            expired += await _expire(fulfillment_order_id, order_id, now, actor)
-        except (DomainError, OperationalError) as error:
-            # Stock kept changing under this one, or the database would not lock for us
-            # (SQLite refuses a second writer outright): it rolled back, and the next
-            # sweep, here or in another process, tries it again.
-            log.warning("fulfillment order %s not expired yet: %s", fulfillment_order_id, error)
-    return expired
+    return await _sweep("expired", overdue, _expire, now)
+
+
+async def expire_uncollected(now: datetime) -> int:
+    """Cancel every READY_FOR_PICKUP fulfillment order not collected by `now`, releasing
+    its stock (a hold does not keep stock at the counter). Returns how many this call
+    cancelled."""
+    overdue = (
+        await FulfillmentOrder.filter(status=_READY.value, pickup_expires_at__lt=now)
+        .order_by("pickup_expires_at", "id")
+        .limit(SWEEP_BATCH)
+        .values_list("id", "order_id")
+    )
+    return await _sweep("cancelled as uncollected", overdue, _expire_pickup, now)

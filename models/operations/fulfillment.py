@@ -1,6 +1,7 @@
-"""The assignee's work on a fulfillment order: accept, pack, ship, mark delivered, mark
-picked up. Refusing the work is models.operations.rejection; an admin's move to another
-assignee is models.operations.fulfillment_move.
+"""The assignee's work on a fulfillment order: accept, pack, ship, mark delivered, hand
+over at the counter (the pickup workflow around it is models.operations.pickup).
+Refusing the work is models.operations.rejection; an admin's move to another assignee is
+models.operations.fulfillment_move.
 
 Each is one transaction that locks the order first, so that everything acting on one
 order (other assignees, cancellations, holds, the deadline sweeper) takes its turn.
@@ -34,7 +35,7 @@ from models.operations.order_state import refresh_status
 from models.operations.reservations import consume
 from models.rules.events import FulfillmentOrderEventType, OrderEventType
 from models.rules.ids import global_id
-from models.rules.lifecycle import DeliveryMethod, FulfillmentAction, OrderStatus
+from models.rules.lifecycle import FulfillmentAction, OrderStatus
 from models.rules.scopes import Actor
 from models.tables import FulfillmentOrder, Order, OrderLine, Shipment, ShipmentLine
 
@@ -255,32 +256,25 @@ async def mark_delivered(shipment_id: int, actor: Actor) -> Shipped:
     return Shipped(shipment, fulfillment_order)
 
 
-async def mark_picked_up(fulfillment_order_id: int, actor: Actor) -> FulfillmentOrder:
-    """The customer collected a PICKUP order: everything left ships and is delivered at once."""
-    now = datetime.now(UTC)
-    async with in_transaction():
-        order, fulfillment_order = await work_on(fulfillment_order_id, actor, "fulfillmentOrderId")
-        if order.delivery_method != DeliveryMethod.PICKUP.value:
-            raise invalid(
-                f"order {order.number} is a {order.delivery_method} order: ship it instead",
-                ["fulfillmentOrderId"],
-            )
-        await refuse_if_held(order)
-        await refuse_while_requested(fulfillment_order)
-        fulfillment_order.status = next_status(fulfillment_order, FulfillmentAction.PICK_UP)
-        fulfillment_order.shipped_at = now
-        await fulfillment_order.save(update_fields=["status", "shipped_at", "updated_at"])
-        current = await lines_of(fulfillment_order)
-        quantities = line_quantities(current, None)
-        shipment = await _dispatch(order, fulfillment_order, current, quantities, actor)
-        await record(
-            order,
-            fulfillment_order,
-            OrderEventType.PICKED_UP,
-            f"picked up: {sum(quantities.values())} unit(s)",
-            actor,
-            {"shipmentId": global_id("Shipment", shipment.id)},
-            tell=FulfillmentOrderEventType.PICKED_UP,
-        )
-        await _deliver(order, shipment, actor, now)
-    return fulfillment_order
+async def hand_over(
+    order: Order, fulfillment_order: FulfillmentOrder, actor: Actor, now: datetime
+) -> None:
+    """Inside the caller's transaction: the customer collected a PICKUP order at the
+    counter, so everything left ships and is delivered at once (models.operations.pickup
+    checks the code first)."""
+    fulfillment_order.status = next_status(fulfillment_order, FulfillmentAction.PICK_UP)
+    fulfillment_order.shipped_at = now
+    await fulfillment_order.save(update_fields=["status", "shipped_at", "updated_at"])
+    current = await lines_of(fulfillment_order)
+    quantities = line_quantities(current, None)
+    shipment = await _dispatch(order, fulfillment_order, current, quantities, actor)
+    await record(
+        order,
+        fulfillment_order,
+        OrderEventType.PICKED_UP,
+        f"picked up: {sum(quantities.values())} unit(s)",
+        actor,
+        {"shipmentId": global_id("Shipment", shipment.id)},
+        tell=FulfillmentOrderEventType.PICKED_UP,
+    )
+    await _deliver(order, shipment, actor, now)

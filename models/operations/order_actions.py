@@ -38,6 +38,7 @@ _LIVE = (
     FulfillmentOrderStatus.OPEN.value,
     FulfillmentOrderStatus.ACCEPTED.value,
     FulfillmentOrderStatus.PACKED.value,
+    FulfillmentOrderStatus.READY_FOR_PICKUP.value,
 )
 
 

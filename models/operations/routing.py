@@ -51,12 +51,20 @@ RULE_FIELDS = frozenset(
     }
 )
 SETTINGS_FIELDS = frozenset(
-    {"max_splits", "split_lines", "acceptance_minutes", "backorders", "return_window_days"}
+    {
+        "max_splits",
+        "split_lines",
+        "acceptance_minutes",
+        "backorders",
+        "return_window_days",
+        "pickup_hold_days",
+    }
 )
 _SETTING_RANGES = {
     "max_splits": ranges.MAX_SPLITS,
     "acceptance_minutes": ranges.ACCEPTANCE_MINUTES,
     "return_window_days": ranges.RETURN_WINDOW_DAYS,
+    "pickup_hold_days": ranges.PICKUP_HOLD_DAYS,
 }
 
 
@@ -186,7 +194,7 @@ async def current_settings() -> RoutingSettings:
 
 async def update_settings(**changes: Any) -> RoutingSettings:
     """Change the given settings: max_splits, split_lines, acceptance_minutes, backorders
-    (ALLOW or REJECT) and return_window_days."""
+    (ALLOW or REJECT), return_window_days and pickup_hold_days."""
     _refuse_unknown(changes, SETTINGS_FIELDS)
     values = dict(changes)
     for name, allowed in _SETTING_RANGES.items():

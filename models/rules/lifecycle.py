@@ -19,6 +19,8 @@ class OrderStatus(StrEnum):
     BACKORDERED = "BACKORDERED"
     ALLOCATED = "ALLOCATED"
     IN_PROGRESS = "IN_PROGRESS"
+    # Every unit not yet handed over waits at the store counter (a PICKUP order).
+    READY_FOR_PICKUP = "READY_FOR_PICKUP"
     PARTIALLY_SHIPPED = "PARTIALLY_SHIPPED"
     SHIPPED = "SHIPPED"
     DELIVERED = "DELIVERED"
@@ -30,6 +32,7 @@ class FulfillmentOrderStatus(StrEnum):
     OPEN = "OPEN"
     ACCEPTED = "ACCEPTED"
     PACKED = "PACKED"
+    READY_FOR_PICKUP = "READY_FOR_PICKUP"
     SHIPPED = "SHIPPED"
     REJECTED = "REJECTED"
     CANCELLED = "CANCELLED"
@@ -49,10 +52,12 @@ class FulfillmentAction(StrEnum):
     PACK = "PACK"
     SHIP_ALL = "SHIP_ALL"  # the last units leave: the fulfillment order is done
     SHIP_PART = "SHIP_PART"  # some units leave, some remain
-    PICK_UP = "PICK_UP"
+    MARK_READY_FOR_PICKUP = "MARK_READY_FOR_PICKUP"
+    PICK_UP = "PICK_UP"  # the customer collected it at the counter
     MOVE = "MOVE"
     CANCEL = "CANCEL"
     EXPIRE = "EXPIRE"  # the acceptance deadline passed; routed elsewhere
+    EXPIRE_PICKUP = "EXPIRE_PICKUP"  # not collected by pickupExpiresAt; stock returned
 
 
 class ReturnAction(StrEnum):
@@ -112,6 +117,7 @@ def _table(rows: Iterable[tuple[Iterable[S], A, S]]) -> dict[tuple[S, A], S]:
 _FO = FulfillmentOrderStatus
 _FA = FulfillmentAction
 _WORKING = (_FO.ACCEPTED, _FO.PACKED)
+_READY = _FO.READY_FOR_PICKUP
 
 FULFILLMENT_ORDER: StateMachine[FulfillmentOrderStatus, FulfillmentAction] = StateMachine(
     "fulfillment order",
@@ -123,10 +129,14 @@ FULFILLMENT_ORDER: StateMachine[FulfillmentOrderStatus, FulfillmentAction] = Sta
             (_WORKING, _FA.SHIP_ALL, _FO.SHIPPED),
             ((_FO.ACCEPTED,), _FA.SHIP_PART, _FO.ACCEPTED),
             ((_FO.PACKED,), _FA.SHIP_PART, _FO.PACKED),
-            (_WORKING, _FA.PICK_UP, _FO.SHIPPED),
+            # Pickup: the code the customer shows exists only once it is ready, so the
+            # counter hands over nothing before that.
+            (_WORKING, _FA.MARK_READY_FOR_PICKUP, _READY),
+            ((_READY,), _FA.PICK_UP, _FO.SHIPPED),
             ((_FO.OPEN, *_WORKING), _FA.MOVE, _FO.OPEN),
-            ((_FO.OPEN, *_WORKING), _FA.CANCEL, _FO.CANCELLED),
+            ((_FO.OPEN, *_WORKING, _READY), _FA.CANCEL, _FO.CANCELLED),
             ((_FO.OPEN,), _FA.EXPIRE, _FO.REJECTED),
+            ((_READY,), _FA.EXPIRE_PICKUP, _FO.CANCELLED),
         ]
     ),
 )
@@ -148,12 +158,21 @@ RETURN: StateMachine[ReturnStatus, ReturnAction] = StateMachine(
 
 _O = OrderStatus
 _OA = OrderAction
-_UNSHIPPED = (_O.PENDING, _O.ON_HOLD, _O.BACKORDERED, _O.ALLOCATED, _O.IN_PROGRESS)
+_UNSHIPPED = (
+    _O.PENDING,
+    _O.ON_HOLD,
+    _O.BACKORDERED,
+    _O.ALLOCATED,
+    _O.IN_PROGRESS,
+    _O.READY_FOR_PICKUP,
+)
 
 # Order actions that a caller asks for; the resulting status is then derived, so
 # the table maps to the status the action is allowed from (itself).
 ORDER_ACTIONS: dict[OrderAction, frozenset[OrderStatus]] = {
-    _OA.HOLD: frozenset({_O.PENDING, _O.BACKORDERED, _O.ALLOCATED, _O.IN_PROGRESS}),
+    _OA.HOLD: frozenset(
+        {_O.PENDING, _O.BACKORDERED, _O.ALLOCATED, _O.IN_PROGRESS, _O.READY_FOR_PICKUP}
+    ),
     _OA.RELEASE_HOLD: frozenset({_O.ON_HOLD}),
     _OA.CANCEL: frozenset(_UNSHIPPED),
     _OA.CANCEL_LINES: frozenset({*_UNSHIPPED, _O.PARTIALLY_SHIPPED}),
@@ -214,7 +233,12 @@ def derive_order_status(facts: OrderFacts) -> OrderStatus:
         return _O.PARTIALLY_SHIPPED
     if any(line.backordered > 0 for line in facts.lines):
         return _O.BACKORDERED
-    if any(status in _WORKING for status in facts.fulfillment_statuses):
+    live = [s for s in facts.fulfillment_statuses if s in (_FO.OPEN, *_WORKING, _READY)]
+    if live and all(status is _READY for status in live):
+        # What Shopify shows the customer as "ready for pickup": nothing is left to do
+        # but collect it.
+        return _O.READY_FOR_PICKUP
+    if any(status in (*_WORKING, _READY) for status in live):
         return _O.IN_PROGRESS
     if all(line.allocated >= line.open for line in facts.lines):
         return _O.ALLOCATED

@@ -30,6 +30,8 @@ ACCEPTANCE_MINUTES = Range(
     "acceptanceMinutes", 1, 30 * 24 * 60, "an assignee needs time to accept; 30 days at most"
 )
 RETURN_WINDOW_DAYS = Range("returnWindowDays", 0, 3650, "0 closes returns at delivery")
+# Stock held at a counter for longer than a season is stock lost to every other order.
+PICKUP_HOLD_DAYS = Range("pickupHoldDays", 1, 90, "a customer needs a day to come; 90 at most")
 DAILY_CAPACITY = Range(
     "dailyCapacity", 0, 1_000_000, "fulfillment orders a day; null for unlimited"
 )

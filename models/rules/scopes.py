@@ -209,3 +209,12 @@ def may_release_hold(actor: Actor, placed_by: str | None) -> bool:
     if actor.role is Role.ADMIN:
         return True
     return actor.role is Role.PARTNER and (placed_by or "").startswith(f"{Role.PARTNER.lower()}:")
+
+
+def may_read_pickup_code(actor: Actor, order_channel: str) -> bool:
+    """The code is what the customer proves collection with: the shop (its channel's
+    PARTNER) or an ADMIN gives it to them; the counter (STAFF) must be shown it, so it
+    never reads it, and neither does a VIEWER."""
+    if actor.role is Role.ADMIN:
+        return True
+    return actor.role is Role.PARTNER and actor.channel == order_channel

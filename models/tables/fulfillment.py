@@ -35,10 +35,19 @@ class FulfillmentOrder(Timestamped):
     reject_reason = fields.CharField(max_length=32, null=True)
     reject_message = fields.CharField(max_length=1000, null=True)
     cancelled_at = fields.DatetimeField(null=True)
+    ready_for_pickup_at = fields.DatetimeField(null=True)
+    pickup_expires_at = fields.DatetimeField(null=True)
+    # Kept in plain text: ADMIN and the channel's PARTNER must read it back to give it to
+    # the customer (SECURITY.md). It guards a handover, not an account.
+    pickup_code = fields.CharField(max_length=6, null=True)
+    # Wrong codes given at the counter; at models.operations.pickup.MAX_CODE_ATTEMPTS only
+    # an ADMIN may hand it over.
+    pickup_code_attempts = fields.IntField(default=0)
 
     class Meta:
         table = "fulfillment_order"
-        # The last four serve `fulfillmentOrders(sortKey:)` (ASSIGNED_AT, ACCEPT_BY).
+        # assigned_at and accept_by serve `fulfillmentOrders(sortKey:)`; the last, the pickup
+        # expiry sweep.
         indexes = (
             ("location", "status"),
             ("vendor", "status"),
@@ -47,6 +56,7 @@ class FulfillmentOrder(Timestamped):
             ("accept_by", "id"),
             ("location", "accept_by", "id"),
             ("vendor", "accept_by", "id"),
+            ("status", "pickup_expires_at"),
         )
 
 

@@ -36,6 +36,8 @@ class RoutingSettings(Model):
     acceptance_minutes = fields.IntField(default=120)
     backorders = fields.CharField(max_length=16, default="ALLOW")  # ALLOW | REJECT
     return_window_days = fields.IntField(default=30)
+    # How long a READY_FOR_PICKUP order waits at the counter before it is cancelled.
+    pickup_hold_days = fields.IntField(default=7)
     updated_at = fields.DatetimeField(auto_now=True)
 
     class Meta:

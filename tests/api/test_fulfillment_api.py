@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from models.operations import fulfillment as ops
+from models.operations import pickup
 from models.operations.access import create_api_key
 from models.operations.deadlines import expire_overdue
 from models.rules.scopes import SYSTEM, Role
@@ -139,7 +140,8 @@ async def _picked_up(admin: Gql, net: Network) -> tuple[str, dict[str, Any]]:
         shippingAddress=None,
     )
     await ops.accept(fo.id, SYSTEM)
-    return PICKED_UP, {"fulfillmentOrderId": gid(fo)}
+    ready = await pickup.mark_ready_for_pickup(fo.id, SYSTEM)
+    return PICKED_UP, {"fulfillmentOrderId": gid(fo), "pickupCode": ready.pickup_code}
 
 
 async def _move(admin: Gql, net: Network) -> tuple[str, dict[str, Any]]:
@@ -350,7 +352,10 @@ async def test_pickup_at_the_store(admin: Gql, who: Keys, net: Network) -> None:
         shippingAddress=None,
     )
     await who.staff_stp.mutate(ACCEPT, {"input": {"id": gid(fo)}})
-    done = await who.staff_stp.mutate(PICKED_UP, {"input": {"fulfillmentOrderId": gid(fo)}})
+    code = (await pickup.mark_ready_for_pickup(fo.id, SYSTEM)).pickup_code
+    done = await who.staff_stp.mutate(
+        PICKED_UP, {"input": {"fulfillmentOrderId": gid(fo), "pickupCode": code}}
+    )
     assert done["fulfillmentOrder"]["status"] == "SHIPPED"
     assert done["fulfillmentOrder"]["order"]["status"] == "DELIVERED"
     assert (await stock_of(admin, "MUG"))["STP-01"] == (3, 0, 3)

@@ -153,6 +153,7 @@ class Work:
     shipment: str = ""
     return_: str = ""
     return_line: str = ""
+    pickup_code: str = ""
 
 
 FULFILLMENT_STAGES = ("open", "accepted", "shipped", "delivered")
@@ -160,14 +161,20 @@ RETURN_STAGES = ("requested", "approved", "received")
 
 
 async def new_work(world: World, stage: str, pickup: bool = False) -> Work:
-    """An order taken to `stage` (a fulfillment stage, or a return stage after delivery)."""
+    """An order taken to `stage` (a fulfillment stage, "ready" for pickup, or a return
+    stage after delivery)."""
     from models.operations import fulfillment, returns
+    from models.operations.pickup import mark_ready_for_pickup
     from models.rules.lifecycle import ReturnDisposition
     from models.tables import FulfillmentOrder, OrderLine, ReturnLine
 
     order, line = await new_order(world, pickup=pickup)
     fo = await FulfillmentOrder.get(location_id=world.location_a.pk)
     work = Work(order, line, world.gid(fo))
+    if stage == "ready":
+        await fulfillment.accept(fo.pk, SYSTEM)
+        ready = await mark_ready_for_pickup(fo.pk, SYSTEM)
+        return replace(work, pickup_code=ready.pickup_code or "")
     stages = FULFILLMENT_STAGES[1:] + RETURN_STAGES
     for step in stages[: stages.index(stage) + 1] if stage != "open" else ():
         if step == "accepted":
@@ -441,6 +448,12 @@ ROWS: list[Row] = [
         ASSIGNEES_AND_READERS,
     ),
     Row(
+        "pickList",
+        "query($id: ID!) { pickList(locationId: $id) { lines { sku quantity } } }",
+        STOCK_READERS,
+        lambda w: {"id": w.gid(w.location_a)},
+    ),
+    Row(
         "sourcingPlan",
         "query($input: PlaceOrderInput!) { sourcingPlan(input: $input) "
         "{ assignments { location { code } } } }",
@@ -580,11 +593,24 @@ ROWS: list[Row] = [
         _with_work("shipped", lambda w, work: {"shipmentId": work.shipment}),
     ),
     Row(
+        "markReadyForPickup",
+        _mutation("markReadyForPickup", "MarkReadyForPickupInput", "fulfillmentOrder { status }"),
+        STOCK_KEEPERS,
+        _with_work(
+            "accepted", lambda w, work: {"fulfillmentOrderId": work.fulfillment_order}, pickup=True
+        ),
+    ),
+    Row(
         "markPickedUp",
         _mutation("markPickedUp", "MarkPickedUpInput", "fulfillmentOrder { status }"),
         STOCK_KEEPERS,
         _with_work(
-            "accepted", lambda w, work: {"fulfillmentOrderId": work.fulfillment_order}, pickup=True
+            "ready",
+            lambda w, work: {
+                "fulfillmentOrderId": work.fulfillment_order,
+                "pickupCode": work.pickup_code,
+            },
+            pickup=True,
         ),
     ),
     Row(

@@ -1,5 +1,6 @@
-"""Acceptance deadlines: an OPEN fulfillment order not accepted in time is routed
-elsewhere, once, by exactly one of the processes sweeping."""
+"""Deadlines: an OPEN fulfillment order not accepted in time is routed elsewhere, and a
+READY_FOR_PICKUP one not collected in time is cancelled with its stock released; each
+once, by exactly one of the processes sweeping."""
 
 from __future__ import annotations
 
@@ -13,8 +14,8 @@ import pytest
 
 from api.background import deadline_sweeper
 from api.settings import Settings
-from models.operations import fulfillment
-from models.operations.deadlines import SWEEP_BATCH, expire_overdue
+from models.operations import fulfillment, pickup
+from models.operations.deadlines import SWEEP_BATCH, expire_overdue, expire_uncollected
 from models.operations.inventory import set_inventory
 from models.operations.order_actions import hold_order, release_hold
 from models.operations.routing import update_settings
@@ -126,20 +127,22 @@ def test_the_interval_comes_from_the_environment(monkeypatch: pytest.MonkeyPatch
 
 
 # A server process reduced to its sweeper: it connects, says "ready", waits for "go" on
-# stdin (so that both processes start together), sweeps once and prints how many it expired.
+# stdin (so that both processes start together), sweeps once with the sweep named by its
+# second argument and prints how many it handled.
 SWEEPER = textwrap.dedent(
     """
     import asyncio, sys
     from datetime import UTC, datetime
     from tortoise import Tortoise
     from api.settings import tortoise_config
-    from models.operations.deadlines import expire_overdue
+    from models.operations import deadlines
 
     async def main() -> None:
         await Tortoise.init(config=tortoise_config(sys.argv[1]), _enable_global_fallback=True)
+        sweep = getattr(deadlines, sys.argv[2])
         print("ready", flush=True)
         await asyncio.get_running_loop().run_in_executor(None, sys.stdin.readline)
-        print(await expire_overdue(datetime.now(UTC)), flush=True)
+        print(await sweep(datetime.now(UTC)), flush=True)
         await Tortoise.close_connections()
 
     asyncio.run(main())
@@ -147,23 +150,15 @@ SWEEPER = textwrap.dedent(
 )
 
 
-async def test_two_processes_racing_route_each_expired_order_exactly_once(
-    db: Settings, net: Network
-) -> None:
-    for store in (net.msp, net.stp):
-        await set_inventory(store.id, "MUG", 20, None, SYSTEM)
-    orders = [await place(("MUG", 1)) for _ in range(12)]
-    firsts = [await only_open(order) for order in orders]
-    for fo in firsts:
-        await overdue(fo)
-    assert len(firsts) < SWEEP_BATCH
-
+async def race_two_sweepers(db: Settings, sweep: str) -> list[int]:
+    """Two processes run `sweep` at the same moment: how many each handled."""
     processes = [
         await asyncio.create_subprocess_exec(
             sys.executable,
             "-c",
             SWEEPER,
             db.database_url,
+            sweep,
             cwd=ROOT,
             stdin=asyncio.subprocess.PIPE,
             stdout=asyncio.subprocess.PIPE,
@@ -187,7 +182,21 @@ async def test_two_processes_racing_route_each_expired_order_exactly_once(
                 print((await process.communicate())[1].decode(), file=sys.stderr)
     for process, (_, stderr) in zip(processes, results, strict=True):
         assert process.returncode == 0, stderr.decode()
-    counts = [int(stdout.strip()) for stdout, _ in results]
+    return [int(stdout.strip()) for stdout, _ in results]
+
+
+async def test_two_processes_racing_route_each_expired_order_exactly_once(
+    db: Settings, net: Network
+) -> None:
+    for store in (net.msp, net.stp):
+        await set_inventory(store.id, "MUG", 20, None, SYSTEM)
+    orders = [await place(("MUG", 1)) for _ in range(12)]
+    firsts = [await only_open(order) for order in orders]
+    for fo in firsts:
+        await overdue(fo)
+    assert len(firsts) < SWEEP_BATCH
+
+    counts = await race_two_sweepers(db, "expire_overdue")
     # SQLite refuses a second writer outright rather than queueing it: what both
     # processes had to skip is left OPEN for the next sweep. PostgreSQL queues them.
     leftover = await expire_overdue(datetime.now(UTC))
@@ -202,3 +211,75 @@ async def test_two_processes_racing_route_each_expired_order_exactly_once(
         assert await OrderEvent.filter(order_id=order.id, type="EXPIRED").count() == 1
     levels = dict(await InventoryLevel.all().values_list("location_id", "reserved"))
     assert (levels[net.msp.id], levels[net.stp.id]) == (0, len(orders))
+
+
+# -- pickups not collected ---------------------------------------------------------------
+
+
+async def ready_for_pickup(net: Network, quantity: int = 1) -> FulfillmentOrder:
+    order = await place(("MUG", quantity), pickup=net.msp)
+    fo = await only_open(order)
+    await fulfillment.accept(fo.id, SYSTEM)
+    return await pickup.mark_ready_for_pickup(fo.id, SYSTEM)
+
+
+async def uncollected(fo: FulfillmentOrder) -> None:
+    await FulfillmentOrder.filter(id=fo.id).update(
+        pickup_expires_at=datetime.now(UTC) - timedelta(minutes=1)
+    )
+
+
+async def test_an_uncollected_pickup_is_cancelled_and_its_stock_returned(net: Network) -> None:
+    await update_settings(pickup_hold_days=2)
+    fo = await ready_for_pickup(net, 2)
+    assert fo.pickup_expires_at - fo.ready_for_pickup_at == timedelta(days=2)  # type: ignore[operator]
+    assert await expire_uncollected(datetime.now(UTC)) == 0
+    assert await expire_uncollected(datetime.now(UTC) + timedelta(days=2, minutes=1)) == 1
+    cancelled = await FulfillmentOrder.get(id=fo.id)
+    assert (cancelled.status, cancelled.cancelled_at is not None) == ("CANCELLED", True)
+    level = await InventoryLevel.get(location_id=net.msp.id)
+    assert (level.on_hand, level.reserved) == (5, 0)
+    order = await Order.get(id=fo.order_id)  # type: ignore[attr-defined]
+    assert (order.status, order.cancel_reason) == ("CANCELLED", "CUSTOMER")
+    line = await OrderLine.get(order_id=order.id)
+    assert (line.cancelled_quantity, line.allocated_quantity) == (2, 0)
+    assert await OrderEvent.filter(order_id=order.id, type="PICKUP_EXPIRED").count() == 1
+    told = await OutboxEvent.filter(stream=f"location:{net.msp.id}", type="PICKUP_EXPIRED")
+    assert [event.payload["fulfillmentOrderId"] for event in told] == [fo.id]
+    # Nothing is left for a second sweep, and a late code finds nothing to hand over.
+    assert await expire_uncollected(datetime.now(UTC) + timedelta(days=3)) == 0
+
+
+async def test_the_sweeper_cancels_uncollected_pickups_in_the_background(net: Network) -> None:
+    fo = await ready_for_pickup(net)
+    await uncollected(fo)
+    async with deadline_sweeper(0.05):
+        for _ in range(100):
+            if (await FulfillmentOrder.get(id=fo.id)).status == "CANCELLED":
+                break
+            await asyncio.sleep(0.05)
+    assert (await FulfillmentOrder.get(id=fo.id)).status == "CANCELLED"
+
+
+async def test_two_processes_racing_cancel_each_uncollected_pickup_exactly_once(
+    db: Settings, net: Network
+) -> None:
+    await set_inventory(net.msp.id, "MUG", 20, None, SYSTEM)
+    ready = [await ready_for_pickup(net) for _ in range(12)]
+    for fo in ready:
+        await uncollected(fo)
+
+    counts = await race_two_sweepers(db, "expire_uncollected")
+    leftover = await expire_uncollected(datetime.now(UTC))
+    assert sum(counts) + leftover == len(ready), (counts, leftover)
+    if ON_POSTGRES:
+        assert leftover == 0
+
+    for fo in ready:
+        assert (await FulfillmentOrder.get(id=fo.id)).status == "CANCELLED"
+        order_id = fo.order_id  # type: ignore[attr-defined]
+        assert await OrderEvent.filter(order_id=order_id, type="PICKUP_EXPIRED").count() == 1
+    told = OutboxEvent.filter(stream=f"location:{net.msp.id}", type="PICKUP_EXPIRED")
+    assert await told.count() == len(ready), "the store told once of each"
+    level = await InventoryLevel.get(location_id=net.msp.id)
+    assert (level.on_hand, level.reserved) == (20, 0)

@@ -10,7 +10,7 @@ import pytest
 
 from models.errors import ErrorCode
 from models.operations import fulfillment as ops
-from models.operations import fulfillment_move, rejection
+from models.operations import fulfillment_move, pickup, rejection
 from models.operations.fulfillment import ShipLine
 from models.operations.fulfillment_state import NotAssignee
 from models.operations.locations import update_location
@@ -333,9 +333,12 @@ async def test_picked_up_ships_and_delivers_everything_left(net: Network) -> Non
     order = await place(("MUG", 2), pickup=net.stp)
     fo = await only_open(order)
     assert fo.location_id == net.stp.id  # type: ignore[attr-defined]
-    await refused(ErrorCode.INVALID_TRANSITION, ops.mark_picked_up(fo.id, SYSTEM))
+    await refused(ErrorCode.INVALID_TRANSITION, pickup.mark_picked_up(fo.id, None, SYSTEM))
     await ops.accept(fo.id, staff_of(net.stp))
-    done = await ops.mark_picked_up(fo.id, staff_of(net.stp))
+    ready = await pickup.mark_ready_for_pickup(fo.id, staff_of(net.stp))
+    assert ready.status == "READY_FOR_PICKUP"
+    assert (await Order.get(id=order.id)).status == "READY_FOR_PICKUP"
+    done = await pickup.mark_picked_up(fo.id, ready.pickup_code, staff_of(net.stp))
     assert done.status == "SHIPPED"
     line = await line_of(order)
     assert (line.shipped_quantity, line.delivered_quantity) == (2, 2)
@@ -350,8 +353,12 @@ async def test_picked_up_is_for_pickup_orders_only(net: Network) -> None:
     order = await place(("MUG", 1))
     fo = await only_open(order)
     await ops.accept(fo.id, SYSTEM)
-    error = await refused(ErrorCode.INVALID, ops.mark_picked_up(fo.id, SYSTEM))
-    assert "SHIP order" in error.message
+    for attempt in (
+        pickup.mark_ready_for_pickup(fo.id, SYSTEM),
+        pickup.mark_picked_up(fo.id, None, SYSTEM),
+    ):
+        error = await refused(ErrorCode.INVALID, attempt)
+        assert "SHIP order" in error.message
 
 
 # -- move ------------------------------------------------------------------------

@@ -8,7 +8,8 @@ After every step:
 
 - each inventory level equals the sum of its ledger rows, and 0 <= reserved <= onHand;
 - reserved at each level is exactly what the live fulfillment orders there still have
-  to ship (quantity - shipped - cancelled, over OPEN, ACCEPTED and PACKED ones);
+  to ship (quantity - shipped - cancelled, over OPEN, ACCEPTED, PACKED and
+  READY_FOR_PICKUP ones);
 - each order line's allocated and shipped quantities are the sums over its fulfillment
   lines, and ordered = cancelled + allocated + backordered unless a hold keeps some
   unrouted; delivered and returned never exceed shipped;
@@ -42,9 +43,9 @@ from tortoise.models import Model
 
 from api.settings import Settings
 from models.errors import DomainError
-from models.operations import fulfillment, fulfillment_move, rejection
+from models.operations import fulfillment, fulfillment_move, pickup, rejection
 from models.operations import returns as return_ops
-from models.operations.deadlines import expire_overdue
+from models.operations.deadlines import expire_overdue, expire_uncollected
 from models.operations.fulfillment import ShipLine
 from models.operations.inventory import adjust_inventory
 from models.operations.order_actions import (
@@ -83,7 +84,7 @@ from tests.support.hypothesis import examples
 from tests.support.operations import place, snapshot
 
 T = TypeVar("T")
-LIVE = ("OPEN", "ACCEPTED", "PACKED")
+LIVE = ("OPEN", "ACCEPTED", "PACKED", "READY_FOR_PICKUP")
 SKUS = ("MUG", "HAT")
 PICK = st.integers(min_value=0, max_value=1_000)  # an index into whatever rows exist
 
@@ -190,7 +191,7 @@ class FulfillmentWork(RuleBasedStateMachine):
         if fo := self.pick(FulfillmentOrder, index, status="ACCEPTED"):
             self.attempt(fulfillment.pack(fo.id, SYSTEM))
 
-    @rule(index=PICK, action=st.sampled_from(("accept", "pack", "ship", "pick_up")))
+    @rule(index=PICK, action=st.sampled_from(("accept", "pack", "ship", "ready", "pick_up")))
     def anything_on_any(self, index: int, action: str) -> None:
         """Whatever the state: the state machine says no, and nothing changes."""
         fo = self.pick(FulfillmentOrder, index)
@@ -198,7 +199,8 @@ class FulfillmentWork(RuleBasedStateMachine):
             "accept": fulfillment.accept,
             "pack": fulfillment.pack,
             "ship": fulfillment.ship,
-            "pick_up": fulfillment.mark_picked_up,
+            "ready": pickup.mark_ready_for_pickup,
+            "pick_up": lambda fo_id, actor: pickup.mark_picked_up(fo_id, None, actor),
         }
         self.attempt(calls[action](fo.id, SYSTEM))
 
@@ -249,9 +251,21 @@ class FulfillmentWork(RuleBasedStateMachine):
             self.attempt(fulfillment.mark_delivered(shipment.id, SYSTEM))
 
     @rule(index=PICK)
+    def ready_for_pickup(self, index: int) -> None:
+        if fo := self.pick(FulfillmentOrder, index, order__delivery_method="PICKUP"):
+            self.attempt(pickup.mark_ready_for_pickup(fo.id, SYSTEM))
+
+    @rule(index=PICK)
     def pick_up(self, index: int) -> None:
         if fo := self.pick(FulfillmentOrder, index, order__delivery_method="PICKUP"):
-            self.attempt(fulfillment.mark_picked_up(fo.id, SYSTEM))
+            self.attempt(pickup.mark_picked_up(fo.id, None, SYSTEM))
+
+    @rule(index=PICK)
+    def not_collected(self, index: int) -> None:
+        if fo := self.pick(FulfillmentOrder, index, status="READY_FOR_PICKUP"):
+            past = datetime.now(UTC) - timedelta(minutes=1)
+            self.run(FulfillmentOrder.filter(id=fo.id).update(pickup_expires_at=past))
+            self.run(expire_uncollected(datetime.now(UTC)))
 
     @rule(index=PICK)
     def cancel(self, index: int) -> None:
