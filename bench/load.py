@@ -3,6 +3,10 @@ process so that its CPU is not the server's.
 
     python -m bench.load --target oms --url http://127.0.0.1:8100/graphql --key S1,S2,... \\
         [--requests 2000] [--concurrency 16] [--time-cap 60] [--warmup 100] [--seed 1]
+    python -m bench.load --target graphql --body BODY.json --url ... [--key ...]
+
+`oms` places orders, `baseline` posts bench.baseline_app's orders, `graphql` sends the same
+GraphQL request body (a file) every time and counts answers without errors.
 
 Prints one JSON object: orders/s over the timed phase, latency percentiles of the
 successful requests, and the first few failures. Request bodies are built before the
@@ -18,8 +22,9 @@ import random
 import statistics
 import time
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -98,6 +103,16 @@ def baseline_failure(response: httpx.Response) -> str | None:
     return None if response.status_code == 200 else f"HTTP {response.status_code}"
 
 
+def graphql_failure(response: httpx.Response) -> str | None:
+    """Why a GraphQL answer is not a success: HTTP status, errors, or no data."""
+    if response.status_code != 200:
+        return f"HTTP {response.status_code}: {response.text[:200]}"
+    body = response.json()
+    if body.get("errors") or not body.get("data"):
+        return f"GraphQL error: {str(body.get('errors'))[:200]}"
+    return None
+
+
 def percentile(samples: Sequence[float], q: float) -> float:
     ordered = sorted(samples)
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
@@ -150,8 +165,15 @@ async def drive(
 
 async def run(args: argparse.Namespace) -> dict[str, Any]:
     rng = random.Random(args.seed)
-    make = oms_body if args.target == "oms" else baseline_body
-    check = oms_failure if args.target == "oms" else baseline_failure
+    make: Callable[[random.Random, int], bytes]
+    check: Callable[[httpx.Response], str | None]
+    if args.target == "graphql":
+        fixed = args.body.read_bytes()
+        make, check = (lambda _rng, _n: fixed), graphql_failure
+    elif args.target == "oms":
+        make, check = oms_body, oms_failure
+    else:
+        make, check = baseline_body, baseline_failure
     warmup = [make(rng, n) for n in range(args.warmup)]
     bodies = [make(rng, args.warmup + n) for n in range(args.requests)]
     headers = {"content-type": "application/json"}
@@ -205,7 +227,8 @@ def summarize(
 
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--target", choices=["oms", "baseline"], required=True)
+    parser.add_argument("--target", choices=["oms", "baseline", "graphql"], required=True)
+    parser.add_argument("--body", type=Path, help="graphql: the request body, a JSON file")
     parser.add_argument("--url", required=True)
     parser.add_argument(
         "--key", help="API key(s) (oms), comma-separated: connection i uses key i mod n"

@@ -16,6 +16,9 @@ Redis broadcast; the baseline gets 2 workers too).
 
 `--profile` runs both apps under bench.profiled_app instead, one request at a time, and
 prints where a placeOrder's time goes (our functions, SQL statements) beside the baseline.
+
+Longer than most modules because its databases, servers, CPU accounting and alternating
+load rounds (`measure_apps`) are the machinery every other HTTP bench here shares.
 """
 
 from __future__ import annotations
@@ -252,8 +255,15 @@ class Load:
 
 
 def drive(
-    target: str, url: str, key: str | None, requests: int, concurrency: int, cap: float
+    target: str,
+    url: str,
+    key: str | None,
+    requests: int,
+    concurrency: int,
+    cap: float,
+    body: Path | None = None,
 ) -> dict[str, Any]:
+    """One bench.load run in its own process; `body` is the request of target `graphql`."""
     command = [
         PYTHON, "-m", "bench.load", "--target", target, "--url", url, "--raw",
         "--requests", str(requests), "--concurrency", str(concurrency),
@@ -261,6 +271,8 @@ def drive(
     ]  # fmt: skip
     if key:
         command += ["--key", key]
+    if body is not None:
+        command += ["--body", str(body)]
     out = _run(command, dict(os.environ), timeout=cap + 120)
     return json.loads(out.strip().splitlines()[-1])
 
@@ -304,38 +316,57 @@ class Rounds:
         return summary
 
 
-def measure(
-    oms: Server, baseline: Server, key: str, load: Load
-) -> tuple[dict[str, Any], dict[str, Any]]:
-    """Warm both up, then alternate timed rounds (baseline, ours, baseline, ours, ...) so
-    that a busy spell on the machine hits both rather than one: the ratio is what counts.
-    Each run is its own driver process, so the CPU counted around it is that run's."""
-    apps = [
-        (baseline, "baseline", "/orders", None, Rounds("baseline")),
-        (oms, "oms", "/graphql", key, Rounds("oms")),
-    ]
-    for server, target, path, secret, _ in apps:
-        drive(target, server.base_url + path, secret, load.warmup, load.concurrency, 60)
+@dataclass(frozen=True)
+class App:
+    """One server under load and what bench.load sends it."""
+
+    server: Server
+    target: str  # bench.load's --target
+    path: str
+    key: str | None = None
+    body: Path | None = None
+
+
+def measure_apps(apps: Sequence[App], load: Load) -> list[dict[str, Any]]:
+    """Warm every app up, then alternate timed rounds (a, b, a, b, ...) so that a busy
+    spell on the machine hits all of them rather than one: the ratio is what counts.
+    Each run is its own driver process, so the CPU counted around it is that run's.
+    One result per app, in the order given."""
+    merged = [Rounds(app.target) for app in apps]
+    for app in apps:
+        url = app.server.base_url + app.path
+        drive(app.target, url, app.key, load.warmup, load.concurrency, 60, app.body)
     for round_ in range(load.rounds):
         # The requests split evenly over the rounds; the first rounds take any remainder.
         requests = load.requests // load.rounds + (round_ < load.requests % load.rounds)
-        for server, target, path, secret, merged in apps:
-            cpu, db_cpu = server.cpu_seconds(), server.database_cpu_seconds()
+        for app, rounds in zip(apps, merged, strict=True):
+            cpu, db_cpu = app.server.cpu_seconds(), app.server.database_cpu_seconds()
             run = drive(
-                target,
-                server.base_url + path,
-                secret,
+                app.target,
+                app.server.base_url + app.path,
+                app.key,
                 requests,
                 load.concurrency,
                 load.time_cap / load.rounds,
+                app.body,
             )
-            db_after = server.database_cpu_seconds()
-            merged.add(
+            db_after = app.server.database_cpu_seconds()
+            rounds.add(
                 run,
-                server.cpu_seconds() - cpu,
+                app.server.cpu_seconds() - cpu,
                 None if db_cpu is None or db_after is None else db_after - db_cpu,
             )
-    return apps[1][4].result(load), apps[0][4].result(load)
+    return [rounds.result(load) for rounds in merged]
+
+
+def measure(
+    oms: Server, baseline: Server, key: str, load: Load
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """placeOrder against the baseline's POST /orders: (ours, baseline)."""
+    base, ours = measure_apps(
+        [App(baseline, "baseline", "/orders"), App(oms, "oms", "/graphql", key)], load
+    )
+    return ours, base
 
 
 @dataclass

@@ -1,6 +1,7 @@
 """The placeOrder bench's network, built through the operations like tests/support/factories.py.
 
     DATABASE_URL=... python -m bench.seed      # after `python -m api.cli migrate`
+    BENCH_SEED_LOCATIONS=5 python -m bench.seed   # a smaller network (`python -m bench --quick`)
 
 50 locations (45 stores, 5 warehouses) around the Twin Cities with coordinates and no
 daily capacity, 30 products priced in USD, each stocked deep at every location, and 16
@@ -11,6 +12,7 @@ addresses for the load are drawn around the same cities (bench.twin_cities).
 from __future__ import annotations
 
 import asyncio
+import os
 import random
 import time
 from decimal import Decimal
@@ -26,6 +28,8 @@ from models.operations.locations import AddressData, LocationKind, create_locati
 from models.rules.scopes import SYSTEM, Role
 
 LOCATION_COUNT = 50
+# Seeding 50 x 30 stock levels takes ~15 s on SQLite; a smoke run needs far fewer.
+LOCATIONS_ENV = "BENCH_SEED_LOCATIONS"
 WAREHOUSE_EVERY = 10  # every 10th location is a warehouse: 5 of 50
 # Deep enough that no run of the bench ever backorders: every order ships whole.
 ON_HAND = 1_000_000
@@ -35,10 +39,10 @@ ON_HAND = 1_000_000
 KEY_COUNT = 16
 
 
-async def seed() -> str:
+async def seed(location_count: int = LOCATION_COUNT) -> str:
     rng = random.Random(26)
     locations = []
-    for n in range(1, LOCATION_COUNT + 1):
+    for n in range(1, location_count + 1):
         city, postal_code, lat, lon = CITIES[(n - 1) % len(CITIES)]
         latitude, longitude = near(rng, lat, lon, 0.02)
         warehouse = n % WAREHOUSE_EVERY == 0
@@ -75,7 +79,7 @@ async def seed() -> str:
 async def _main() -> str:
     await Tortoise.init(config=Settings.from_env().tortoise_config())
     try:
-        return await seed()
+        return await seed(int(os.environ.get(LOCATIONS_ENV) or LOCATION_COUNT))
     finally:
         await Tortoise.close_connections()
 

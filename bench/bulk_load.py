@@ -1,0 +1,283 @@
+"""Bulk-load a PostgreSQL OMS database with order history, fast: COPY, not the API.
+
+    from bench.bulk_load import load_database
+    await load_database(database_url, orders)   # after migrate and bench.seed
+
+asyncpg's `copy_records_to_table` through Tortoise's connection: orders with their lines,
+fulfillment orders and their lines, timeline events and outbox rows, in a history that
+runs at ORDERS_PER_DAY up to now (so the last day holds the same number of orders at any
+size; only the depth of history grows). Tables and columns come from the Tortoise models'
+`_meta`, so a renamed table or column follows; a field the generator does not set gets the
+model's default or NULL, and a required field with neither stops the load, named.
+Used by bench.large (issue 17, goal 5).
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
+from typing import Any
+
+from tortoise import Tortoise
+from tortoise import fields as orm_fields
+from tortoise.models import Model
+
+from api.settings import tortoise_config
+from bench.twin_cities import CITIES, near
+from models.tables import (
+    FulfillmentOrder,
+    FulfillmentOrderLine,
+    Location,
+    Order,
+    OrderEvent,
+    OrderLine,
+    OutboxEvent,
+    Product,
+)
+
+ORDERS_PER_DAY = 1_000
+CHUNK = 5_000  # orders generated and copied at a time
+
+
+class Table:
+    """Rows of one model as COPY records: columns from `_meta`, the model's defaults (or
+    NULL) for fields the generator leaves out, JSON fields as text."""
+
+    def __init__(self, model: type[Model], now: datetime) -> None:
+        meta = model._meta
+        self.model, self.name = model, meta.db_table
+        self.fields = list(meta.fields_db_projection)
+        self.columns = [meta.fields_db_projection[f] for f in self.fields]
+        self.fillers: dict[str, Callable[[], Any]] = {}
+        self.json = {f for f in self.fields if isinstance(meta.fields_map[f], orm_fields.JSONField)}
+        for name in self.fields:
+            field = meta.fields_map[name]
+            default = field.default
+            if callable(default):
+                self.fillers[name] = default
+            elif default is not None:
+                self.fillers[name] = lambda value=default: value
+            elif getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
+                self.fillers[name] = lambda: now
+            elif field.null:
+                self.fillers[name] = lambda: None
+        self.records: list[tuple[Any, ...]] = []
+        self.next_id = 1
+
+    def add(self, **values: Any) -> int:
+        """Append a row (its id taken here unless given); returns the id."""
+        if "id" not in values:
+            values["id"] = self.next_id
+        self.next_id = max(self.next_id, values["id"] + 1)
+        row = []
+        for name in self.fields:
+            if name in values:
+                value = values[name]
+            elif name in self.fillers:
+                value = self.fillers[name]()
+            else:
+                raise KeyError(
+                    f"{self.model.__name__}.{name} is required: bench.large sets no value"
+                )
+            row.append(json.dumps(value) if name in self.json and value is not None else value)
+        self.records.append(tuple(row))
+        return int(values["id"])
+
+
+@dataclass
+class Catalog:
+    locations: list[int]
+    products: list[tuple[int, str, Decimal]]
+
+
+def history(
+    orders: int, now: datetime, rng: random.Random, catalog: Catalog, tables: dict[str, Table]
+) -> Iterator[None]:
+    """Generate `orders` orders, oldest first, ORDERS_PER_DAY up to `now`; yields after
+    every CHUNK so the caller can copy and clear. Per order: 3 lines, one fulfillment order
+    (two for one in five), ~4 timeline events and ~3 outbox rows, as placeOrder and the
+    fulfillment steps write them; the older the order, the further along it is."""
+    span = timedelta(days=orders / ORDERS_PER_DAY)
+    o, line, fo, fol = tables["order"], tables["line"], tables["fo"], tables["fol"]
+    event, outbox = tables["event"], tables["outbox"]
+    for n in range(orders):
+        at = now - span + span * (n + 0.5) / orders
+        age = now - at
+        order_id = o.next_id
+        number = str(1000 + order_id)  # as placeOrder numbers them
+        picked = rng.sample(catalog.products, 3)
+        quantities = [rng.randint(1, 3) for _ in picked]
+        if age > timedelta(days=3):
+            status, fo_status = rng.choices(
+                [("DELIVERED", "SHIPPED"), ("SHIPPED", "SHIPPED"), ("CANCELLED", "CANCELLED")],
+                [90, 5, 5],
+            )[0]
+        elif age > timedelta(days=1):
+            status, fo_status = rng.choice([("SHIPPED", "SHIPPED"), ("IN_PROGRESS", "ACCEPTED")])
+        else:
+            status, fo_status = rng.choice([("ALLOCATED", "OPEN"), ("IN_PROGRESS", "ACCEPTED")])
+        shipped = fo_status == "SHIPPED"
+        city, postal, lat, lon = CITIES[n % len(CITIES)]
+        latitude, longitude = near(rng, lat, lon, 0.05)
+        o.add(
+            id=order_id,
+            number=number,
+            channel="web",
+            status=status,
+            customer_email=f"customer{n}@example.com",
+            customer_name=f"Customer {n}",
+            has_shipping_address=True,
+            delivery_method="SHIP",
+            currency="USD",
+            subtotal=sum((p[2] * q for p, q in zip(picked, quantities, strict=True)), Decimal(0)),
+            address_name=f"Customer {n}",
+            address_line1=f"{n % 9000 + 100} Elm St",
+            address_city=city,
+            address_region="MN",
+            address_postal_code=postal,
+            address_country="US",
+            latitude=latitude,
+            longitude=longitude,
+            created_at=at,
+            updated_at=at + (timedelta(days=2) if shipped else timedelta(0)),
+            cancelled_at=at + timedelta(hours=1) if status == "CANCELLED" else None,
+            cancel_reason="CUSTOMER" if status == "CANCELLED" else None,
+            delivered_at=at + timedelta(days=3) if status == "DELIVERED" else None,
+        )
+        line_ids = [
+            line.add(
+                order_id=order_id,
+                product_id=product_id,
+                position=position,
+                sku=sku,
+                quantity=q,
+                unit_price=price,
+                allocated_quantity=0 if status == "CANCELLED" else q,
+                shipped_quantity=q if shipped else 0,
+                delivered_quantity=q if status == "DELIVERED" else 0,
+                cancelled_quantity=q if status == "CANCELLED" else 0,
+            )
+            for position, ((product_id, sku, price), q) in enumerate(
+                zip(picked, quantities, strict=True)
+            )
+        ]
+        splits = [line_ids] if rng.random() < 0.8 else [line_ids[:2], line_ids[2:]]
+        for share in splits:
+            location = rng.choice(catalog.locations)
+            fo_id = fo.add(
+                order_id=order_id,
+                location_id=location,
+                status=fo_status,
+                routing_reason="nearest location with every line in stock",
+                assigned_at=at,
+                assigned_on=date(at.year, at.month, at.day),
+                accepted_at=at + timedelta(hours=2)
+                if fo_status in ("ACCEPTED", "SHIPPED")
+                else None,
+                shipped_at=at + timedelta(days=1) if shipped else None,
+                cancelled_at=at + timedelta(hours=1) if fo_status == "CANCELLED" else None,
+                created_at=at,
+                updated_at=at,
+            )
+            for line_id in share:
+                q = quantities[line_ids.index(line_id)]
+                fol.add(
+                    fulfillment_order_id=fo_id,
+                    order_line_id=line_id,
+                    quantity=q,
+                    shipped_quantity=q if shipped else 0,
+                    cancelled_quantity=q if fo_status == "CANCELLED" else 0,
+                )
+            outbox.add(
+                stream=f"location:{location}",
+                type="ASSIGNED",
+                payload={"fulfillmentOrderId": fo_id, "orderId": order_id},
+                created_at=at,
+                published_at=at,
+            )
+        steps = [("PLACED", at), ("ROUTED", at)]
+        if status == "CANCELLED":
+            steps.append(("CANCELLED", at + timedelta(hours=1)))
+        if shipped:
+            steps.append(("SHIPPED", at + timedelta(days=1)))
+        if status == "DELIVERED":
+            steps.append(("DELIVERED", at + timedelta(days=3)))
+        for kind, when in steps:
+            event.add(
+                order_id=order_id,
+                type=kind,
+                message=f"order {number} {kind.lower()}",
+                actor="bench",
+                created_at=when,
+            )
+        # One outbox row per transaction on the order: placement (PLACED + ROUTED), then
+        # each later step.
+        for kind, when in steps[1:]:
+            outbox.add(
+                stream=f"order:{order_id}",
+                type=kind,
+                payload={"orderId": order_id},
+                created_at=when,
+                published_at=when,
+            )
+        if (n + 1) % CHUNK == 0 or n + 1 == orders:
+            yield
+
+
+async def bulk_load(orders: int, seed: int = 17) -> dict[str, int]:
+    """COPY `orders` orders and what hangs off them into the initialized database; rows
+    per table. The sequences are moved past the ids used, so the API inserts after them."""
+    rng = random.Random(seed)
+    now = datetime.now(UTC)
+    catalog = Catalog(
+        locations=list(await Location.all().order_by("id").values_list("id", flat=True)),
+        products=[
+            (p["id"], p["sku"], p["price_amount"] or Decimal("10.00"))
+            for p in await Product.all().values("id", "sku", "price_amount")
+        ],
+    )
+    models: dict[str, type[Model]] = {
+        "order": Order,
+        "line": OrderLine,
+        "fo": FulfillmentOrder,
+        "fol": FulfillmentOrderLine,
+        "event": OrderEvent,
+        "outbox": OutboxEvent,
+    }
+    tables = {key: Table(model, now) for key, model in models.items()}
+    client = Tortoise.get_connection("default")
+    for table in tables.values():
+        # Whatever seeding (or a previous load) wrote stays: ids continue after it.
+        rows = await client.execute_query_dict(f'SELECT max(id) AS top FROM "{table.name}"')
+        table.next_id = (rows[0]["top"] or 0) + 1
+    counts = dict.fromkeys(tables, 0)
+    async with client.acquire_connection() as raw:
+        for _ in history(orders, now, rng, catalog, tables):
+            for key, table in tables.items():
+                await raw.copy_records_to_table(
+                    table.name, records=table.records, columns=table.columns
+                )
+                counts[key] += len(table.records)
+                table.records.clear()
+        for table in tables.values():
+            await raw.execute(
+                f"SELECT setval(pg_get_serial_sequence('\"{table.name}\"', 'id'), "
+                f'(SELECT max(id) FROM "{table.name}"))'
+            )
+            await raw.execute(f'ANALYZE "{table.name}"')
+    return {tables[key].name: count for key, count in counts.items()}
+
+
+async def load_database(database_url: str, orders: int) -> dict[str, Any]:
+    started = time.monotonic()
+    await Tortoise.init(config=tortoise_config(database_url))
+    try:
+        rows = await bulk_load(orders)
+    finally:
+        await Tortoise.close_connections()
+    return {"rows": rows, "seconds": round(time.monotonic() - started, 1)}

@@ -1,0 +1,363 @@
+"""Cost as data grows (issue 17, goal 5): the same requests on 1,000 orders and on many.
+
+    python -m bench.large [--orders 200000] [--small 1000] [--requests 30] [--json PATH]
+    python -m bench.large --orders 1000000          # the issue's size; ~5x the load time
+
+For each size, on PostgreSQL (1 worker, memory broadcast): a fresh database, migrated and
+seeded by bench.seed (50 locations, 30 products, 16 ADMIN keys), then bulk-loaded by
+bench.bulk_load (COPY, not the API: orders, lines, fulfillment orders, events, outbox rows
+in a history of ORDERS_PER_DAY up to now, so the last day holds as many orders on both
+sizes and only the depth of history differs). Then both sizes' servers (real uvicorns)
+run side by side and are measured in alternating rounds (small, large, small, large), so
+that a busy spell on the machine hits both; each measurement is the median of its
+rounds. Per round, each request below one at a time (after a warm-up), its p50:
+
+- the first page of `orders` (bench.order_list's page: 50 orders, lines, products,
+  fulfillment orders, total count) and a deep one (`after` 90 % into the history);
+- filtered searches: the customer's email (`filter.query`), status + location, and
+  `updatedAfter` when OrderFilter has it (the schema is probed; absent filters are
+  skipped and listed);
+- a store's `fulfillmentOrders(locationId, first: 50)`;
+- `fulfillmentOrderAssigned(locationId, since)` over graphql-transport-ws from the cursor
+  of that store's first assignment of the last day: the time until every replayed event
+  (counted in the database) has arrived;
+- placeOrder's rate (bench.load, 4 connections), compared as ms per order.
+
+Prints, per measurement, small, large and large / small (goal <= 1.3), with the load
+average; writes JSON with --json. Shares bench.place_order's databases and servers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from contextlib import ExitStack
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import httpx
+from tortoise import Tortoise
+
+from api.settings import tortoise_config
+from bench.bulk_load import load_database
+from bench.dashboard_latency import gql
+from bench.load import graphql_failure
+from bench.order_list import PAGE, PAGE_SIZE, time_pages
+from bench.place_order import (
+    Server,
+    Setup,
+    _database_name,
+    databases,
+    drive,
+    environment,
+    prepare_oms,
+    serving,
+)
+from models.tables import OutboxEvent
+from resolvers.ids import decode_id
+from resolvers.pagination import encode_cursor
+from tests.ws import subscribe
+
+DEFAULT_ORDERS = 200_000
+SMALL_ORDERS = 1_000
+REQUESTS = 30  # timed requests per query, size and round (the medians compared)
+ROUNDS = 2  # alternating small / large rounds; each measurement the median of its rounds
+PLACE_ORDERS = 200  # timed placeOrders per size
+GOAL_RATIO = 1.3
+WARMUP = 3
+# The page with a cursor: the same selection as bench.order_list's, one page deeper.
+PAGE_AFTER = PAGE.replace("$filter: OrderFilter)", "$filter: OrderFilter, $after: String)").replace(
+    "filter: $filter)", "filter: $filter, after: $after)"
+)
+assert PAGE_AFTER != PAGE, "bench.order_list's PAGE changed: update PAGE_AFTER"
+STORE_FULFILLMENT = """
+query($loc: ID, $first: Int) {
+  fulfillmentOrders(locationId: $loc, first: $first) {
+    edges { node { id status order { number } lines { quantity } } }
+  }
+}
+"""
+REPLAY = """
+subscription($loc: ID, $since: String) {
+  fulfillmentOrderAssigned(locationId: $loc, since: $since) {
+    cursor fulfillmentOrder { id status }
+  }
+}
+"""
+FILTER_FIELDS = '{ __type(name: "OrderFilter") { inputFields { name } } }'
+LOCATION_ID = "query($code: String) { location(code: $code) { id } }"
+STORE = "TC-01"
+
+
+# --- measurements ---------------------------------------------------------------------
+
+
+async def ask(base_url: str, key: str, query: str, variables: dict[str, Any]) -> dict[str, Any]:
+    """One GraphQL request with an API key; its data (errors raise)."""
+    headers = {"authorization": f"Bearer {key}"}
+    async with httpx.AsyncClient(base_url=base_url, headers=headers, timeout=60) as client:
+        return await gql(client, query, variables)
+
+
+async def replay_cursor(database_url: str, location_pk: int) -> tuple[str, int]:
+    """The cursor of the store's first assignment of the last day (`since` is exclusive,
+    so the one before it), and how many assignments of the store follow it."""
+    await Tortoise.init(config=tortoise_config(database_url))
+    try:
+        stream = f"location:{location_pk}"
+        day_ago = datetime.now(UTC) - timedelta(days=1)
+        assigned = OutboxEvent.filter(stream=stream, type="ASSIGNED")
+        first = await assigned.filter(created_at__gte=day_ago).order_by("id").first()
+        if first is None:
+            raise RuntimeError(f"no assignment at {STORE} in the last day")
+        since = await assigned.filter(id__lt=first.id).order_by("-id").first()
+        start = since.id if since else 0
+        return encode_cursor(start), await assigned.filter(id__gt=start).count()
+    finally:
+        await Tortoise.close_connections()
+
+
+async def time_replay(base_url: str, key: str, variables: dict[str, Any], events: int) -> float:
+    """ms from subscribing to the last replayed event."""
+    started = time.perf_counter()
+    async with subscribe(base_url, key, REPLAY, variables) as sub:
+        for _ in range(events):
+            message = await sub.message(wait=60)
+            if message["type"] != "next" or message["payload"].get("errors"):
+                raise RuntimeError(f"replay: {json.dumps(message)[:300]}")
+    return (time.perf_counter() - started) * 1000
+
+
+async def measure_queries(
+    server: Server, database_url: str, keys: Sequence[str], orders: int, requests: int
+) -> dict[str, dict[str, Any]]:
+    """p50 ms of each read, one request at a time, on this database."""
+    base, key = server.base_url, keys[0]
+    location = (await ask(base, key, LOCATION_ID, {"code": STORE}))["location"]["id"]
+    filters = {
+        f["name"] for f in (await ask(base, key, FILTER_FIELDS, {}))["__type"]["inputFields"]
+    }
+    day_ago = (datetime.now(UTC) - timedelta(days=1)).isoformat()
+    deep = max(1, int(orders * 0.9))
+    reads: dict[str, dict[str, Any]] = {
+        "orders, first page": {"query": PAGE, "variables": {"first": PAGE_SIZE}},
+        "orders, deep page": {
+            "query": PAGE_AFTER,
+            "variables": {"first": PAGE_SIZE, "after": encode_cursor(deep)},
+        },
+        "orders by customer email": {
+            "query": PAGE,
+            "variables": {"first": PAGE_SIZE, "filter": {"query": f"customer{deep}@example.com"}},
+        },
+        "orders by status + location": {
+            "query": PAGE,
+            "variables": {
+                "first": PAGE_SIZE,
+                "filter": {"status": ["ALLOCATED"], "locationId": location},
+            },
+        },
+        "store's fulfillmentOrders": {
+            "query": STORE_FULFILLMENT,
+            "variables": {"loc": location, "first": PAGE_SIZE},
+        },
+    }
+    if "updatedAfter" in filters:
+        reads["orders updatedAfter a day ago"] = {
+            "query": PAGE,
+            "variables": {"first": PAGE_SIZE, "filter": {"updatedAfter": day_ago}},
+        }
+    results: dict[str, dict[str, Any]] = {}
+    for name, body in reads.items():
+        timing = await time_pages(base, keys, requests, body, graphql_failure, WARMUP)
+        if timing["errors"]:
+            raise RuntimeError(f"{name}: {timing['error_samples']}")
+        results[name] = {"value": timing["p50_ms"], "unit": "ms", "p99_ms": timing["p99_ms"]}
+    cursor, events = await replay_cursor(database_url, decode_id(location, "Location"))
+    replays = [
+        await time_replay(base, key, {"loc": location, "since": cursor}, events)
+        for _ in range(max(3, requests // 10))
+    ]
+    results["replay a day of a store's assignments"] = {
+        "value": round(statistics.median(replays), 2),
+        "unit": "ms",
+        "events": events,
+    }
+    if "updatedAfter" not in filters:
+        results["orders updatedAfter a day ago"] = {"skipped": "OrderFilter has no updatedAfter"}
+    return results
+
+
+@dataclass
+class Size:
+    """One database size: its server and what was measured on it, round by round."""
+
+    label: str
+    orders: int
+    server: Server
+    database_url: str
+    keys: str
+    loaded: dict[str, Any]
+    rounds: list[dict[str, dict[str, Any]]] = field(default_factory=list)
+
+    def measure_round(self, requests: int, place_orders: int) -> None:
+        reads = asyncio.run(
+            measure_queries(
+                self.server, self.database_url, self.keys.split(","), self.orders, requests
+            )
+        )
+        placed = drive("oms", self.server.base_url + "/graphql", self.keys, place_orders, 4, 60)
+        if placed["errors"]:
+            raise RuntimeError(f"placeOrder on {self.label}: {placed['error_samples']}")
+        reads["placeOrder"] = {
+            "value": round(1000 / placed["orders_per_s"], 2) if placed["orders_per_s"] else None,
+            "unit": "ms/order",
+            "orders_per_s": placed["orders_per_s"],
+        }
+        self.rounds.append(reads)
+
+    def result(self) -> dict[str, Any]:
+        """Each measurement's median over the rounds (placeOrder's rate with it)."""
+        merged: dict[str, dict[str, Any]] = {}
+        for name, first in self.rounds[0].items():
+            if "skipped" in first:
+                merged[name] = first
+                continue
+            values = [r[name]["value"] for r in self.rounds if r[name]["value"] is not None]
+            value = round(statistics.median(values), 2) if values else None
+            merged[name] = {**first, "value": value, "rounds": [r[name] for r in self.rounds]}
+            if "orders_per_s" in first:
+                merged[name]["orders_per_s"] = round(1000 / value, 1) if value else 0.0
+        return {"orders": self.orders, "load": self.loaded, "measurements": merged}
+
+
+def prepare_size(label: str, orders: int, pg_url: str, logs: Path, stack: ExitStack) -> Size:
+    """A migrated, seeded, bulk-loaded database and its (not yet started) server."""
+    setup = Setup(f"large-{label}", "postgres")
+    oms_url, _ = stack.enter_context(databases(setup, pg_url))
+    env, keys = prepare_oms(setup, oms_url)
+    print(f"  {label}: bulk-loading {orders:,} orders ...", file=sys.stderr, flush=True)
+    loaded = asyncio.run(load_database(oms_url, orders))
+    print(f"  {label}: loaded in {loaded['seconds']} s", file=sys.stderr, flush=True)
+    server = Server(setup.name, "api.main:app", env, 1, logs, _database_name(oms_url))
+    return Size(label, orders, server, oms_url, keys, loaded)
+
+
+def describe(m: dict[str, Any]) -> str:
+    if "orders_per_s" in m:
+        return f"{m['orders_per_s']:.1f} orders/s"
+    return f"{m['value']:.1f} {m['unit']}"
+
+
+def compare(small: dict[str, Any], large: dict[str, Any]) -> list[dict[str, Any]]:
+    """Per measurement: large / small of its time (ms, or ms per order for placeOrder)."""
+    rows = []
+    for name, s in small["measurements"].items():
+        big = large["measurements"][name]
+        if "skipped" in s:
+            rows.append({"name": name, "skipped": s["skipped"]})
+            continue
+        ratio = big["value"] / s["value"] if s["value"] and big["value"] else None
+        rows.append(
+            {
+                "name": name,
+                "small": s,
+                "large": big,
+                "small_text": describe(s),
+                "large_text": describe(big),
+                "ratio": None if ratio is None else round(ratio, 2),
+                "meets_goal": ratio is not None and ratio <= GOAL_RATIO,
+            }
+        )
+    return rows
+
+
+def run(
+    orders: int, small_orders: int, requests: int, pg_url: str, quick: bool = False
+) -> dict[str, Any]:
+    """Both databases loaded, both servers up, then alternating rounds (small, large,
+    small, large) so that a busy spell on the machine hits both: the ratio is what counts."""
+    started, load_before = time.monotonic(), os.getloadavg()[0]
+    place_orders = 20 if quick else PLACE_ORDERS
+    with (
+        tempfile.TemporaryDirectory(prefix="oms-bench-logs-") as folder,
+        ExitStack() as stack,
+    ):
+        sizes = [
+            prepare_size(label, count, pg_url, Path(folder), stack)
+            for label, count in (("small", small_orders), ("large", orders))
+        ]
+        with serving(*(size.server for size in sizes)):
+            for round_ in range(ROUNDS):
+                for size in sizes:
+                    print(f"large: round {round_ + 1}, {size.label}", file=sys.stderr, flush=True)
+                    size.measure_round(requests, place_orders)
+    small, large = (size.result() for size in sizes)
+    rows = compare(small, large)
+    return {
+        "orders": orders,
+        "small_orders": small_orders,
+        "requests": requests,
+        "rounds": ROUNDS,
+        "sizes": {"small": small, "large": large},
+        "measurements": [r for r in rows if "skipped" not in r],
+        "skipped": [r for r in rows if "skipped" in r],
+        "seconds": round(time.monotonic() - started, 1),
+        "loadavg_1m": [round(load_before, 2), round(os.getloadavg()[0], 2)],
+    }
+
+
+def format_table(result: dict[str, Any]) -> str:
+    small, large = result["sizes"]["small"], result["sizes"]["large"]
+    sizes = [f"{size['orders']:,} orders" for size in (small, large)]
+    head = f"{'measurement':<40} {sizes[0]:>16} {sizes[1]:>18} {'ratio':>6} {'met?':>5}"
+    lines = [head, "-" * len(head)]
+    for r in result["measurements"]:
+        ratio = "-" if r["ratio"] is None else f"{r['ratio']:.2f}"
+        lines.append(
+            f"{r['name']:<40} {r['small_text']:>16} {r['large_text']:>18} {ratio:>6} "
+            f"{'yes' if r['meets_goal'] else 'no':>5}"
+        )
+    for r in result["skipped"]:
+        lines.append(f"{r['name']:<40} skipped: {r['skipped']}")
+    loads = result["loadavg_1m"]
+    lines.append(
+        f"p50 of one request at a time (placeOrder: 4 connections, ms per order); ratio = "
+        f"large / small, goal <= {GOAL_RATIO}.\nbulk load: {large['load']['seconds']} s for "
+        f"{large['orders']:,} orders ({sum(large['load']['rows'].values()):,} rows); "
+        f"1-minute load average {min(loads):.2f}-{max(loads):.2f}"
+    )
+    return "\n".join(lines)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--orders", type=int, default=DEFAULT_ORDERS, help="the large size")
+    parser.add_argument("--small", type=int, default=SMALL_ORDERS, help="the small size")
+    parser.add_argument("--requests", type=int, default=REQUESTS, help="timed per read")
+    parser.add_argument("--pg-url", default="postgres://postgres@127.0.0.1:5432")
+    parser.add_argument("--json", type=Path, help="also write the results here")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
+    args = build_parser().parse_args(argv)
+    result = run(args.orders, args.small, args.requests, args.pg_url)
+    print(format_table(result))
+    output = {"environment": environment(), **result}
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps(output, indent=2, default=str) + "\n")
+    return output
+
+
+if __name__ == "__main__":
+    main()
