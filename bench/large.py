@@ -65,7 +65,7 @@ from bench.place_order import (
 from models.tables import OutboxEvent
 from resolvers.ids import decode_id
 from resolvers.pagination import encode_cursor
-from tests.ws import subscribe
+from tests.support.ws import subscribe
 
 DEFAULT_ORDERS = 200_000
 SMALL_ORDERS = 1_000
