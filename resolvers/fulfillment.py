@@ -17,6 +17,7 @@ from models.tables import FulfillmentOrderLine as FulfillmentOrderLineRow
 from models.tables import Shipment as ShipmentRow
 from resolvers.common import Node
 from resolvers.ids import decode_query_id, encode_id
+from resolvers.loaders import now_or_later
 from resolvers.locations import Location, Vendor
 from resolvers.node import node_type
 from resolvers.pagination import Connection, PageArgs, paged, paginate
@@ -56,8 +57,12 @@ class FulfillmentOrderLine:
         )
 
     @strawberry.field
-    async def order_line(self, info: Info) -> OrderLineRef:
-        return await _order_line(info, self.row.order_line_id)  # type: ignore[attr-defined]
+    def order_line(self, info: Info) -> OrderLineRef:
+        # Order.lines primes order_line_by_id: most answer without awaiting.
+        from resolvers.orders import OrderLine
+
+        row = info.context.loaders.order_line_by_id.load(self.row.order_line_id)  # type: ignore[attr-defined]
+        return now_or_later(row, OrderLine.of)  # type: ignore[return-value]
 
 
 @strawberry.type
