@@ -26,6 +26,7 @@ from api import tracing
 from api.auth import (
     ApiKeyBackend,
     ApiKeyUser,
+    VerifiedKeys,
     authenticate_connection,
     refuse_authentication,
 )
@@ -144,6 +145,7 @@ def create_app(config: Settings = settings) -> Starlette:
     hub = Hub(config.broadcast_url)
     relay = Relay(hub, on_postgres=config.dialect == "postgres")
     limiter = FailedAuthLimiter()  # one brake for HTTP and WebSocket
+    keys = VerifiedKeys(hub)
     graphql = OmsGraphQL(hub, relay, config, limiter)
     database = Dependency("database", config.database_url)
 
@@ -153,6 +155,7 @@ def create_app(config: Settings = settings) -> Starlette:
             async with (
                 RegisterTortoise(app, config=config.tortoise_config()),
                 hub,
+                keys,
                 relay,
                 webhook_worker(config),
                 deadline_sweeper(config.sla_sweep_seconds),
@@ -181,7 +184,7 @@ def create_app(config: Settings = settings) -> Starlette:
             Middleware(BodySizeLimit, max_bytes=config.max_body_bytes),
             Middleware(
                 AuthenticationMiddleware,
-                backend=ApiKeyBackend(limiter),
+                backend=ApiKeyBackend(limiter, keys),
                 on_error=refuse_authentication,
             ),
         ],

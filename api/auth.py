@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
+import time
 from collections.abc import Mapping
-from dataclasses import dataclass
+from contextlib import AbstractContextManager
+from dataclasses import dataclass, field
+from typing import Self
 
 from starlette.authentication import (
     AuthCredentials,
@@ -15,8 +19,14 @@ from starlette.requests import HTTPConnection
 from starlette.responses import JSONResponse, Response
 from strawberry.exceptions import ConnectionRejectionError
 
+from api.hub import Hub
 from api.security import FailedAuthLimiter
-from models.operations.access import AuthenticationFailed, authenticate
+from models.operations.access import (
+    API_KEYS_STREAM,
+    AuthenticationFailed,
+    authenticate,
+    secret_hash,
+)
 from models.rules.scopes import Actor
 
 MISSING_KEY = "an API key is required: send the header Authorization: Bearer <key>"
@@ -38,13 +48,90 @@ class ApiKeyUser(BaseUser):
         return self.actor.name if self.actor else ""
 
 
-async def user_from_header(value: str | None) -> ApiKeyUser:
+# How long a process answers a key from memory. A revocation is heard at once (below);
+# this bounds what a missed one could cost, and how stale last_used_at gets past its own
+# resolution (models/operations/access.py).
+VERIFIED_TTL = 30.0
+
+
+@dataclass
+class VerifiedKeys:
+    """The actors of keys this process verified in the last VERIFIED_TTL seconds, by the
+    SHA-256 of the secret presented: most requests then cost no database round trip for
+    their key. Only keys that passed are kept; a refused one is asked every time (and
+    counts against the failed-auth brake).
+
+    A revocation empties it at once: revoking writes an outbox row on API_KEYS_STREAM, and
+    the revoking request also announces it through the hub before answering
+    (Hub.announce), so every process's doorbell rings. It is trusted only while the hub
+    is connected (a revocation could be missed otherwise; the hub rings every doorbell
+    when it reconnects), and a lookup that raced an invalidation is not kept.
+    """
+
+    hub: Hub
+    ttl: float = VERIFIED_TTL
+    max_keys: int = 10_000
+    _actors: dict[str, tuple[Actor, float]] = field(default_factory=dict)
+    _doorbell: asyncio.Queue[str] | None = None
+    _listening: AbstractContextManager[asyncio.Queue[str]] | None = None
+    _generation: int = 0
+
+    async def __aenter__(self) -> Self:
+        self._listening = self.hub.doorbell(API_KEYS_STREAM)
+        self._doorbell = self._listening.__enter__()
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        if self._listening is not None:
+            self._listening.__exit__(None, None, None)
+        self._listening = self._doorbell = None
+        self._forget()
+
+    def _forget(self) -> None:
+        self._actors.clear()
+        self._generation += 1
+
+    def _trusted(self) -> bool:
+        """Apply the invalidations rung since the last call; whether memory may answer."""
+        doorbell = self._doorbell
+        if doorbell is None or not self.hub.connected:
+            if self._actors:
+                self._forget()
+            return False
+        if not doorbell.empty():
+            while not doorbell.empty():
+                doorbell.get_nowait()
+            self._forget()
+        return True
+
+    async def actor(self, secret: str) -> Actor:
+        """The actor behind `secret`, from memory or from the database (AuthenticationFailed
+        saying why not)."""
+        digest = secret_hash(secret)
+        now = time.monotonic()
+        if self._trusted():
+            known = self._actors.get(digest)
+            if known is not None and known[1] > now:
+                return known[0]
+        generation = self._generation
+        actor = await authenticate(secret)
+        if self._trusted() and generation == self._generation:
+            if len(self._actors) >= self.max_keys:
+                del self._actors[next(iter(self._actors))]  # the oldest entry
+            self._actors[digest] = (actor, now + self.ttl)
+        return actor
+
+
+async def user_from_header(value: str | None, keys: VerifiedKeys | None = None) -> ApiKeyUser:
+    """The user behind an Authorization value; `keys` answers from memory where it may."""
     if not value:
         return ApiKeyUser(None, MISSING_KEY)
     scheme, _, token = value.strip().partition(" ")
     if scheme.lower() != "bearer" or not token.strip():
         return ApiKeyUser(None, "the Authorization header must be: Bearer <key>")
     try:
+        if keys is not None:
+            return ApiKeyUser(await keys.actor(token.strip()))
         return ApiKeyUser(await authenticate(token.strip()))
     except AuthenticationFailed as failure:
         return ApiKeyUser(None, str(failure))
@@ -78,27 +165,34 @@ class ApiKeyBackend(AuthenticationBackend):
     """Lets requests through without a key (GraphQL fields answer UNAUTHENTICATED),
     but stops an address that keeps presenting bad keys."""
 
-    def __init__(self, limiter: FailedAuthLimiter) -> None:
+    def __init__(self, limiter: FailedAuthLimiter, keys: VerifiedKeys | None = None) -> None:
         self.limiter = limiter
+        self.keys = keys
 
     async def authenticate(self, conn: HTTPConnection) -> tuple[AuthCredentials, BaseUser]:
         if conn.scope["type"] == "websocket":
             # Its key comes in connection_init: see authenticate_connection.
             return AuthCredentials(), ApiKeyUser(None, MISSING_KEY)
-        user = await braked_user(conn.headers.get("authorization"), conn, self.limiter)
+        header = conn.headers.get("authorization")
+        user = await braked_user(header, conn, self.limiter, self.keys)
         return AuthCredentials(["authenticated"] if user.actor else []), user
 
 
 async def braked_user(
-    header: str | None, conn: HTTPConnection, limiter: FailedAuthLimiter
+    header: str | None,
+    conn: HTTPConnection,
+    limiter: FailedAuthLimiter,
+    keys: VerifiedKeys | None = None,
 ) -> ApiKeyUser:
     """The user behind `header`, through the failed-auth brake of the client's address:
     every key presented and refused (malformed, unknown, revoked) counts, on HTTP and
-    WebSocket alike; no key at all is anonymous and counts nothing."""
+    WebSocket alike; no key at all is anonymous and counts nothing. WebSockets pass no
+    `keys`: a socket's key is checked in the database at connection_init and for each
+    operation (api/websocket.py), which is rare next to HTTP requests."""
     address = client_address(conn)
     if header and (wait := limiter.retry_after(address)) is not None:
         raise TooManyFailures(wait)
-    user = await user_from_header(header)
+    user = await user_from_header(header, keys)
     if header and user.actor is None:
         limiter.failed(address)
     return user

@@ -214,6 +214,43 @@ def query_cost(
     return cost
 
 
+def _shape(value: Any) -> Any:
+    """The shape of a JSON value, hashable: keys, list lengths, numbers, booleans and nulls
+    as they are, every string as just "a string" (no cost rule reads text, and leaving it
+    out lets requests that differ only in text, like placeOrder's, share one walk)."""
+    if isinstance(value, dict):
+        return tuple(sorted((key, _shape(item)) for key, item in value.items()))
+    if isinstance(value, list):
+        return ("[", *(_shape(item) for item in value))
+    if isinstance(value, str):
+        return str
+    return (type(value), value)
+
+
+# Costs of recent (schema, document, operation, variables, limits), oldest first.
+_COSTS: OrderedDict[tuple[Any, ...], int] = OrderedDict()
+REMEMBERED_COSTS = 1024
+
+
+def remembered_query_cost(
+    schema: GraphQLSchema,
+    document: DocumentNode,
+    operation_name: str | None,
+    variables: Mapping[str, Any] | None,
+    limits: CostLimits,
+) -> int:
+    """query_cost, walked once per (document, operation, variables' shape): clients send the same
+    few documents again and again (ParserCache hands back the same DocumentNode for the
+    same text, so the document is compared by identity)."""
+    key = (schema, document, operation_name, _shape(dict(variables or {})), limits)
+    cost = _COSTS.get(key)
+    if cost is None:
+        cost = _COSTS[key] = query_cost(schema, document, operation_name, variables, limits)
+        if len(_COSTS) > REMEMBERED_COSTS:
+            _COSTS.popitem(last=False)
+    return cost
+
+
 @dataclass
 class Bucket:
     available: float
@@ -279,7 +316,7 @@ class QueryCostExtension(SchemaExtension):
     def on_execute(self) -> Iterator[None]:
         context = self.execution_context
         if context.graphql_document is not None:
-            cost = query_cost(
+            cost = remembered_query_cost(
                 context.schema._schema,  # the graphql-core schema behind strawberry's
                 context.graphql_document,
                 context.operation_name,

@@ -29,6 +29,7 @@ from api.metrics import SUBSCRIPTIONS
 CHANNEL = "oms:events"
 RECONNECT_DELAY = 0.5
 DISCONNECT_TIMEOUT = 2.0
+ANNOUNCE_TIMEOUT = 1.0
 
 
 class Hub:
@@ -71,17 +72,34 @@ class Hub:
 
     @contextlib.contextmanager
     def listen(self, stream: str) -> Iterator[asyncio.Queue[str]]:
+        """A subscription's doorbell (counted in the open-subscriptions gauge)."""
+        with self.doorbell(stream) as queue:
+            SUBSCRIPTIONS.inc()
+            try:
+                yield queue
+            finally:
+                SUBSCRIPTIONS.dec()
+
+    @contextlib.contextmanager
+    def doorbell(self, stream: str) -> Iterator[asyncio.Queue[str]]:
         """A queue that receives the stream name whenever something may be new on it."""
         queue: asyncio.Queue[str] = asyncio.Queue()
         self._listeners[stream].add(queue)
-        SUBSCRIPTIONS.inc()
         try:
             yield queue
         finally:
-            SUBSCRIPTIONS.dec()
             self._listeners[stream].discard(queue)
             if not self._listeners[stream]:
                 del self._listeners[stream]
+
+    async def announce(self, stream: str) -> None:
+        """Ring `stream` here at once and in every other process before returning, for news
+        that must not wait for the relay's round (a revoked key). The outbox row written
+        with the change still follows: a process this misses (transport down) hears it
+        then."""
+        self.ring(stream)
+        with contextlib.suppress(Exception):
+            await asyncio.wait_for(self.publish({"stream": stream}), ANNOUNCE_TIMEOUT)
 
     def ring(self, stream: str) -> None:
         """Ring the stream's listeners, and those of its family ("channel:*" for every

@@ -25,6 +25,7 @@ values summed over the live workers.
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import time
 from collections.abc import Iterator, Sequence
@@ -129,8 +130,20 @@ class MetricsExtension(SchemaExtension):
                 None,
             )
             label, outcome = operation_label(definition), outcome_of(context.result)
-        REQUESTS.labels(label, outcome).inc()
-        LATENCY.labels(label).observe(time.perf_counter() - started)
+        _requests(label, outcome).inc()
+        _latency(label).observe(time.perf_counter() - started)
+
+
+# The labelled children, looked up once each: prometheus-client's `labels()` validates and
+# locks on every call. Both label sets are bounded by the schema (see the module's doc).
+@functools.cache
+def _requests(label: str, outcome: str) -> Any:
+    return REQUESTS.labels(label, outcome)
+
+
+@functools.cache
+def _latency(label: str) -> Any:
+    return LATENCY.labels(label)
 
 
 def sample_pool() -> None:

@@ -11,12 +11,14 @@ from collections import OrderedDict, deque
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import lru_cache
 from typing import Any
 
 from graphql import (
     DocumentNode,
     GraphQLError,
     GraphQLInputObjectType,
+    GraphQLInputType,
     GraphQLList,
     GraphQLNonNull,
     GraphQLNullableType,
@@ -274,7 +276,6 @@ class _DateTimes:
     """Finds DateTime values, literal or in variables, that the database cannot hold."""
 
     schema: GraphQLSchema
-    variables: dict[str, Any]
     found: str | None = None
 
     def check(self, scalar: GraphQLScalarType, text: Any) -> None:
@@ -300,9 +301,11 @@ class _DateTimes:
                 if name in value:
                     self.walk_value(input_field.type, value[name])
 
-    def walk(self, document: DocumentNode) -> None:
+    def walk_literals(self, document: DocumentNode) -> list[tuple[str, GraphQLInputType]]:
+        """Checks the document's literals; returns its variables and their types."""
         type_info = TypeInfo(self.schema)
         walker = self
+        variables: list[tuple[str, GraphQLInputType]] = []
 
         class Literals(Visitor):
             def enter_string_value(self, node: StringValueNode, *_: Any) -> Any:
@@ -313,12 +316,32 @@ class _DateTimes:
 
             def enter_variable_definition(self, node: VariableDefinitionNode, *_: Any) -> Any:
                 kind = type_from_ast(walker.schema, node.type)
-                name = node.variable.name.value
-                if is_input_type(kind) and name in walker.variables:
-                    walker.walk_value(kind, walker.variables[name])
+                if is_input_type(kind):
+                    variables.append((node.variable.name.value, kind))
                 return None
 
         visit(document, TypeInfoVisitor(type_info, Literals()))
+        return variables
+
+
+@dataclass(frozen=True)
+class _DocumentFacts:
+    """What a document alone says about storability: the same for every request that
+    sends it, so it is worked out once per document (ParserCache hands the same
+    DocumentNode back for the same text)."""
+
+    unstorable_text: bool
+    bad_datetime: str | None
+    variables: tuple[tuple[str, GraphQLInputType], ...]
+
+
+@lru_cache(maxsize=256)
+def _facts(schema: GraphQLSchema, document: DocumentNode) -> _DocumentFacts:
+    finder = _FindsUnstorableText()
+    visit(document, finder)
+    datetimes = _DateTimes(schema)
+    variables = datetimes.walk_literals(document)
+    return _DocumentFacts(finder.found, datetimes.found, tuple(variables))
 
 
 def _bad_input(message: str) -> ExecutionResult:
@@ -337,20 +360,22 @@ class RefuseUnstorableInput(SchemaExtension):
         context = self.execution_context
         document = context.graphql_document
         variables = context.variables or {}
-        finder = _FindsUnstorableText()
-        if document is not None:
-            visit(document, finder)
-        if finder.found or _unstorable_text_in(variables):
+        facts = _facts(context.schema._schema, document) if document is not None else None
+        bad_datetime = facts.bad_datetime if facts is not None else None
+        if facts is not None and bad_datetime is None and variables:
+            datetimes = _DateTimes(context.schema._schema)
+            for name, kind in facts.variables:
+                if name in variables:
+                    datetimes.walk_value(kind, variables[name])
+            bad_datetime = datetimes.found
+        if (facts is not None and facts.unstorable_text) or _unstorable_text_in(variables):
             context.result = _bad_input(
                 "text may not contain the NUL character (U+0000) or a lone surrogate "
                 "(U+D800-U+DFFF): send valid Unicode text"
             )
-        elif document is not None:
-            datetimes = _DateTimes(context.schema._schema, variables)
-            datetimes.walk(document)
-            if datetimes.found is not None:
-                context.result = _bad_input(
-                    f"the datetime {datetimes.found!r} is outside the range this server "
-                    f"stores ({EARLIEST:%Y-%m-%d} to {LATEST:%Y-%m-%d} UTC)"
-                )
+        elif bad_datetime is not None:
+            context.result = _bad_input(
+                f"the datetime {bad_datetime!r} is outside the range this server "
+                f"stores ({EARLIEST:%Y-%m-%d} to {LATEST:%Y-%m-%d} UTC)"
+            )
         yield

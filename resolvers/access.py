@@ -161,6 +161,8 @@ class AccessMutations:
 
     @strawberry.mutation(permission_classes=[allow(*ADMIN_ONLY)])
     @user_errors(RevokeApiKeyPayload)
-    async def revoke_api_key(self, input: RevokeApiKeyInput) -> RevokeApiKeyPayload:
+    async def revoke_api_key(self, info: Info, input: RevokeApiKeyInput) -> RevokeApiKeyPayload:
         row = await ops.revoke_api_key(decode_id(input.id, "ApiKey"))
+        # Every process forgets the keys it verified before this answer leaves.
+        await info.context.hub.announce(ops.API_KEYS_STREAM)
         return RevokeApiKeyPayload(api_key=ApiKey.of(row))

@@ -5,8 +5,9 @@ number of queries however many rows it holds. api/context.py creates a fresh
 
 from __future__ import annotations
 
+import asyncio
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from functools import cached_property
 from typing import TypeVar
 
@@ -29,6 +30,22 @@ from models.tables import (
 )
 
 M = TypeVar("M", bound=Model)
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+def now_or_later(pending: Awaitable[T], then: Callable[[T], R]) -> R | Awaitable[R]:
+    """`then` of what a loader answers: at once when it already holds the value (primed,
+    or loaded for an earlier object), so that a field of each of a page's many objects
+    costs no coroutine and no task; awaited otherwise. graphql-core awaits whatever a
+    resolver returns that is awaitable, so a plain `def` field may return either."""
+    if isinstance(pending, asyncio.Future) and pending.done():
+        return then(pending.result())
+
+    async def later() -> R:
+        return then(await pending)
+
+    return later()
 
 
 def _by_id(model: type[M]) -> DataLoader[int, M | None]:

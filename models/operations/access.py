@@ -13,7 +13,7 @@ from tortoise.transactions import in_transaction
 
 from models.errors import DomainError, ErrorCode, invalid, not_found
 from models.rules.scopes import Actor, Role, scope_problem
-from models.tables import ApiKey, Location, Vendor
+from models.tables import ApiKey, Location, OutboxEvent, Vendor
 
 KEY_PREFIX = "oms"
 # How stale `last_used_at` may get before a request refreshes it: a write per
@@ -23,9 +23,13 @@ LAST_USED_RESOLUTION = timedelta(minutes=5)
 # value too long for the public_id column, or holding NUL, a surrogate or other
 # non-ASCII, reaches neither the database nor the hash as a failure of its own.
 KEY_SHAPE = re.compile(KEY_PREFIX + r"_([0-9A-Za-z-]{1,32})_[0-9A-Za-z_-]{1,200}")
+# The outbox stream that tells every server process a key was revoked: each keeps the keys
+# it verified for a few seconds (api/auth.py) and forgets them when this rings.
+API_KEYS_STREAM = "api-keys"
+REVOKED = "API_KEY_REVOKED"
 
 
-def _hash(secret: str) -> str:
+def secret_hash(secret: str) -> str:
     return hashlib.sha256(secret.encode()).hexdigest()
 
 
@@ -67,7 +71,7 @@ async def create_api_key(
         secret = f"{KEY_PREFIX}_{public_id}_{secrets.token_urlsafe(24)}"
         key = await ApiKey.create(
             public_id=public_id,
-            secret_hash=_hash(secret),
+            secret_hash=secret_hash(secret),
             name=name,
             role=role.value,
             location_ids=sorted(set(location_ids)),
@@ -78,20 +82,30 @@ async def create_api_key(
 
 
 async def revoke_api_key(key_id: int) -> ApiKey:
-    key = await ApiKey.get_or_none(id=key_id)
-    if key is None:
-        raise not_found("API key", key_id, ["id"])
-    if key.revoked_at is None:
-        key.revoked_at = datetime.now(UTC)
-        await key.save(update_fields=["revoked_at", "updated_at"])
+    async with in_transaction():
+        key = await ApiKey.get_or_none(id=key_id)
+        if key is None:
+            raise not_found("API key", key_id, ["id"])
+        if key.revoked_at is None:
+            key.revoked_at = datetime.now(UTC)
+            await key.save(update_fields=["revoked_at", "updated_at"])
+            await OutboxEvent.create(
+                stream=API_KEYS_STREAM, type=REVOKED, payload={"apiKeyId": key.id}
+            )
     return key
 
 
 async def revoke_api_keys_named(names: Sequence[str]) -> int:
     """Revoke every live key with one of these names; how many were revoked."""
-    return await ApiKey.filter(name__in=list(names), revoked_at=None).update(
-        revoked_at=datetime.now(UTC)
-    )
+    async with in_transaction():
+        revoked = await ApiKey.filter(name__in=list(names), revoked_at=None).update(
+            revoked_at=datetime.now(UTC)
+        )
+        if revoked:
+            await OutboxEvent.create(
+                stream=API_KEYS_STREAM, type=REVOKED, payload={"names": sorted(names)}
+            )
+    return revoked
 
 
 async def any_live_key() -> bool:
@@ -108,7 +122,7 @@ async def authenticate(secret: str) -> Actor:
     if shape is None:
         raise AuthenticationFailed("the API key is malformed")
     key = await ApiKey.get_or_none(public_id=shape[1])
-    if key is None or not hmac.compare_digest(key.secret_hash, _hash(secret)):
+    if key is None or not hmac.compare_digest(key.secret_hash, secret_hash(secret)):
         raise AuthenticationFailed("the API key is not valid")
     if key.revoked_at is not None:
         raise AuthenticationFailed("the API key was revoked")
