@@ -189,8 +189,12 @@ class TracedTransport(httpx.AsyncBaseTransport):
         self.inner = inner
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        # A child of the request that queued the delivery, when it was traced.
+        cause = request.extensions.pop("oms_cause", None)
+        parent = _PROPAGATOR.extract({"traceparent": cause}) if cause else None
         with _tracer().start_as_current_span(
             f"webhook {request.method}",
+            context=parent,
             kind=trace.SpanKind.CLIENT,
             attributes={"server.address": request.url.host, "http.request.method": request.method},
         ) as current:

@@ -248,7 +248,8 @@ async def _send(
                 content=body,
                 headers=headers,
                 timeout=policy.answer_within,
-                extensions={"sni_hostname": server_name},
+                # The cause is read by the tracing transport, never sent.
+                extensions={"sni_hostname": server_name, "oms_cause": delivery.trace_context},
             ) as response:
                 return _answer(response.status_code)
         except httpx.ConnectError as failure:

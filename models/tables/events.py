@@ -69,6 +69,9 @@ class WebhookDelivery(Model):
     next_attempt_at = fields.DatetimeField(null=True)
     created_at = fields.DatetimeField(auto_now_add=True)
     updated_at = fields.DatetimeField(auto_now=True)
+    # The `traceparent` of the request that caused it, as on the outbox: each POST's span
+    # joins that request's trace.
+    trace_context = fields.CharField(max_length=64, null=True, default=current_cause)
 
     class Meta:
         table = "webhook_delivery"
