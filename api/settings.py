@@ -97,9 +97,11 @@ class Settings:
     # Query cost (api/cost.py): the most one request may cost, and each key's
     # bucket of points with its refill rate a second. Lists are charged at their most
     # possible length: a page of 80 dashboard cards costs ~45,000, a sourcing plan ~64,000.
-    max_query_cost: int = 100_000
-    cost_bucket_size: int = 500_000
-    cost_restore_rate: float = 50_000.0
+    # A page of 50 orders with their lines and fulfillment orders, costed at the most they
+    # could hold (250 lines, ...), fits one request.
+    max_query_cost: int = 1_000_000
+    cost_bucket_size: int = 5_000_000  # five of the largest requests at once
+    cost_restore_rate: float = 500_000.0
     max_body_bytes: int = 256 * 1024
 
     @classmethod

@@ -14,19 +14,32 @@ export function useKey(secret) {
   key = secret;
 }
 
+// A query the key's cost budget cannot pay yet is sent again after the wait the server
+// names (a few times, a few seconds each at most): a busy shift is not an error.
+const BUDGET_RETRIES = 3;
+const LONGEST_WAIT_MS = 5000;
+
 export async function gql(query, variables = {}, signal = undefined) {
-  const response = await fetch("/graphql", {
-    method: "POST",
-    headers: { "Content-Type": "application/json", Authorization: `Bearer ${key}` },
-    body: JSON.stringify({ query, variables }),
-    signal,
-  });
-  const body = await response.json();
-  if (body.errors && body.errors.length) {
-    const first = body.errors[0];
-    throw new ApiError((first.extensions && first.extensions.code) || "ERROR", first.message);
+  for (let attempt = 0; ; attempt++) {
+    const response = await fetch("/graphql", {
+      method: "POST",
+      headers: { "Content-Type": "application/json", Authorization: `Bearer ${key}` },
+      body: JSON.stringify({ query, variables }),
+      signal,
+    });
+    const body = await response.json();
+    // 429: this address presented wrong keys too often (not the query budget).
+    if (response.status === 429) throw new ApiError("AUTH_BRAKE", "too many wrong keys");
+    const first = body.errors && body.errors.length ? body.errors[0] : null;
+    if (!first) return body.data;
+    const code = (first.extensions && first.extensions.code) || "ERROR";
+    if (code === "THROTTLED" && attempt < BUDGET_RETRIES) {
+      const wait = Math.min(LONGEST_WAIT_MS, 1000 * (first.extensions.retryAfterSeconds || 1));
+      await new Promise((resolve) => setTimeout(resolve, wait));
+      continue;
+    }
+    throw new ApiError(code, first.message);
   }
-  return body.data;
 }
 
 // The input type of each mutation, as the server names it (filled in at sign-in).

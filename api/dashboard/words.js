@@ -46,7 +46,8 @@ const ERROR_WORDS = {
   INVALID: "Please check what you entered:",
   PICKUP_CODE_MISMATCH: "That pickup code does not match. Ask the customer to check it.",
   PICKUP_CODE_LOCKED: "Too many wrong pickup codes for this order. An admin must check the customer and hand it over.",
-  THROTTLED: "Too many tries with a wrong key from here. Wait a minute, then try again.",
+  AUTH_BRAKE: "Too many tries with a wrong key from here. Wait a minute, then try again.",
+  THROTTLED: "The server is busy right now. Wait a few seconds, then try again.",
 };
 
 // A key that stopped working while signed in: it worked before, so "no longer" is true.
