@@ -13,6 +13,7 @@ from tortoise.transactions import in_transaction
 from models.errors import DomainError, ErrorCode, invalid, not_found
 from models.operations.webhooks import checked_webhook_url
 from models.rules import ranges
+from models.rules.address import country_code, is_country_code
 from models.rules.capacity import check_time_zone
 from models.tables import Location, Vendor
 
@@ -39,8 +40,8 @@ class AddressData:
 
     def columns(self, field: str = "address") -> dict[str, Any]:
         """Validated `address_*`, latitude and longitude columns."""
-        country = (self.country_code or "").strip().upper() or None
-        if country is not None and not re.fullmatch(r"[A-Z]{2}", country):
+        country = country_code(self.country_code or "") or None
+        if country is not None and not is_country_code(country):
             raise invalid(
                 f"country code {self.country_code!r} is not ISO 3166-1 alpha-2",
                 [field, "countryCode"],

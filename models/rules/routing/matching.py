@@ -1,5 +1,4 @@
-"""Which routing rules apply to an order and to a line, and the one home of the address
-normalizers the rules are stored and compared in.
+"""Which routing rules apply to an order and to a line.
 
 A rule's conditions are compared the way they are stored: country and region codes
 uppercased, postal codes without spaces and uppercased (so "sw1a 1" is the prefix
@@ -7,31 +6,19 @@ uppercased, postal codes without spaces and uppercased (so "sw1a 1" is the prefi
 functions, so what the API shows is what the engine compares.
 """
 
-import re
+from models.rules.address import country_code, is_country_code, postal_code, region_code
 
 from .types import LineDemand, RoutingRequest, RuleSpec
 
-_COUNTRY_CODE = re.compile(r"[A-Z]{2}")
-
-
-def country_code(value: str) -> str:
-    """A country as compared: "us " is "US"."""
-    return value.strip().upper()
-
-
-def is_country_code(code: str) -> bool:
-    """Whether a normalized country is an ISO 3166-1 alpha-2 code (two letters)."""
-    return _COUNTRY_CODE.fullmatch(code) is not None
-
-
-def region_code(value: str) -> str:
-    """A region as compared: "mn" is "MN"."""
-    return value.strip().upper()
-
-
-def postal_code(value: str) -> str:
-    """A postal code or prefix as compared: "SW1A 1AA" and "sw1a1aa" are the same code."""
-    return value.replace(" ", "").upper()
+# The normalizers are re-exported: rules are stored and compared through them.
+__all__ = [
+    "country_code",
+    "is_country_code",
+    "matches_line",
+    "matches_order",
+    "postal_code",
+    "region_code",
+]
 
 
 def matches_order(rule: RuleSpec, request: RoutingRequest) -> bool:
