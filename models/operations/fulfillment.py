@@ -20,6 +20,7 @@ from tortoise.expressions import F
 from tortoise.transactions import in_transaction
 
 from models.errors import DomainError, ErrorCode, invalid, not_found
+from models.operations import webhook_queue
 from models.operations.cancellation_requests import refuse_while_requested
 from models.operations.fulfillment_state import (
     FulfillmentLine,
@@ -206,6 +207,7 @@ async def ship(
             if done
             else FulfillmentOrderEventType.PARTIALLY_SHIPPED,
         )
+        await webhook_queue.enqueue(order, "shipment.created", fulfillment_order)
         await refresh_status(order, actor)
     return Shipped(shipment, fulfillment_order)
 
@@ -253,6 +255,7 @@ async def mark_delivered(shipment_id: int, actor: Actor) -> Shipped:
             {"shipmentId": global_id("Shipment", shipment_id)},
         )
         await _deliver(order, shipment, actor, now)
+        await webhook_queue.enqueue(order, "shipment.delivered", fulfillment_order)
     return Shipped(shipment, fulfillment_order)
 
 
@@ -278,3 +281,4 @@ async def hand_over(
         tell=FulfillmentOrderEventType.PICKED_UP,
     )
     await _deliver(order, shipment, actor, now)
+    await webhook_queue.enqueue(order, "order.picked_up", fulfillment_order)

@@ -12,6 +12,7 @@ from tortoise.expressions import F
 from tortoise.transactions import in_transaction
 
 from models.errors import DomainError, ErrorCode, invalid
+from models.operations import webhook_queue
 from models.operations.cancellation_requests import refuse_while_requested
 from models.operations.fulfillment import hand_over
 from models.operations.fulfillment_state import (
@@ -80,6 +81,7 @@ async def mark_ready_for_pickup(fulfillment_order_id: int, actor: Actor) -> Fulf
             actor,
             tell=FulfillmentOrderEventType.READY_FOR_PICKUP,
         )
+        await webhook_queue.enqueue(order, "order.ready_for_pickup", fulfillment_order)
         await refresh_status(order, actor)
     return fulfillment_order
 

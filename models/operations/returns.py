@@ -17,7 +17,7 @@ from tortoise.expressions import Subquery
 from tortoise.transactions import in_transaction
 
 from models.errors import DomainError, ErrorCode, invalid, not_found
-from models.operations import events, visibility
+from models.operations import events, visibility, webhook_queue
 from models.operations.backorders import route_backorders_after
 from models.operations.order_state import check_action, locked_order, refresh_status
 from models.operations.placement import MAX_LINES
@@ -161,6 +161,7 @@ async def request_return(order_id: int, lines: Sequence[ReturnLineInput], actor:
                 "lines": {global_id("OrderLine", i): q for i, q in wanted.items()},
             },
         )
+        await webhook_queue.enqueue(order, "return.requested")
         await refresh_status(order, actor)
     return row
 
@@ -315,6 +316,7 @@ async def receive_return(
                 },
             },
         )
+        await webhook_queue.enqueue(order, "return.received")
         await refresh_status(order, actor)
     if restocked:
         # After the commit: each backordered order is routed in its own transaction.
@@ -354,5 +356,6 @@ async def refund_return(return_id: int, amount: Decimal, actor: Actor) -> Return
             actor,
             {"returnId": global_id("Return", row.id), "amount": str(amount)},
         )
+        await webhook_queue.enqueue(order, "return.refunded")
         await refresh_status(order, actor)
     return row

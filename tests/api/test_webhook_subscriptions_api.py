@@ -302,3 +302,44 @@ async def test_subscription_urls_are_guarded(admin: Gql, db: Settings) -> None:
         },
     )
     assert short["createWebhookSubscription"]["userErrors"][0]["field"] == ["secret"]
+
+
+LIFE = {
+    "accept": """mutation($id: ID!) { acceptFulfillmentOrder(input: {id: $id}) {
+      userErrors { message } } }""",
+    "ship": """mutation($id: ID!) { shipFulfillmentOrder(input: {id: $id}) {
+      shipment { id } userErrors { message } } }""",
+    "deliver": """mutation($id: ID!) { markShipmentDelivered(input: {shipmentId: $id}) {
+      userErrors { message } } }""",
+    "lines": """query($n: String) { order(number: $n) { lines { id } } }""",
+    "return": """mutation($o: ID!, $l: ID!) { requestReturn(input: {orderId: $o,
+      lines: [{orderLineId: $l, quantity: 1}]}) { userErrors { message } } }""",
+}
+
+
+async def test_shipments_and_returns_reach_their_topics_in_order(
+    admin: Gql, partner_hook: Receiver, policy: DeliveryPolicy
+) -> None:
+    await twin_cities({"MUG": (5, 5, 5)})
+    topics = ["SHIPMENT_CREATED", "SHIPMENT_DELIVERED", "RETURN_REQUESTED", "ORDER_CREATED"]
+    await admin.mutate(
+        SUBSCRIBE, {"input": {"url": partner_hook.url, "secret": PARTNER_SECRET, "topics": topics}}
+    )
+    order = await placed(admin, [("MUG", 1)])
+    (fo,) = order["fulfillmentOrders"]
+    await admin.mutate(LIFE["accept"], {"id": fo["id"]})
+    shipment = (await admin.mutate(LIFE["ship"], {"id": fo["id"]}))["shipment"]
+    await admin.mutate(LIFE["deliver"], {"id": shipment["id"]})
+    (line,) = (await admin(LIFE["lines"], {"n": order["number"]}))["order"]["lines"]
+    await admin.mutate(LIFE["return"], {"o": order["id"], "l": line["id"]})
+    await send_all(policy, datetime.now(UTC))
+
+    bodies = [signed(request, PARTNER_SECRET) for request in partner_hook.requests]
+    assert [body["event"] for body in bodies] == [
+        "order.created",
+        "shipment.created",
+        "shipment.delivered",
+        "return.requested",
+    ]
+    assert bodies[1]["fulfillmentOrder"]["id"] == fo["id"]
+    assert {body["order"]["number"] for body in bodies} == {order["number"]}
