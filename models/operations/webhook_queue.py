@@ -39,6 +39,7 @@ async def enqueue(
     fulfillment_order: FulfillmentOrder | None = None,
     *,
     assignee: Assignee | None = None,
+    live: Sequence[WebhookSubscription] | None = None,
 ) -> int:
     """Queue `event` (e.g. "order.cancelled", "fulfillment_order.held") for every
     destination that hears of it; returns how many deliveries were written.
@@ -47,11 +48,14 @@ async def enqueue(
     exist): the deliveries commit or roll back with it. Destinations are the webhook
     subscriptions whose topics name the event and whose key may read it, and, for the
     fulfillment order events a vendor hears of, the vendor's webhookUrl. `assignee` names
-    a former assignee (MOVED_AWAY); by default the fulfillment order's own.
+    a former assignee (MOVED_AWAY); by default the fulfillment order's own. `live`: the
+    live subscriptions, when the caller queues several events and loaded them once.
     """
     if fulfillment_order is not None and assignee is None:
         assignee = (fulfillment_order.location_id, fulfillment_order.vendor_id)
-    subscriptions = await _hearing(event, order.channel, assignee)
+    if live is None and event in TOPIC_OF_EVENT:  # events without a topic reach no subscription
+        live = await _live_subscriptions()
+    subscriptions = _hearing(live or [], event, order.channel, assignee)
     vendor = None
     if event in VENDOR_URL_EVENTS and assignee is not None and assignee[1] is not None:
         vendor = await Vendor.get_or_none(id=assignee[1], webhook_url__not_isnull=True)
@@ -99,23 +103,30 @@ async def enqueue_fulfillment_events(
     event = FULFILLMENT_EVENTS.get(type)
     if event is None:
         return
+    # One read of the subscriptions and of the orders for the whole batch, not one each.
+    live = await _live_subscriptions() if event in TOPIC_OF_EVENT else []
+    order_ids = {fulfillment_order.order_id for fulfillment_order in fulfillment_orders}
+    orders = {order.id: order for order in await Order.filter(id__in=order_ids)}
     for fulfillment_order in fulfillment_orders:
-        order = await Order.get(id=fulfillment_order.order_id)
-        await enqueue(order, event, fulfillment_order, assignee=assignee)
+        order = orders[fulfillment_order.order_id]
+        await enqueue(order, event, fulfillment_order, assignee=assignee, live=live)
 
 
-async def _hearing(
-    event: str, channel: str, assignee: Assignee | None
+async def _live_subscriptions() -> list[WebhookSubscription]:
+    """The subscriptions of keys that are not revoked, with their keys."""
+    return await WebhookSubscription.filter(api_key__revoked_at=None).prefetch_related("api_key")
+
+
+def _hearing(
+    live: Sequence[WebhookSubscription], event: str, channel: str, assignee: Assignee | None
 ) -> list[WebhookSubscription]:
-    """The subscriptions of live keys that name the event's topic and may read it."""
+    """Of the live subscriptions, those that name the event's topic and may read it."""
     topic = TOPIC_OF_EVENT.get(event)
     if topic is None:
         return []
     return [
         subscription
-        for subscription in await WebhookSubscription.filter(
-            api_key__revoked_at=None
-        ).prefetch_related("api_key")
+        for subscription in live
         if topic.value in subscription.topics
         and subscription_hears(actor_of(subscription.api_key), channel, assignee)
     ]
