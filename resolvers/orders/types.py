@@ -11,8 +11,8 @@ import strawberry
 from strawberry.scalars import JSON
 from strawberry.types import Info
 
-from models.operations.events import visible_timeline
 from models.operations.order_edits import current_subtotal
+from models.operations.visibility import visible_timeline
 from models.rules import scopes
 from models.rules.events import (
     OrderEventType,
