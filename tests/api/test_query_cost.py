@@ -154,8 +154,8 @@ async def test_many_addresses_cannot_grow_the_buckets_without_bound(
 
 
 async def test_list_fields_are_charged_by_their_most_possible_length(admin: Gql) -> None:
-    from api.cost import LIST_ESTIMATE
     from models.operations.placement import MAX_LINES
+    from models.rules.limits import MAX_HOLDS_PER_ORDER, NESTED_FIRST_DEFAULT
 
     one_order = "{ orders(first: 1) { nodes { SELECTION } } }"
     cost = {}
@@ -173,11 +173,11 @@ async def test_list_fields_are_charged_by_their_most_possible_length(admin: Gql)
     # A list costs 1 + its most possible length x one item (at least 1; a product 1).
     assert cost["lines { sku }"] == 1 + (1 + MAX_LINES * 1)
     assert cost["lines { sku product { name } }"] == 1 + (1 + MAX_LINES * 1)
-    # An order's fulfillment orders are not bounded by the domain: charged as an estimate.
+    # An order's fulfillment orders are not bounded by the domain: charged at `first`.
     assert cost["fulfillmentOrders { lines { quantity } }"] == 1 + (
-        1 + LIST_ESTIMATE * (1 + MAX_LINES)
+        1 + NESTED_FIRST_DEFAULT * (1 + MAX_LINES)
     )
-    assert cost["holds { reason }"] == 1 + (1 + LIST_ESTIMATE)
+    assert cost["holds { reason }"] == 1 + (1 + MAX_HOLDS_PER_ORDER)
     # The bound holds: a page of orders with their lines asks for at most what it costs.
     body = await admin.raw(
         "{ orders(first: 250) { nodes { fulfillmentOrders { lines { quantity } } } } }"
