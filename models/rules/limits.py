@@ -11,11 +11,13 @@ from models.errors import invalid
 from models.rules.ranges import Range
 
 # A STAFF key's locations, a SHIP_FROM/RESTRICT rule's locations: a key serving more stores
-# than this is an ADMIN's job, a rule naming more is better said with priorities.
+# than this is an ADMIN's job, a rule naming more is better said with location priorities.
 MAX_KEY_LOCATIONS = 50
-MAX_RULE_LOCATIONS = 50
-# Routing rules are read whole by every placement: a few dozen in practice.
-MAX_ROUTING_RULES = 100
+MAX_RULE_LOCATIONS = 25
+# Routing rules are read whole by every placement: a handful in practice (Shopify's order
+# routing has a few fixed ones). The whole list with its locations stays cheap enough for
+# the anonymous budget to answer UNAUTHENTICATED rather than MAX_COST_EXCEEDED.
+MAX_ROUTING_RULES = 50
 # Holds an order may ever get (released ones stay in its history).
 MAX_HOLDS_PER_ORDER = 50
 # Parcels one fulfillment order ships in (each takes any number of lines and units).
