@@ -279,7 +279,7 @@ class Order(Node):
         description="Those of the fulfillment orders the key may see. "
         + nested_first_note(
             "`FulfillmentOrder.shipments` of `Query.fulfillmentOrders(orderId:)` (a "
-            f"fulfillment order ships in at most {MAX_SHIPMENTS_PER_FULFILLMENT_ORDER})"
+            f"fulfillment order ships in at most {MAX_SHIPMENTS_PER_FULFILLMENT_ORDER} shipments)"
         )
     )
     async def shipments(self, info: Info, first: int = NESTED_FIRST_DEFAULT) -> list[Shipment]:
