@@ -44,42 +44,82 @@ from graphql import (
 from strawberry.extensions import SchemaExtension
 from strawberry.types import ExecutionResult
 
+from models.operations.picklist import MAX_FULFILLMENT_ORDERS
 from models.operations.placement import MAX_LINES
+from models.rules.limits import (
+    MAX_DELIVERY_ATTEMPTS,
+    MAX_HOLDS_PER_ORDER,
+    MAX_KEY_LOCATIONS,
+    MAX_ROUTING_RULES,
+    MAX_RULE_LOCATIONS,
+    MAX_SHIPMENTS_PER_FULFILLMENT_ORDER,
+    MAX_USER_ERRORS,
+    NESTED_FIRST,
+    PICK_LIST_FIRST,
+)
 
 MUTATION_COST = 10
 OBJECT_COST = 1
-# The most objects a list field (one that is not a connection) returns: the domain's limit
-# where it has one. An order has at most MAX_LINES lines, so do its fulfillment orders',
-# shipments', returns' and sourcing plan's lines; a plan has at most one assignment a line.
-LIST_MAXIMA: Mapping[str, int] = {
-    "Order.lines": MAX_LINES,
-    "FulfillmentOrder.lines": MAX_LINES,
-    "Shipment.lines": MAX_LINES,
-    "Return.lines": MAX_LINES,
-    "SourcingPlan.assignments": MAX_LINES,
-    "SourcingPlan.backorders": MAX_LINES,
-    "SourcingAssignment.lines": MAX_LINES,
-}
-# Lists without a domain limit (an order's fulfillment orders, shipments, returns and
-# holds; a key's or a rule's locations; the routing rules; a delivery's attempts) are
-# charged as this many: an estimate, said so in COST_MODEL.
-LIST_ESTIMATE = 25
 
-COST_MODEL = """The root of every query. Each request has a cost, computed before it runs \
+
+@dataclass(frozen=True)
+class ListBound:
+    """The most objects a list field (one that is not a connection) returns."""
+
+    most: int
+    # The list takes `first` (0..most), and is charged at its value, or at its default.
+    first: bool = False
+
+
+# Every list of objects in the schema, with its bound (tests/api/test_query_cost.py fails on
+# one missing): the domain's limit, enforced where the rows are written (models.rules.limits;
+# an order has at most MAX_LINES lines, and so do its fulfillment orders', shipments',
+# returns' and sourcing plan's), or `first` where the domain has none.
+LIST_BOUNDS: Mapping[str, ListBound] = {
+    "Order.lines": ListBound(MAX_LINES),
+    "FulfillmentOrder.lines": ListBound(MAX_LINES),
+    "Shipment.lines": ListBound(MAX_LINES),
+    "Return.lines": ListBound(MAX_LINES),
+    "SourcingPlan.assignments": ListBound(MAX_LINES),
+    "SourcingPlan.backorders": ListBound(MAX_LINES),
+    "SourcingAssignment.lines": ListBound(MAX_LINES),
+    "OrderEditPreview.released": ListBound(MAX_LINES),
+    "Order.holds": ListBound(MAX_HOLDS_PER_ORDER),
+    "FulfillmentOrder.shipments": ListBound(MAX_SHIPMENTS_PER_FULFILLMENT_ORDER),
+    "ApiKey.locations": ListBound(MAX_KEY_LOCATIONS),
+    "Viewer.locations": ListBound(MAX_KEY_LOCATIONS),
+    "RoutingRule.locations": ListBound(MAX_RULE_LOCATIONS),
+    "Query.routingRules": ListBound(MAX_ROUTING_RULES),
+    "WebhookDelivery.attemptLog": ListBound(MAX_DELIVERY_ATTEMPTS),
+    "PickListLine.fulfillmentOrders": ListBound(MAX_FULFILLMENT_ORDERS),
+    "Order.fulfillmentOrders": ListBound(NESTED_FIRST.most, first=True),
+    "Order.shipments": ListBound(NESTED_FIRST.most, first=True),
+    "Order.returns": ListBound(NESTED_FIRST.most, first=True),
+    "PickList.lines": ListBound(PICK_LIST_FIRST.most, first=True),
+}
+# Lists of these are bounded wherever they appear: every payload's userErrors.
+ELEMENT_BOUNDS: Mapping[str, ListBound] = {"UserError": ListBound(MAX_USER_ERRORS)}
+
+COST_MODEL = f"""The root of every query. Each request has a cost, computed before it runs \
 and reported in `extensions.cost`: every object field costs 1 (scalars and enums 0); a \
 connection costs 1 plus its page size (the value of `first` or `last`, literal or from a \
 variable, its default included; without either, the default page size) times the cost of \
 one node (at least 1), its edges and pageInfo being free; a list of objects that is not a \
-connection costs 1 plus its most possible length times the cost of one item (at least 1): \
-250 for lines (Order.lines, FulfillmentOrder.lines, Shipment.lines, Return.lines: an order \
-takes at most 250 lines) and a sourcing plan's lists, 25 for lists the domain does not \
-bound (an order's fulfillmentOrders, shipments, returns and holds, locations lists, \
-routingRules, attemptLog); introspection (`__schema`, \
-`__type`) is charged like any other field; each root mutation field costs 10 more. A \
-request may cost at most a configured maximum (MAX_COST_EXCEEDED beyond it), and is paid \
-from a budget that refills over time: one per API key, and a smaller one per client \
-address for requests without a key (THROTTLED, with retryAfterSeconds, when it runs dry; \
-`extensions.cost.throttleStatus` shows the budget)."""
+connection costs 1 plus its most possible length times the cost of one item (at least 1), \
+so that the cost bounds the objects a query returns. Every such list has a bound: the \
+domain's, enforced when the rows are written ({MAX_LINES} for lines and a sourcing plan's \
+lists, {MAX_HOLDS_PER_ORDER} holds an order, {MAX_SHIPMENTS_PER_FULFILLMENT_ORDER} \
+shipments a fulfillment order, {MAX_KEY_LOCATIONS} locations a key, {MAX_RULE_LOCATIONS} a \
+routing rule, {MAX_ROUTING_RULES} routing rules, {MAX_DELIVERY_ATTEMPTS} attempts a webhook \
+delivery, {MAX_FULFILLMENT_ORDERS} fulfillment orders a pick list, {MAX_USER_ERRORS} \
+userError a payload), or, where the domain has none (an order's fulfillmentOrders, \
+shipments and returns; a pick list's lines), the list's `first` argument, charged at its \
+value or its default, the rest being reachable through a root connection; introspection \
+(`__schema`, `__type`) is charged like any other field; each root mutation field costs \
+{MUTATION_COST} more. A request may cost at most a configured maximum (MAX_COST_EXCEEDED \
+beyond it), and is paid from a budget that refills over time: one per API key, and a \
+smaller one per client address for requests without a key (THROTTLED, with \
+retryAfterSeconds, when it runs dry; `extensions.cost.throttleStatus` shows the budget)."""
 
 
 @dataclass(frozen=True)
@@ -163,9 +203,27 @@ class Walk:
             return inner  # edges, node, nodes, pageInfo: wrappers of what is already counted
         # Introspection's lists are the schema's own, charged per selected field.
         if _is_list(definition.type) and not parent.name.startswith("__"):
-            length = LIST_MAXIMA.get(f"{parent.name}.{node.name.value}", LIST_ESTIMATE)
+            length = self.list_length(parent.name, named.name, definition, node)
             return OBJECT_COST + length * max(inner, OBJECT_COST)
         return OBJECT_COST + inner
+
+    def list_length(
+        self, parent: str, element: str, definition: GraphQLField, node: FieldNode
+    ) -> int:
+        bound = LIST_BOUNDS.get(f"{parent}.{node.name.value}") or ELEMENT_BOUNDS.get(element)
+        if bound is None:
+            # A list nobody bounded: unaffordable, rather than charged at a guess.
+            return self.limits.max_cost + 1
+        if not bound.first:
+            return bound.most
+        value = None
+        for argument in node.arguments or ():
+            if argument.name.value == "first":
+                value = _integer(value_from_ast_untyped(argument.value, self.variables))
+        if value is None:  # left out, or a variable left out: the schema's default
+            value = _integer(definition.args["first"].default_value)
+        # Out of range is refused by the field itself, with a clearer error.
+        return bound.most if value is None else max(0, min(value, bound.most))
 
     def page_size(self, node: FieldNode) -> int:
         for argument in node.arguments or ():

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
+from models.rules.limits import MAX_DELIVERY_ATTEMPTS
 from models.rules.webhooks import DEFAULT_MAX_ATTEMPTS
 
 MIGRATIONS_ROOT = Path(__file__).resolve().parent.parent / "migrations"
@@ -49,6 +50,13 @@ def _positive(kind: type[int] | type[float]) -> Callable[[str], Any]:
         return number
 
     return parse
+
+
+def _attempts(value: str) -> int:
+    number = int(_positive(int)(value))
+    if number > MAX_DELIVERY_ATTEMPTS:
+        raise ValueError(f"at most {MAX_DELIVERY_ATTEMPTS} (manual retries included)")
+    return number
 
 
 def _database_url(value: str) -> str:
@@ -187,7 +195,7 @@ ENVIRONMENT = [
     Variable(
         "OMS_WEBHOOK_MAX_ATTEMPTS",
         "webhook_max_attempts",
-        _positive(int),
+        _attempts,
         "attempts before a delivery fails",
     ),
     Variable(

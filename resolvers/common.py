@@ -10,10 +10,13 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar, overload
 
 import strawberry
+from graphql import GraphQLError
 from tortoise.exceptions import ValidationError
 from tortoise.models import Model
 
 from models.errors import DomainError, ErrorCode, invalid
+from models.rules.limits import NESTED_FIRST, NESTED_FIRST_DEFAULT
+from models.rules.ranges import Range
 from models.tables.locations import AddressFields
 
 if TYPE_CHECKING:
@@ -173,3 +176,25 @@ def sent_fields(
 def to_camel(name: str) -> str:
     head, *rest = name.split("_")
     return head + "".join(part.title() for part in rest)
+
+
+Item = TypeVar("Item")
+
+
+def nested_first_note(root: str) -> str:
+    """What a list truncated by `first` says in its description: where the rest is."""
+    return (
+        f"The first `first` of them, oldest first ({NESTED_FIRST.least}-{NESTED_FIRST.most}, "
+        f"default {NESTED_FIRST_DEFAULT}): the domain does not bound how many an order "
+        f"gathers (re-routing, partial work), so a query's cost can. All of them: {root}."
+    )
+
+
+def first_of(items: list[Item], first: int, bound: Range = NESTED_FIRST) -> list[Item]:
+    """The first `first` of a nested list the domain does not bound (limits.NESTED_FIRST)."""
+    if not bound.least <= first <= bound.most:
+        raise GraphQLError(
+            f"first must be between {bound.least} and {bound.most}, got {first}",
+            extensions={"code": "BAD_USER_INPUT"},
+        )
+    return items[:first]

@@ -13,6 +13,7 @@ from strawberry.types import Info
 from models.operations import visibility
 from models.rules import scopes
 from models.rules.lifecycle import FulfillmentOrderStatus
+from models.rules.limits import MAX_SHIPMENTS_PER_FULFILLMENT_ORDER
 from models.rules.routing.reasons import assignee_reason
 from models.rules.scopes import Role
 from models.tables import FulfillmentOrder as FulfillmentOrderRow
@@ -180,7 +181,10 @@ class FulfillmentOrder(Node):
         rows = await info.context.loaders.lines_by_fulfillment_order_id.load(self.row.pk)
         return [FulfillmentOrderLine.of(row) for row in rows]
 
-    @strawberry.field
+    @strawberry.field(
+        description=f"Oldest first: at most {MAX_SHIPMENTS_PER_FULFILLMENT_ORDER} (shipping "
+        "refuses more)."
+    )
     async def shipments(self, info: Info) -> list[Shipment]:
         rows = await info.context.loaders.shipments_by_fulfillment_order_id.load(self.row.pk)
         return [Shipment.of(row) for row in rows]
@@ -306,7 +310,8 @@ class FulfillmentQueries:
         permission_classes=[allow(Role.ADMIN, Role.VIEWER, Role.STAFF, Role.VENDOR)],
         description="Fulfillment orders, by assignment time unless sortKey says otherwise "
         "(ACCEPT_BY: the deadline due soonest first, for those that have one). STAFF and VENDOR "
-        "keys see their own only.",
+        "keys see their own only. `orderId`: one order's, all of them (`Order.fulfillmentOrders` "
+        "shows the first few).",
     )
     @paged
     async def fulfillment_orders(
@@ -318,6 +323,7 @@ class FulfillmentQueries:
         status: list[FulfillmentOrderStatusEnum] | None = None,
         sort_key: FulfillmentOrderSortKey = FulfillmentOrderSortKey.ASSIGNED_AT,
         reverse: bool = False,
+        order_id: strawberry.ID | None = None,
     ) -> Connection[FulfillmentOrder]:
         actor = current_actor(info)
         qs = visibility.visible_fulfillment_orders(actor)
@@ -331,6 +337,8 @@ class FulfillmentQueries:
             if not scopes.may_see_fulfillment(actor, None, pk):
                 raise forbidden("this key may not see that vendor's fulfillment orders")
             qs = qs.filter(vendor_id=pk)
+        if order_id is not None:
+            qs = qs.filter(order_id=decode_query_id(order_id, "Order"))
         if status:
             qs = qs.filter(status__in=[s.value for s in status])
         if sort_key is FulfillmentOrderSortKey.ACCEPT_BY:

@@ -271,8 +271,9 @@ class FulfillmentMutations:
         permission_classes=[allow(*ADMIN_ONLY)],
         description="Re-assigns a fulfillment order that has shipped nothing: its reservations "
         "move (INSUFFICIENT_STOCK if the new location lacks them), it is OPEN again with a "
-        "fresh acceptBy, and the new assignee is notified. Capacity and routing rules do not "
-        "apply.",
+        "fresh acceptBy, and the new assignee is notified. Routing rules do not apply (the "
+        "admin decides), but a location's dailyCapacity does, counted on its local day as "
+        "for placement: a move into a location whose day is full is refused (AT_CAPACITY).",
     )
     @user_errors(FulfillmentOrderPayload)
     async def move_fulfillment_order(

@@ -9,6 +9,7 @@ import strawberry
 from strawberry.types import Info
 
 from models.operations import inventory as ops
+from models.operations.visibility import visible_inventory_levels
 from models.rules import scopes
 from models.rules.inventory import AdjustmentReason, available
 from models.rules.scopes import Role
@@ -73,10 +74,7 @@ async def inventory_connection(
     info: Info, page: PageArgs, location_ids: Sequence[int] | None, sku: str | None
 ) -> Connection[InventoryLevel]:
     """Levels the actor may see, optionally narrowed to locations and a SKU."""
-    qs = LevelRow.all()
-    visible = scopes.stock_location_scope(current_actor(info))
-    if visible is not None:
-        qs = qs.filter(location_id__in=list(visible))
+    qs = visible_inventory_levels(current_actor(info))
     if location_ids is not None:
         qs = qs.filter(location_id__in=list(location_ids))
     if sku is not None:

@@ -9,8 +9,10 @@ from strawberry.types import Info
 from models.errors import DomainError
 from models.operations.picklist import MAX_FULFILLMENT_ORDERS, location_pick_list
 from models.rules import scopes
+from models.rules.limits import PICK_LIST_FIRST, PICK_LIST_FIRST_DEFAULT
 from models.rules.picklist import PickLine
 from models.rules.scopes import Role
+from resolvers.common import first_of
 from resolvers.ids import decode_query_id, encode_id
 from resolvers.permissions import allow, current_actor, forbidden
 
@@ -27,7 +29,9 @@ class PickListLine:
     sku: str
     product_name: str
     quantity: int
-    fulfillment_orders: list[PickListFulfillmentOrder]
+    fulfillment_orders: list[PickListFulfillmentOrder] = strawberry.field(
+        description=f"At most {MAX_FULFILLMENT_ORDERS}: a pick list's fulfillment orders."
+    )
 
     @classmethod
     def of(cls, line: PickLine) -> PickListLine:
@@ -48,7 +52,19 @@ class PickListLine:
 
 @strawberry.type
 class PickList:
-    lines: list[PickListLine] = strawberry.field(description="Sorted by SKU.")
+    all_lines: strawberry.Private[list[PickListLine]]
+
+    @strawberry.field(
+        description=f"Sorted by SKU: the first `first` ({PICK_LIST_FIRST.least}-"
+        f"{PICK_LIST_FIRST.most}, default {PICK_LIST_FIRST_DEFAULT}); `skuCount` says how many "
+        "there are. A list of more SKUs is picked in parts: ask for fewer fulfillmentOrderIds."
+    )
+    def lines(self, first: int = PICK_LIST_FIRST_DEFAULT) -> list[PickListLine]:
+        return first_of(self.all_lines, first, PICK_LIST_FIRST)
+
+    @strawberry.field(description="How many SKUs the whole list has.")
+    def sku_count(self) -> int:
+        return len(self.all_lines)
 
 
 @strawberry.type
@@ -79,4 +95,4 @@ class PickListQueries:
             raise GraphQLError(
                 error.message, extensions={"code": "BAD_USER_INPUT", "field": error.field}
             ) from None
-        return PickList(lines=[PickListLine.of(line) for line in lines])
+        return PickList(all_lines=[PickListLine.of(line) for line in lines])

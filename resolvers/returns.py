@@ -76,11 +76,24 @@ class Return(Node):
             created_at=row.created_at,
         )
 
-    @strawberry.field
-    async def order(self, info: Info) -> Annotated[Order, strawberry.lazy("resolvers.orders")]:
+    @strawberry.field(
+        description="The order it returns units of; null when the key may not see that "
+        "order (scopes as `Query.order`). A STAFF key sees a walk-in return received at its "
+        "location, and every line of it (the units are in its hands), but not the order of "
+        "a customer its locations never served: the customer, address and other lines "
+        "stay with the keys that may read the order."
+    )
+    async def order(
+        self, info: Info
+    ) -> Annotated[Order, strawberry.lazy("resolvers.orders")] | None:
+        from resolvers.fulfillment import order_assignees
         from resolvers.orders import Order
 
-        return Order.of(await info.context.loaders.order_by_id.load(self.row.order_id))
+        row = await info.context.loaders.order_by_id.load(self.row.order_id)
+        assignees = await order_assignees(info, row.pk)
+        if not scopes.may_see_order(current_actor(info), row.channel, assignees):
+            return None
+        return Order.of(row)
 
     @strawberry.field(
         description="A STAFF key sees the lines it fulfilled, and every line of a return "

@@ -16,7 +16,7 @@ from models.rules.scopes import ADMIN_ONLY, Role
 from models.tables import Order as OrderRow
 from models.tables import Return as ReturnRow
 from resolvers.common import Node, UserError, user_errors
-from resolvers.ids import decode_id
+from resolvers.ids import decode_id, decode_query_id
 from resolvers.inventory import _stock_location
 from resolvers.node import node_type
 from resolvers.orders import order_in_scope
@@ -43,7 +43,8 @@ class ReturnQueries:
         permission_classes=[allow(*RETURN_READERS)],
         description="Returns, oldest first. ADMIN and VIEWER see all; PARTNER those of its "
         "channel's orders; STAFF those received at its locations, plus those still awaited "
-        "(REQUESTED or APPROVED) for orders fulfilled at its locations.",
+        "(REQUESTED or APPROVED) for orders fulfilled at its locations. `orderId`: one "
+        "order's, all of them (`Order.returns` shows the first few).",
     )
     @paged
     async def returns(
@@ -51,8 +52,11 @@ class ReturnQueries:
         info: Info,
         page: PageArgs,
         status: list[ReturnStatusEnum] | None = None,
+        order_id: strawberry.ID | None = None,
     ) -> Connection[Return]:
         qs = visible_returns(current_actor(info))
+        if order_id is not None:
+            qs = qs.filter(order_id=decode_query_id(order_id, "Order"))
         if status:
             qs = qs.filter(status__in=[s.value for s in status])
         return await paginate(qs.prefetch_related("order"), page, returns_of)

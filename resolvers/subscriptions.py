@@ -26,12 +26,8 @@ from graphql import GraphQLError
 from strawberry.types import Info
 from tortoise.expressions import Q
 
-from models.operations.events import (
-    assignee_stream,
-    channel_stream,
-    order_stream,
-    visible_timeline,
-)
+from models.operations.events import assignee_stream, channel_stream, order_stream
+from models.operations.visibility import visible_channel_events, visible_orders, visible_timeline
 from models.rules import scopes
 from models.rules.events import (
     FulfillmentOrderEventType,
@@ -41,7 +37,6 @@ from models.rules.events import (
 from models.rules.scopes import READERS, Role
 from models.tables import ApiKey, OutboxEvent
 from models.tables import FulfillmentOrder as FulfillmentOrderRow
-from models.tables import Order as OrderRow
 from models.tables import OrderEvent as OrderEventRow
 from resolvers.fulfillment import FulfillmentOrder
 from resolvers.ids import decode_query_id, encode_id
@@ -170,10 +165,11 @@ class Subscription:
         self, info: Info, order_id: strawberry.ID, since: str | None = None
     ) -> AsyncGenerator[OrderEvent, None]:
         pk = decode_query_id(order_id, "Order")
-        order = await OrderRow.get_or_none(id=pk)
-        if order is None or not await _may_see_order(info, order):
+        actor = current_actor(info)
+        order = await visible_orders(actor).filter(id=pk).first()
+        if order is None:
             raise forbidden("this key may not follow that order")
-        entries = visible_timeline(current_actor(info), order)
+        entries = visible_timeline(actor, order)
         start = _since(since)
 
         async def rows_after(last: int, late_since: datetime) -> Sequence[OrderEventRow]:
@@ -202,7 +198,7 @@ class Subscription:
             if channel is not None and channel != actor.channel:
                 raise forbidden("a PARTNER key follows its own channel only")
             channel = actor.channel
-        entries = OrderEventRow.all() if channel is None else OrderEventRow.filter(channel=channel)
+        entries = visible_channel_events(actor, channel)
         stream = channel_stream(channel)
         start = _since(since)
 
@@ -253,13 +249,6 @@ async def _assignee_events(
         return row.id if row else 0
 
     return _assignee_stream(info, follow(info, stream, rows_after, newest, start))
-
-
-async def _may_see_order(info: Info, order: OrderRow) -> bool:
-    assignees = await FulfillmentOrderRow.filter(order_id=order.id).values_list(
-        "location_id", "vendor_id"
-    )
-    return scopes.may_see_order(current_actor(info), order.channel, frozenset(assignees))
 
 
 async def _assignee_stream(

@@ -10,11 +10,13 @@ from datetime import UTC, datetime
 
 import strawberry
 from strawberry.types import Info
-from tortoise.queryset import QuerySet
 
 from models.operations import webhook_subscriptions as subscriptions
 from models.operations import webhooks as ops
-from models.rules import scopes
+from models.operations.visibility import (
+    visible_webhook_deliveries,
+    visible_webhook_subscriptions,
+)
 from models.rules.scopes import ADMIN_ONLY, Role
 from models.rules.webhooks import WebhookTopic
 from models.tables import WebhookDelivery as DeliveryRow
@@ -112,9 +114,7 @@ async def webhook_deliveries_connection(
     info: Info, vendor_id: int, page: PageArgs
 ) -> Connection[WebhookDelivery]:
     """`Vendor.webhookDeliveries`, oldest first: empty for keys that may not see them."""
-    queryset = DeliveryRow.filter(vendor_id=vendor_id)
-    if not scopes.may_see_vendor_private(current_actor(info), vendor_id):
-        queryset = queryset.filter(id__in=[])
+    queryset = visible_webhook_deliveries(current_actor(info), vendor_id)
     connection = await paginate(queryset, page, deliveries_of)
     await with_attempt_logs([edge.node for edge in connection.edges])
     return connection
@@ -174,15 +174,9 @@ class WebhookSubscription(Node):
         )
 
 
-def _visible(info: Info) -> QuerySet[SubscriptionRow]:
-    queryset = SubscriptionRow.all()
-    keys = subscriptions.owned_by(current_actor(info))
-    return queryset if keys is None else queryset.filter(api_key_id__in=keys)
-
-
 @node_type("WebhookSubscription")
 async def _subscription_node(info: Info, pk: int) -> Node | None:
-    row = await _visible(info).get_or_none(id=pk)
+    row = await visible_webhook_subscriptions(current_actor(info)).get_or_none(id=pk)
     return WebhookSubscription.of(row) if row else None
 
 
@@ -197,7 +191,9 @@ class WebhookQueries:
         self, info: Info, page: PageArgs
     ) -> Connection[WebhookSubscription]:
         return await paginate(
-            _visible(info), page, lambda rows: [WebhookSubscription.of(row) for row in rows]
+            visible_webhook_subscriptions(current_actor(info)),
+            page,
+            lambda rows: [WebhookSubscription.of(row) for row in rows],
         )
 
 

@@ -12,6 +12,7 @@ from datetime import UTC, datetime, timedelta
 from tortoise.transactions import in_transaction
 
 from models.errors import DomainError, ErrorCode, invalid, not_found
+from models.rules.limits import MAX_KEY_LOCATIONS, at_most
 from models.rules.scopes import Actor, Role, scope_problem
 from models.tables import ApiKey, Location, OutboxEvent, Vendor
 
@@ -59,6 +60,7 @@ async def create_api_key(
     problem = scope_problem(role, frozenset(location_ids), vendor_id, channel)
     if problem:
         raise invalid(problem, ["role"])
+    at_most(len(set(location_ids)), MAX_KEY_LOCATIONS, "a key's locations", "locationIds")
     async with in_transaction():
         if location_ids:
             found = set(await Location.filter(id__in=location_ids).values_list("id", flat=True))

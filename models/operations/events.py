@@ -13,17 +13,11 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, cast
 
-from tortoise.expressions import Q
-from tortoise.queryset import QuerySet
-
 from models.operations import webhook_queue, webhooks
 from models.rules.events import (
-    RETURNS,
     FulfillmentOrderEventType,
     OrderEventType,
     assignee_key,
-    own_assignee_keys,
-    sees_whole_timeline,
     still_working,
 )
 from models.rules.ids import global_id
@@ -163,18 +157,6 @@ async def tell_assignees(
         ]
     )
     await webhook_queue.enqueue_fulfillment_events(fulfillment_orders, type.value, assignee)
-
-
-def visible_timeline(actor: Actor, order: Order) -> QuerySet[OrderEvent]:
-    """The order's timeline entries `actor` may see at all: the queryset form of
-    `timeline_view` (whole or redacted, never hidden), so that pages hold what is shown."""
-    entries = OrderEvent.filter(order_id=order.id)
-    if sees_whole_timeline(actor, order.channel):
-        return entries
-    mine = Q(assignees=None)
-    for key in own_assignee_keys(actor):
-        mine |= Q(assignees__contains=f"|{key}|")
-    return entries.filter(mine, type__not_in=[t.value for t in RETURNS])
 
 
 # Rows deleted per statement: small, so that a round never holds locks for long.

@@ -37,6 +37,7 @@ from models.operations.reservations import consume
 from models.rules.events import FulfillmentOrderEventType, OrderEventType
 from models.rules.ids import global_id
 from models.rules.lifecycle import FulfillmentAction, OrderStatus
+from models.rules.limits import MAX_SHIPMENTS_PER_FULFILLMENT_ORDER, at_most
 from models.rules.scopes import Actor
 from models.tables import FulfillmentOrder, Order, OrderLine, Shipment, ShipmentLine
 
@@ -134,6 +135,13 @@ async def _dispatch(
     """Units leave: a shipment, shipped quantities on both kinds of line, and at a location
     the stock consumed (onHand and reserved drop together); a vendor's stock is its own."""
     reference = f"order:{order.number}"
+    shipments = await Shipment.filter(fulfillment_order_id=fulfillment_order.id).count()
+    at_most(
+        shipments + 1,
+        MAX_SHIPMENTS_PER_FULFILLMENT_ORDER,
+        f"shipments of fulfillment order {fulfillment_order.id}",
+        "id",
+    )
     shipment = await Shipment.create(
         fulfillment_order_id=fulfillment_order.id, carrier=carrier, tracking_number=tracking_number
     )

@@ -4,7 +4,7 @@ move with it, and it is OPEN again with a fresh acceptance deadline."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from tortoise.transactions import in_transaction
 
@@ -19,9 +19,11 @@ from models.operations.fulfillment_state import (
     remaining,
     work_on,
 )
+from models.operations.order_routing import claim_capacity
 from models.operations.order_state import refresh_status
 from models.operations.reservations import ReservationConflict, level_id_for, release, reserve
 from models.operations.routing import current_settings
+from models.rules.capacity import local_day
 from models.rules.events import FulfillmentOrderEventType, OrderEventType
 from models.rules.inventory import available
 from models.rules.lifecycle import DeliveryMethod, FulfillmentAction
@@ -100,6 +102,20 @@ def _short(sku: str, free: int, needed: int, location: Location | Vendor) -> Dom
     )
 
 
+async def _claim_day(target: Location, now: datetime) -> date:
+    """One more fulfillment order on the target's local day, or AT_CAPACITY."""
+    try:
+        return (await claim_capacity({target.id: 1}, now))[target.id]
+    except ReservationConflict:
+        raise DomainError(
+            ErrorCode.AT_CAPACITY,
+            f"{target.code} has taken its dailyCapacity of {target.daily_capacity} fulfillment "
+            f"order(s) for {local_day(now, target.time_zone)} (its local day in "
+            f"{target.time_zone})",
+            ["locationId"],
+        ) from None
+
+
 async def move(
     fulfillment_order_id: int,
     actor: Actor,
@@ -108,7 +124,8 @@ async def move(
 ) -> FulfillmentOrder:
     """An admin re-assigns a fulfillment order by hand: its reservations move with it and it
     is OPEN again, with a fresh acceptance deadline, announced to the new assignee.
-    Capacity and routing rules do not apply: the admin decides."""
+    Routing rules do not apply (the admin decides); the target's daily capacity does, as
+    placement counts it (claim_capacity, after the stock rows)."""
     now = datetime.now(UTC)
     async with in_transaction():
         order, fulfillment_order = await work_on(fulfillment_order_id, actor)
@@ -128,12 +145,14 @@ async def move(
         await events.tell_assignee(fulfillment_order, FulfillmentOrderEventType.MOVED_AWAY)
         await _move_stock(current, target, actor, f"order:{order.number}")
         if isinstance(target, Location):
+            day = await _claim_day(target, now)
             fulfillment_order.location_id, fulfillment_order.vendor_id = target.id, None
         else:
+            day = now.date()  # a vendor's day is UTC's, as in placement
             fulfillment_order.location_id, fulfillment_order.vendor_id = None, target.id
         settings = await current_settings()
         fulfillment_order.assigned_at = now
-        fulfillment_order.assigned_on = now.date()
+        fulfillment_order.assigned_on = day
         fulfillment_order.accept_by = now + timedelta(minutes=settings.acceptance_minutes)
         fulfillment_order.accepted_at = fulfillment_order.packed_at = None
         fulfillment_order.routing_reason = f"moved by {actor.label} from {before} to {target.code}"

@@ -29,6 +29,7 @@ from models.rules.lifecycle import (
     OrderAction,
     OrderStatus,
 )
+from models.rules.limits import MAX_HOLDS_PER_ORDER, at_most
 from models.rules.scopes import Actor, may_release_hold
 from models.rules.timeline import named_list
 from models.tables import FulfillmentOrder, FulfillmentOrderLine, Order, OrderHold, OrderLine
@@ -255,6 +256,8 @@ async def hold_order(order_id: int, reason: HoldReason, note: str | None, actor:
     async with in_transaction():
         order = await locked_order(order_id)
         check_action(order, OrderAction.HOLD)
+        holds = await OrderHold.filter(order_id=order.id).count()
+        at_most(holds + 1, MAX_HOLDS_PER_ORDER, f"holds on order {order.number}", "orderId")
         await OrderHold.create(order_id=order.id, reason=reason.value, note=note, actor=actor.label)
         await events.record(
             order,

@@ -229,14 +229,12 @@ async def _reserve(order: Order, snapshot: Snapshot, actor: Actor) -> None:
     )
 
 
-async def _check_capacity(snapshot: Snapshot, now: datetime) -> dict[int, date]:
-    """Where the reservation is written: lock the capped locations the plan assigns to (in id
-    order, after the stock rows) and count again; ReservationConflict when another
-    placement took the capacity the plan counted on. Returns each assigned location's day."""
-    wanted: dict[int, int] = defaultdict(int)
-    for assignment in snapshot.plan.assignments:
-        if assignment.location_id is not None:
-            wanted[assignment.location_id] += 1
+async def claim_capacity(wanted: Mapping[int, int], now: datetime) -> dict[int, date]:
+    """Where a fulfillment order is written at a location (placement, re-routing, a move):
+    lock the capped locations among `wanted` (location id -> fulfillment orders to add),
+    in id order and after the stock rows, and count again on each location's own day;
+    ReservationConflict when one would go past its dailyCapacity. Returns each location's
+    day, to stamp on the fulfillment orders as `assigned_on`."""
     if not wanted:
         return {}
     rows = await Location.filter(id__in=list(wanted)).values_list(
@@ -251,6 +249,16 @@ async def _check_capacity(snapshot: Snapshot, now: datetime) -> dict[int, date]:
             if used.get(location_id, 0) + wanted[location_id] > most:
                 raise ReservationConflict(f"location {location_id} is at its daily capacity")
     return days
+
+
+async def _check_capacity(snapshot: Snapshot, now: datetime) -> dict[int, date]:
+    """claim_capacity for the locations the plan assigns to; the caller plans again on a
+    ReservationConflict (another placement took the capacity the plan counted on)."""
+    wanted: dict[int, int] = defaultdict(int)
+    for assignment in snapshot.plan.assignments:
+        if assignment.location_id is not None:
+            wanted[assignment.location_id] += 1
+    return await claim_capacity(wanted, now)
 
 
 async def _create_fulfillment_orders(

@@ -17,6 +17,7 @@ from tortoise.transactions import in_transaction
 from models.errors import invalid, not_found
 from models.operations.catalog import check_sku
 from models.rules import ranges
+from models.rules.limits import MAX_ROUTING_RULES, MAX_RULE_LOCATIONS, at_most
 from models.rules.routing import (
     RoutingAction,
     RuleSpec,
@@ -109,6 +110,8 @@ async def create_rule(
     _check_target(values["action"], values["vendor_id"], values["location_ids"])
     async with in_transaction():
         await _check_exist(values["vendor_id"], values["location_ids"])
+        rules = await RoutingRule.all().count()
+        at_most(rules + 1, MAX_ROUTING_RULES, "routing rules (delete or merge some)", "name")
         return await RoutingRule.create(**values)
 
 
@@ -300,6 +303,7 @@ def _check_target(
     action: RoutingAction, vendor_id: int | None, location_ids: Sequence[int]
 ) -> None:
     """A DROP_SHIP rule names a vendor and no location; the others name locations only."""
+    at_most(len(set(location_ids)), MAX_RULE_LOCATIONS, "a rule's locations", "locationIds")
     if action is RoutingAction.DROP_SHIP:
         if vendor_id is None:
             raise invalid("a DROP_SHIP rule needs a vendor: give vendorId", ["vendorId"])

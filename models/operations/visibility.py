@@ -1,7 +1,8 @@
 """What a key may read, as querysets: the one read-side home beside the pure predicates
-of models.rules.scopes, which these mirror row for row (tests/api/test_read_scope.py holds
-the two together). Every root list and `node(id:)` starts from these; nested fields that
-hold rows already filter them with the predicates.
+of models.rules.scopes (and models.rules.events for timelines), which these mirror row for
+row (tests/api/test_read_scope.py holds the two together). Every root list, `node(id:)`,
+timeline and subscription starts from these; nested fields that hold rows already filter
+them with the predicates.
 """
 
 from __future__ import annotations
@@ -9,13 +10,25 @@ from __future__ import annotations
 from tortoise.expressions import Q, Subquery
 from tortoise.queryset import QuerySet
 
-from models.rules.scopes import AWAITED_RETURNS, Actor, Role
+from models.rules.events import RETURNS, own_assignee_keys, sees_whole_timeline
+from models.rules.scopes import (
+    AWAITED_RETURNS,
+    Actor,
+    Role,
+    may_see_vendor_private,
+    stock_location_scope,
+    webhook_subscription_owners,
+)
 from models.tables import (
     FulfillmentOrder,
     FulfillmentOrderLine,
+    InventoryLevel,
     Order,
+    OrderEvent,
     Return,
     ReturnLine,
+    WebhookDelivery,
+    WebhookSubscription,
 )
 
 
@@ -77,3 +90,51 @@ def visible_return_lines(actor: Actor) -> QuerySet[ReturnLine]:
         )
         | Q(order_line_id__in=Subquery(mine.values("order_line_id")))
     )
+
+
+def visible_timeline(actor: Actor, order: Order) -> QuerySet[OrderEvent]:
+    """The order's timeline entries `actor` may see at all: the queryset form of
+    `timeline_view` (whole or redacted, never hidden), so that pages hold what is shown."""
+    entries = OrderEvent.filter(order_id=order.id)
+    if sees_whole_timeline(actor, order.channel):
+        return entries
+    mine = Q(assignees=None)
+    for key in own_assignee_keys(actor):
+        mine |= Q(assignees__contains=f"|{key}|")
+    return entries.filter(mine, type__not_in=[t.value for t in RETURNS])
+
+
+def visible_channel_events(actor: Actor, channel: str | None) -> QuerySet[OrderEvent]:
+    """The order events of one channel (None: every channel) that `actor` may follow whole:
+    ADMIN and VIEWER any channel's, a PARTNER its own channel's; nobody else's."""
+    entries = OrderEvent.all() if channel is None else OrderEvent.filter(channel=channel)
+    if actor.sees_everything:
+        return entries
+    if actor.role is Role.PARTNER:
+        return entries.filter(channel=actor.channel)
+    return entries.filter(id__in=[])
+
+
+def visible_inventory_levels(actor: Actor) -> QuerySet[InventoryLevel]:
+    """scopes.stock_location_scope: ADMIN and VIEWER every location's, STAFF its own."""
+    visible = stock_location_scope(actor)
+    if visible is None:
+        return InventoryLevel.all()
+    return InventoryLevel.filter(location_id__in=sorted(visible))
+
+
+def visible_webhook_deliveries(actor: Actor, vendor_id: int) -> QuerySet[WebhookDelivery]:
+    """scopes.may_see_vendor_private: one vendor's deliveries, for ADMIN, VIEWER and the
+    vendor itself."""
+    deliveries = WebhookDelivery.filter(vendor_id=vendor_id)
+    if may_see_vendor_private(actor, vendor_id):
+        return deliveries
+    return deliveries.filter(id__in=[])
+
+
+def visible_webhook_subscriptions(actor: Actor) -> QuerySet[WebhookSubscription]:
+    """scopes.webhook_subscription_owners: a key's own subscriptions, every one for ADMIN."""
+    owners = webhook_subscription_owners(actor)
+    if owners is None:
+        return WebhookSubscription.all()
+    return WebhookSubscription.filter(api_key_id__in=sorted(owners))

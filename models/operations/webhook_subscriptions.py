@@ -6,19 +6,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from models.errors import invalid, not_found
+from models.operations.visibility import visible_webhook_subscriptions
 from models.operations.webhooks import checked_webhook_url
-from models.rules.scopes import Actor, Role
+from models.rules.scopes import Actor
 from models.rules.webhooks import WebhookTopic, topics_problem
 from models.tables import WebhookSubscription
 
 SECRET_LENGTH = (16, 200)  # shortest and longest; the column is 200 wide
-
-
-def owned_by(actor: Actor) -> Sequence[int] | None:
-    """The keys whose subscriptions `actor` may see and delete; None: every key (ADMIN)."""
-    if actor.role is Role.ADMIN:
-        return None
-    return [actor.key_id] if actor.key_id is not None else []
 
 
 async def create_subscription(
@@ -42,8 +36,6 @@ async def create_subscription(
 
 async def delete_subscription(actor: Actor, subscription_id: int) -> None:
     """Its pending deliveries go with it."""
-    found = WebhookSubscription.filter(id=subscription_id)
-    if (keys := owned_by(actor)) is not None:
-        found = found.filter(api_key_id__in=keys)
+    found = visible_webhook_subscriptions(actor).filter(id=subscription_id)
     if not await found.delete():
         raise not_found("webhook subscription", subscription_id, ["id"])

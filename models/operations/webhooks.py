@@ -23,6 +23,7 @@ from tortoise.expressions import RawSQL
 from tortoise.transactions import in_transaction
 
 from models.errors import DomainError, ErrorCode, invalid, not_found
+from models.rules.limits import MAX_DELIVERY_ATTEMPTS, at_most
 from models.rules.webhooks import (
     DEFAULT_MAX_ATTEMPTS,
     address_problem,
@@ -325,6 +326,12 @@ async def retry_delivery(delivery_id: int, now: datetime) -> WebhookDelivery:
                 f"webhook delivery {delivery.delivery_id} already succeeded; nothing to retry",
                 ["id"],
             )
+        at_most(
+            delivery.attempts + 1,
+            MAX_DELIVERY_ATTEMPTS,
+            f"attempts of webhook delivery {delivery.delivery_id}",
+            "id",
+        )
         delivery.status = DeliveryStatus.PENDING.value
         delivery.next_attempt_at = now
         await delivery.save(update_fields=["status", "next_attempt_at", "updated_at"])

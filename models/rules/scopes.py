@@ -177,6 +177,14 @@ def may_receive_return(actor: Actor, location_id: int, return_visible: bool) -> 
     return actor.role is Role.STAFF and return_visible and location_id in actor.location_ids
 
 
+def webhook_subscription_owners(actor: Actor) -> frozenset[int] | None:
+    """The keys whose webhook subscriptions `actor` may see and delete: its own; None means
+    every key's (ADMIN)."""
+    if actor.role is Role.ADMIN:
+        return None
+    return frozenset({actor.key_id}) if actor.key_id is not None else frozenset()
+
+
 def may_read_webhook_url(actor: Actor, vendor_id: int) -> bool:
     """A URL may carry a token: ADMIN and the vendor's own key only (not VIEWER)."""
     if actor.role is Role.ADMIN:

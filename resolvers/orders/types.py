@@ -11,8 +11,8 @@ import strawberry
 from strawberry.scalars import JSON
 from strawberry.types import Info
 
-from models.operations.events import visible_timeline
 from models.operations.order_edits import current_subtotal
+from models.operations.visibility import visible_timeline
 from models.rules import scopes
 from models.rules.events import (
     OrderEventType,
@@ -29,6 +29,11 @@ from models.rules.lifecycle import (
     OrderStatus,
     ReturnStatus,
 )
+from models.rules.limits import (
+    MAX_HOLDS_PER_ORDER,
+    MAX_SHIPMENTS_PER_FULFILLMENT_ORDER,
+    NESTED_FIRST_DEFAULT,
+)
 from models.rules.scopes import Actor, Role
 from models.tables import FulfillmentOrder as FulfillmentOrderRow
 from models.tables import Order as OrderRow
@@ -36,7 +41,15 @@ from models.tables import OrderEvent as OrderEventRow
 from models.tables import OrderHold as OrderHoldRow
 from models.tables import OrderLine as OrderLineRow
 from resolvers.catalog import Product
-from resolvers.common import Address, Money, Node, UserError, money
+from resolvers.common import (
+    Address,
+    Money,
+    Node,
+    UserError,
+    first_of,
+    money,
+    nested_first_note,
+)
 from resolvers.fulfillment import (
     FulfillmentOrder,
     Shipment,
@@ -252,38 +265,57 @@ class Order(Node):
         info.context.loaders.order_line_by_id.prime_many({row.pk: row for row in rows})
         return [OrderLine.of(row) for row in rows]
 
-    @strawberry.field(description="A STAFF or VENDOR key sees only its own.")
-    async def fulfillment_orders(self, info: Info) -> list[FulfillmentOrder]:
-        return [FulfillmentOrder.of(row) for row in await self._visible_fulfillment_rows(info)]
+    @strawberry.field(
+        description="A STAFF or VENDOR key sees only its own. "
+        + nested_first_note("`Query.fulfillmentOrders(orderId:)`")
+    )
+    async def fulfillment_orders(
+        self, info: Info, first: int = NESTED_FIRST_DEFAULT
+    ) -> list[FulfillmentOrder]:
+        rows = await self._visible_fulfillment_rows(info)
+        return [FulfillmentOrder.of(row) for row in first_of(rows, first)]
 
-    @strawberry.field
-    async def shipments(self, info: Info) -> list[Shipment]:
+    @strawberry.field(
+        description="Those of the fulfillment orders the key may see. "
+        + nested_first_note(
+            "`FulfillmentOrder.shipments` of `Query.fulfillmentOrders(orderId:)` (a "
+            f"fulfillment order ships in at most {MAX_SHIPMENTS_PER_FULFILLMENT_ORDER} shipments)"
+        )
+    )
+    async def shipments(self, info: Info, first: int = NESTED_FIRST_DEFAULT) -> list[Shipment]:
         loader = info.context.loaders.shipments_by_fulfillment_order_id
         groups = await loader.load_many(
             [row.pk for row in await self._visible_fulfillment_rows(info)]
         )
-        return [Shipment.of(row) for group in groups for row in group]
+        return first_of([Shipment.of(row) for group in groups for row in group], first)
 
     @strawberry.field(
         description="The returns the key may see, as the root `returns` list shows them: "
-        "none for a VENDOR key."
+        "none for a VENDOR key. " + nested_first_note("`Query.returns(orderId:)`")
     )
-    async def returns(self, info: Info) -> list[Return]:
+    async def returns(self, info: Info, first: int = NESTED_FIRST_DEFAULT) -> list[Return]:
         actor = current_actor(info)
         assignees = await order_assignees(info, self.row.pk)
-        return [
-            Return.of(row, self.row.currency)
-            for row in await info.context.loaders.returns_by_order_id.load(self.row.pk)
-            if scopes.may_see_return(
-                actor,
-                self.row.channel,
-                assignees,
-                ReturnStatus(row.status),
-                row.received_location_id,
-            )
-        ]
+        rows = await info.context.loaders.returns_by_order_id.load(self.row.pk)
+        return first_of(
+            [
+                Return.of(row, self.row.currency)
+                for row in rows
+                if scopes.may_see_return(
+                    actor,
+                    self.row.channel,
+                    assignees,
+                    ReturnStatus(row.status),
+                    row.received_location_id,
+                )
+            ],
+            first,
+        )
 
-    @strawberry.field
+    @strawberry.field(
+        description="Every hold it ever had, released ones included, oldest first: at most "
+        f"{MAX_HOLDS_PER_ORDER} (holdOrder refuses more)."
+    )
     async def holds(self, info: Info) -> list[OrderHold]:
         return [
             OrderHold.of(row)

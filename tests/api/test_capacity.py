@@ -15,6 +15,7 @@ from models.rules.scopes import Role
 from models.tables import FulfillmentOrder, InventoryLevel, OrderLine
 from tests.support.factories import twin_cities
 from tests.support.gql import PLACE, Gql, gid, order_input
+from tests.support.operations import snapshot
 
 RACERS = 12
 CAPACITY = 2
@@ -82,3 +83,30 @@ async def test_time_zone_is_set_checked_and_counts_the_local_day(admin: Gql, db:
     # (UTC-12 and UTC+14 are 26 hours apart: never the same date.)
     third = await admin.mutate(PLACE, {"input": order_input([("MUG", 1)])})
     assert third["order"]["status"] == "ALLOCATED"
+
+
+MOVE = """mutation($input: MoveFulfillmentOrderInput!) { moveFulfillmentOrder(input: $input) {
+  fulfillmentOrder { location { code } } userErrors { field message code } } }"""
+
+
+async def test_a_move_counts_the_capacity_of_the_targets_local_day(admin: Gql, db: Any) -> None:
+    net = await twin_cities({"MUG": (5, 5, 0), "HAT": (0, 5, 0)})
+    far_east = "Pacific/Kiritimati"  # UTC+14: its day is mostly not UTC's
+    await update_location(net.stp.id, daily_capacity=1, time_zone=far_east)
+    hat = await admin.mutate(PLACE, {"input": order_input([("HAT", 1)])})
+    assert hat["order"]["status"] == "ALLOCATED"  # STP-01's one fulfillment order of the day
+    await admin.mutate(PLACE, {"input": order_input([("MUG", 1)])})
+    (mug,) = await FulfillmentOrder.filter(location_id=net.msp.id)
+    before = await snapshot()
+
+    body = await admin(MOVE, {"input": {"id": gid(mug), "locationId": gid(net.stp)}})
+    (error,) = body["moveFulfillmentOrder"]["userErrors"]
+    assert error["code"] == "AT_CAPACITY" and error["field"] == ["locationId"]
+    assert "STP-01" in error["message"] and far_east in error["message"]
+    assert await snapshot() == before
+
+    await update_location(net.stp.id, daily_capacity=2)
+    moved = await admin.mutate(MOVE, {"input": {"id": gid(mug), "locationId": gid(net.stp)}})
+    assert moved["fulfillmentOrder"]["location"] == {"code": "STP-01"}
+    await mug.refresh_from_db()
+    assert mug.assigned_on == local_day(mug.assigned_at, far_east)

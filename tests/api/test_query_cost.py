@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Iterator
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -16,10 +17,22 @@ import pytest
 from api.cost import Budgets
 from api.schema import build_schema
 from api.settings import Settings
+from models.operations import fulfillment, order_actions, returns
 from models.operations.access import create_api_key
-from models.rules.scopes import Role
+from models.operations.catalog import upsert_product
+from models.operations.fulfillment import ShipLine
+from models.operations.inventory import set_inventory
+from models.operations.locations import LocationKind, create_location
+from models.operations.returns import ReturnLineInput
+from models.operations.routing import update_settings
+from models.rules.lifecycle import HoldReason
+from models.rules.scopes import SYSTEM, Role
+from models.tables import FulfillmentOrder as FulfillmentOrderRow
+from models.tables import FulfillmentOrderLine as FulfillmentOrderLineRow
+from models.tables import Order as OrderRow
+from models.tables import OrderLine as OrderLineRow
 from resolvers.ids import encode_id
-from tests.support.gql import Gql
+from tests.support.gql import PLACE, Gql, gid, order_input
 
 PAGE = """query($n: Int) {
   locations(first: $n) { edges { node { code inventory(first: 10) { nodes { onHand } } } } }
@@ -154,8 +167,8 @@ async def test_many_addresses_cannot_grow_the_buckets_without_bound(
 
 
 async def test_list_fields_are_charged_by_their_most_possible_length(admin: Gql) -> None:
-    from api.cost import LIST_ESTIMATE
     from models.operations.placement import MAX_LINES
+    from models.rules.limits import MAX_HOLDS_PER_ORDER, NESTED_FIRST_DEFAULT
 
     one_order = "{ orders(first: 1) { nodes { SELECTION } } }"
     cost = {}
@@ -173,11 +186,11 @@ async def test_list_fields_are_charged_by_their_most_possible_length(admin: Gql)
     # A list costs 1 + its most possible length x one item (at least 1; a product 1).
     assert cost["lines { sku }"] == 1 + (1 + MAX_LINES * 1)
     assert cost["lines { sku product { name } }"] == 1 + (1 + MAX_LINES * 1)
-    # An order's fulfillment orders are not bounded by the domain: charged as an estimate.
+    # An order's fulfillment orders are not bounded by the domain: charged at `first`.
     assert cost["fulfillmentOrders { lines { quantity } }"] == 1 + (
-        1 + LIST_ESTIMATE * (1 + MAX_LINES)
+        1 + NESTED_FIRST_DEFAULT * (1 + MAX_LINES)
     )
-    assert cost["holds { reason }"] == 1 + (1 + LIST_ESTIMATE)
+    assert cost["holds { reason }"] == 1 + (1 + MAX_HOLDS_PER_ORDER)
     # The bound holds: a page of orders with their lines asks for at most what it costs.
     body = await admin.raw(
         "{ orders(first: 250) { nodes { fulfillmentOrders { lines { quantity } } } } }"
@@ -234,3 +247,133 @@ async def test_the_dashboard_reads_fit_one_request_and_a_refresh_fits_the_budget
     # A refresh reads the work and the history at once, several times over before the
     # bucket runs dry.
     assert 3 * (costs["refresh"] + costs["loadHistory"]) <= limits.bucket_size
+
+
+# -- every list field has a bound, and the cost holds it -------------------------------------
+
+OLD_ESTIMATE = 25  # what lists the domain did not bound used to be charged
+MANY = OLD_ESTIMATE + 5
+
+
+def test_every_list_field_declares_its_bound() -> None:
+    """A new list of objects cannot slip in uncharged: each has a bound in LIST_BOUNDS (or
+    its element type in ELEMENT_BOUNDS), and a `first`-bounded one takes `first` with a
+    default within the bound."""
+    from api.cost import ELEMENT_BOUNDS, LIST_BOUNDS
+    from api.schema import schema
+
+    unbounded = []
+    for type_ in schema._schema.type_map.values():
+        if type_.name.startswith("__") or not isinstance(
+            type_, graphql.GraphQLObjectType | graphql.GraphQLInterfaceType
+        ):
+            continue
+        if type_.name.endswith(("Connection", "Edge")):
+            continue  # edges and nodes: a page, charged by first/last
+        for name, definition in type_.fields.items():
+            element = graphql.get_named_type(definition.type)
+            field_type = definition.type
+            while isinstance(field_type, graphql.GraphQLNonNull):
+                field_type = field_type.of_type
+            if not isinstance(field_type, graphql.GraphQLList) or not isinstance(
+                element, graphql.GraphQLObjectType | graphql.GraphQLInterfaceType
+            ):
+                continue
+            bound = LIST_BOUNDS.get(f"{type_.name}.{name}") or ELEMENT_BOUNDS.get(element.name)
+            if bound is None:
+                unbounded.append(f"{type_.name}.{name}")
+            elif bound.first:
+                first = definition.args.get("first")
+                assert first is not None, f"{type_.name}.{name} is charged by a `first` it lacks"
+                assert 0 <= first.default_value <= bound.most
+    assert unbounded == []
+    # Every declared bound names a field that exists (no stale entries).
+    for key in LIST_BOUNDS:
+        parent, field = key.split(".")
+        assert field in schema._schema.type_map[parent].fields  # type: ignore[union-attr]
+
+
+async def many_of_everything(admin: Gql) -> tuple[OrderRow, OrderRow]:
+    """An order of MANY lines, each at its own location, all shipped and each returned:
+    MANY fulfillment orders, shipments and returns; one of its fulfillment orders shipped
+    in MANY parcels; and another order held and released MANY times."""
+    await update_settings(max_splits=100)
+    skus = [f"SKU{n:02}" for n in range(MANY)]
+    for n, sku in enumerate(skus):
+        location = await create_location(
+            f"LOC-{n:02}", name=f"Store {n}", kind=LocationKind.WAREHOUSE
+        )
+        await upsert_product(sku, sku, Decimal("10.00"), "USD", [])
+        await set_inventory(location.id, sku, 2 * MANY, None, SYSTEM)
+    lines = [(sku, MANY if sku == skus[0] else 1) for sku in skus]
+    placed = await admin.mutate(PLACE, {"input": order_input(lines)})
+    order = await OrderRow.get(number=placed["order"]["number"])
+    fulfillment_orders = await FulfillmentOrderRow.filter(order_id=order.id).order_by("id")
+    assert len(fulfillment_orders) == MANY
+    for fo in fulfillment_orders:
+        await fulfillment.accept(fo.id, SYSTEM)
+        (line,) = await FulfillmentOrderLineRow.filter(fulfillment_order_id=fo.id)
+        for _ in range(line.quantity):  # the first ships unit by unit: MANY parcels
+            await fulfillment.ship(fo.id, SYSTEM, lines=[ShipLine(line.order_line_id, 1)])
+    for line in await OrderLineRow.filter(order_id=order.id).order_by("id"):
+        await returns.request_return(order.id, [ReturnLineInput(line.id, 1)], SYSTEM)
+    held = await admin.mutate(PLACE, {"input": order_input([(skus[1], 1)])})
+    other = await OrderRow.get(number=held["order"]["number"])
+    for _ in range(MANY):
+        await order_actions.hold_order(other.id, HoldReason.OTHER, None, SYSTEM)
+        await order_actions.release_hold(other.id, SYSTEM)
+    return order, other
+
+
+def objects_in(value: Any) -> int:
+    """The JSON objects under `value` (itself excluded)."""
+    if isinstance(value, dict):
+        return sum(isinstance(item, dict) + objects_in(item) for item in value.values())
+    if isinstance(value, list):
+        return sum(isinstance(item, dict) + objects_in(item) for item in value)
+    return 0
+
+
+ORDER_LISTS = {
+    "fulfillmentOrders": "fulfillmentOrders(first: $first) { id }",
+    "shipments": "shipments(first: $first) { id }",
+    "returns": "returns(first: $first) { id }",
+    "holds": "holds { reason }",
+    "parcels": "fulfillmentOrders(first: 1) { shipments { id } }",
+}
+
+
+async def test_the_cost_of_each_list_bounds_what_it_returns(admin: Gql) -> None:
+    order, held = await many_of_everything(admin)
+    for name, selection in ORDER_LISTS.items():
+        first_variable = ", $first: Int! = 250" if "$first" in selection else ""
+        query = f"""query($id: ID!{first_variable}) {{
+          node(id: $id) {{ ... on Order {{ {selection} }} }} }}"""
+        order_id = gid(held if name == "holds" else order)
+        for first in (None, 3, 250):
+            variables = {"id": order_id}
+            if first is not None and first_variable:
+                variables["first"] = first
+            body = await admin.raw(query, variables)
+            assert not body.get("errors"), body["errors"]
+            returned = objects_in(body["data"])
+            assert returned >= MANY or (first == 3 and first_variable), (name, returned)
+            assert body["extensions"]["cost"]["requestedQueryCost"] >= returned, (name, first)
+    # `first` truncates; the root connections, filtered by order, hold all of them.
+    shown = await admin(
+        """query($id: ID!) { node(id: $id) { ... on Order { fulfillmentOrders(first: 3) { id }
+        returns(first: 3) { id } } } }""",
+        {"id": gid(order)},
+    )
+    assert [len(shown["node"][k]) for k in ("fulfillmentOrders", "returns")] == [3, 3]
+    whole = await admin(
+        """query($id: ID!) { fulfillmentOrders(orderId: $id, first: 250) { nodes { id } }
+        returns(orderId: $id, first: 250) { nodes { id } } }""",
+        {"id": gid(order)},
+    )
+    assert len(whole["fulfillmentOrders"]["nodes"]) == len(whole["returns"]["nodes"]) == MANY
+    bad = await admin.raw(
+        "query($id: ID!) { node(id: $id) { ... on Order { returns(first: 251) { id } } } }",
+        {"id": gid(order)},
+    )
+    assert bad["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"

@@ -225,3 +225,37 @@ async def test_routing_reason_runners_up_only_for_admin_and_viewer(
     listed = "{ fulfillmentOrders { nodes { routingReason } } }"
     (node,) = (await who["staff_msp"](listed))["fulfillmentOrders"]["nodes"]
     assert "STP-01" not in node["routingReason"]
+
+
+RETURN_ORDER = """query($id: ID!) {
+  node(id: $id) { ... on Return { order { number } lines { orderLine { sku } } } }
+  returns(first: 10) { nodes { id order { number customer { email } } } } }"""
+
+
+async def test_a_walk_in_return_does_not_open_the_order_to_the_store_that_received_it(
+    admin: Gql, who: dict[str, Gql], net: Network
+) -> None:
+    order, ret = await returned_everything(admin)
+    line_ids = sorted(await ReturnLineRow.filter(return__id=ret.id).values_list("id", flat=True))
+    # The customer walks into the warehouse's counter, which never fulfilled the order.
+    await admin.mutate(RECEIVE, receipt(ret, net.warehouse, line_ids))
+    _, secret = await create_api_key("wh", Role.STAFF, location_ids=[net.warehouse.id])
+    staff_wh = Gql(who["viewer"].client, secret)
+
+    seen = await staff_wh(RETURN_ORDER, {"id": gid(ret)})
+    # The return and every line of it (the units are in its hands), not the order.
+    assert seen["node"]["order"] is None
+    assert sorted(line["orderLine"]["sku"] for line in seen["node"]["lines"]) == [
+        "CHAIR",
+        "HAT",
+        "MUG",
+    ]
+    assert seen["returns"]["nodes"] == [{"id": gid(ret), "order": None}]
+    assert (await staff_wh("query($id: ID!) { node(id: $id) { id } }", {"id": gid(order)}))[
+        "node"
+    ] is None
+    # Keys that may see the order still reach it through the return.
+    for gql in (admin, who["viewer"], who["partner"]):
+        assert (await gql(RETURN_ORDER, {"id": gid(ret)}))["node"]["order"] == {
+            "number": order.number
+        }
