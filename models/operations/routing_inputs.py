@@ -69,12 +69,13 @@ async def current_version() -> int | None:
 
 
 async def routing_inputs(version: int | None) -> RoutingInputs:
-    """The inputs as of `version` (read from the database by the caller, in this
-    transaction): the kept ones when they are of that version, else loaded now.
+    """The inputs as of `version`, which the caller has just read from the database: the
+    kept ones when they are of that version, else loaded now.
 
-    Loaded after the version was read, they are at least that new; a version read in a
-    transaction that later rolls back, or one from a database since emptied, is random
-    and never given again, so no other reader can mistake it for its own.
+    Loaded after the version was read, they are at least that new (at worst newer, and
+    loaded again next time). A version seen inside a transaction that later rolls back,
+    or in a database since emptied, is a random 63-bit number that will not come again, so
+    no later reader can take the inputs kept with it for its own.
     """
     kept = _kept.inputs
     if kept is not None and kept.version == version:
