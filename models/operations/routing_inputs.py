@@ -74,9 +74,8 @@ async def routing_inputs(version: int | None) -> RoutingInputs:
 
     Loaded after the version was read, they are at least that new (at worst newer, and
     loaded again next time). A version seen inside a transaction that later rolls back,
-    or in a database since emptied, is a random number (52 bits or more) that will not come
-    again, so
-    no later reader can take the inputs kept with it for its own.
+    or in a database since emptied, is a random number (52 bits or more) that will not
+    come again, so no later reader can take the inputs kept with it for its own.
     """
     kept = _kept.inputs
     if kept is not None and kept.version == version:
