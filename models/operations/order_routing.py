@@ -14,7 +14,12 @@ from tortoise.functions import Count
 
 from models.operations import events
 from models.operations.reservations import ReservationConflict, reserve_all
-from models.operations.routing import active_rule_specs, current_settings, split_policy
+from models.operations.routing_inputs import (
+    RoutingInputs,
+    current_version,
+    routing_inputs,
+    version_column,
+)
 from models.rules.capacity import local_day
 from models.rules.events import Assignee, FulfillmentOrderEventType, OrderEventType
 from models.rules.ids import global_id
@@ -95,32 +100,20 @@ async def lock_capacity() -> None:
     )
 
 
-async def _candidates(now: datetime) -> list[CandidateLocation]:
-    # Plain tuples: building model objects for every location costs more than
-    # planning itself on a large network.
-    rows = await Location.filter(active=True).values_list(
-        "id",
-        "code",
-        "priority",
-        "latitude",
-        "longitude",
-        "ships_orders",
-        "daily_capacity",
-        "time_zone",
-    )
-    used = await _used({row[0]: local_day(now, row[7]) for row in rows if row[6] is not None})
+async def _candidates(inputs: RoutingInputs, now: datetime) -> list[CandidateLocation]:
+    """The active locations, each capped one with what is left of its day's capacity."""
+    if not inputs.daily_capacity:
+        return list(inputs.locations)
+    capped = inputs.daily_capacity
+    used = await _used({pk: local_day(now, cap.time_zone) for pk, cap in capped.items()})
     return [
-        CandidateLocation(
-            id=location_id,
-            code=code,
-            priority=priority,
-            point=GeoPoint(latitude, longitude) if latitude is not None else None,
-            ships_orders=ships_orders,
-            remaining_capacity=(
-                None if capacity is None else max(capacity - used.get(location_id, 0), 0)
-            ),
+        replace(
+            location,
+            remaining_capacity=max(capped[location.id].most - used.get(location.id, 0), 0),
         )
-        for location_id, code, priority, latitude, longitude, ships_orders, capacity, _ in rows
+        if location.id in capped
+        else location
+        for location in inputs.locations
     ]
 
 
@@ -136,29 +129,35 @@ async def plan(
     now = now or datetime.now(UTC)
     freed = freed or {}
     skus = {line.sku for line in request.lines}
-    levels = await InventoryLevel.filter(product__sku__in=skus).values_list(
-        "id", "location_id", "product__sku", "on_hand", "reserved", "safety_stock"
+    levels = (
+        await InventoryLevel.filter(product__sku__in=skus)
+        .annotate(config_version=version_column())
+        .values_list(
+            "id",
+            "location_id",
+            "product__sku",
+            "on_hand",
+            "reserved",
+            "safety_stock",
+            "config_version",
+        )
     )
     stock = {}
     level_ids = {}
-    for level_id, location_id, sku, on_hand, reserved, safety in levels:
+    for level_id, location_id, sku, on_hand, reserved, safety, _ in levels:
         level_ids[(location_id, sku)] = level_id
         free = available(on_hand, reserved - freed.get((location_id, sku), 0), safety)
         if free:
             stock[(location_id, sku)] = free
-    settings_row = await current_settings()
+    inputs = await routing_inputs(levels[0][-1] if levels else await current_version())
     result = plan_routing(
-        request,
-        await _candidates(now),
-        stock,
-        await active_rule_specs(),
-        split_policy(settings_row),
+        request, await _candidates(inputs, now), stock, inputs.rules, inputs.policy
     )
     return Snapshot(
         plan=result,
         level_ids=level_ids,
-        acceptance_minutes=settings_row.acceptance_minutes,
-        backorders_allowed=settings_row.backorders == "ALLOW",
+        acceptance_minutes=inputs.acceptance_minutes,
+        backorders_allowed=inputs.backorders_allowed,
     )
 
 

@@ -17,13 +17,14 @@ from .orders import (
     OrderTag,
 )
 from .returns import Return, ReturnLine
-from .routing import RoutingRule, RoutingSettings
+from .routing import ConfigVersion, RoutingRule, RoutingSettings
 from .webhooks import WebhookSubscription
 
 __all__ = [
     "ApiKey",
     "CancellationRequest",
     "CancellationRequestLine",
+    "ConfigVersion",
     "FulfillmentOrder",
     "FulfillmentOrderLine",
     "IdempotencyRecord",
