@@ -27,7 +27,7 @@ from models.rules.routing import (
     postal_code,
     region_code,
 )
-from models.tables import Location, RoutingRule, RoutingSettings, Vendor
+from models.tables import ConfigVersion, Location, RoutingRule, RoutingSettings, Vendor
 
 # The engine evaluates rules by ascending priority; the id makes equal priorities stable.
 EVALUATION_ORDER = ("priority", "id")
@@ -109,6 +109,9 @@ async def create_rule(
     )
     _check_target(values["action"], values["vendor_id"], values["location_ids"])
     async with in_transaction():
+        # Every write to routing_rule takes this row's lock in its trigger anyway: taking it
+        # first makes the count and the insert one step, so two creations cannot both pass.
+        await ConfigVersion.select_for_update().get(id=1)
         await _check_exist(values["vendor_id"], values["location_ids"])
         rules = await RoutingRule.all().count()
         at_most(rules + 1, MAX_ROUTING_RULES, "routing rules (delete or merge some)", "name")

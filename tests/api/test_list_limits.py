@@ -3,6 +3,7 @@ cost): each is refused with a userError naming it where the rows are written, ov
 
 from __future__ import annotations
 
+import asyncio
 from datetime import UTC, datetime
 from typing import Any
 
@@ -22,7 +23,7 @@ from models.rules.limits import (
     MAX_SHIPMENTS_PER_FULFILLMENT_ORDER,
 )
 from models.rules.scopes import SYSTEM
-from models.tables import FulfillmentOrder, FulfillmentOrderLine, Order, OrderHold
+from models.tables import FulfillmentOrder, FulfillmentOrderLine, Order, OrderHold, RoutingRule
 from models.tables import WebhookDelivery as WebhookDeliveryRow
 from tests.support.factories import twin_cities
 from tests.support.gql import PLACE, Gql, gid, order_input
@@ -107,6 +108,28 @@ async def test_keys_and_rules_name_a_bounded_number_of_locations(admin: Gql, db:
     rule = {"name": "one more", "action": "SHIP_FROM", "locationIds": ids[:1]}
     error = await refused(admin, "createRoutingRule", "CreateRoutingRule", rule)
     assert f"at most {MAX_ROUTING_RULES}" in error["message"]
+
+
+async def test_rules_created_at_once_stop_at_the_limit(admin: Gql, db: Any) -> None:
+    """The count and the insert are one step: creations racing for the last free place
+    do not both take it (on PostgreSQL the app's pool runs them on separate connections)."""
+    location = await create_location("L-RACE", name="Race", kind=LocationKind.STORE)
+    for n in range(MAX_ROUTING_RULES - 1):
+        await create_rule(f"rule {n}", "SHIP_FROM", location_ids=[location.id])
+    rule = {"action": "SHIP_FROM", "locationIds": [gid(location)]}
+    bodies = await asyncio.gather(
+        *(
+            admin(
+                "mutation($input: CreateRoutingRuleInput!) {"
+                f" createRoutingRule(input: $input) {{ routingRule {{ id }} {ERRORS} }} }}",
+                {"input": {**rule, "name": f"racer {n}"}},
+            )
+            for n in range(8)
+        )
+    )
+    created = [b for b in bodies if b["createRoutingRule"]["routingRule"] is not None]
+    assert len(created) == 1
+    assert await RoutingRule.all().count() == MAX_ROUTING_RULES
 
 
 def test_the_automatic_retry_policy_stays_within_the_attempts_limit() -> None:
