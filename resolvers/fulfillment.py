@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import asyncio
+from collections.abc import Awaitable, Sequence
 from datetime import datetime
 from enum import Enum
 from typing import TYPE_CHECKING, Annotated, TypeAlias, cast
@@ -26,6 +27,7 @@ from resolvers.locations import Location, Vendor
 from resolvers.node import node_type
 from resolvers.pagination import Connection, PageArgs, Sort, paged, paginate
 from resolvers.permissions import allow, current_actor, forbidden
+from resolvers.selection import Path
 
 if TYPE_CHECKING:
     from resolvers.cancellation import FulfillmentOrderCancellationRequest
@@ -161,24 +163,29 @@ class FulfillmentOrder(Node):
 
         return Order.of(await info.context.loaders.order_by_id.load(self.row.order_id))
 
+    # location, vendor and lines answer at once from a primed loader (a page of orders or
+    # of fulfillment orders primes them: prime_fulfillment_orders); awaited otherwise.
     @strawberry.field
-    async def location(self, info: Info) -> Location | None:
+    def location(self, info: Info) -> Location | None:
         location_id = self.row.location_id
         if location_id is None:
             return None
-        return Location.of(await info.context.loaders.location_by_id.load(location_id))
+        row = info.context.loaders.location_by_id.load(location_id)
+        return cast(Location, now_or_later(row, Location.of))
 
     @strawberry.field
-    async def vendor(self, info: Info) -> Vendor | None:
+    def vendor(self, info: Info) -> Vendor | None:
         vendor_id = self.row.vendor_id
         if vendor_id is None:
             return None
-        return Vendor.of(await info.context.loaders.vendor_by_id.load(vendor_id))
+        return cast(
+            Vendor, now_or_later(info.context.loaders.vendor_by_id.load(vendor_id), Vendor.of)
+        )
 
     @strawberry.field
-    async def lines(self, info: Info) -> list[FulfillmentOrderLine]:
-        rows = await info.context.loaders.lines_by_fulfillment_order_id.load(self.row.pk)
-        return [FulfillmentOrderLine.of(row) for row in rows]
+    def lines(self, info: Info) -> list[FulfillmentOrderLine]:
+        rows = info.context.loaders.lines_by_fulfillment_order_id.load(self.row.pk)
+        return cast(list[FulfillmentOrderLine], now_or_later(rows, fulfillment_lines_of))
 
     @strawberry.field
     async def shipments(self, info: Info) -> list[Shipment]:
@@ -249,6 +256,30 @@ class FulfillmentOrder(Node):
 
 def fulfillment_orders_of(rows: Sequence[FulfillmentOrderRow]) -> list[FulfillmentOrder]:
     return [FulfillmentOrder.of(row) for row in rows]
+
+
+def fulfillment_lines_of(rows: Sequence[FulfillmentOrderLineRow]) -> list[FulfillmentOrderLine]:
+    return [FulfillmentOrderLine.of(row) for row in rows]
+
+
+async def prime_fulfillment_orders(
+    info: Info, rows: Sequence[FulfillmentOrderRow], asked: frozenset[Path]
+) -> None:
+    """Load what the `asked` fields (paths below a FulfillmentOrder) of these fulfillment
+    orders read, one statement per relation, into the request's loaders: the fields then
+    answer without awaiting. The rows are those the loaders would read; which of them a
+    key may see is still decided by the fields."""
+    loaders = info.context.loaders
+    pending: list[Awaitable[object]] = []
+    if ("lines",) in asked:
+        pending.append(loaders.lines_by_fulfillment_order_id.load_many([row.pk for row in rows]))
+    if ("location",) in asked:
+        ids = {row.location_id for row in rows if row.location_id is not None}
+        pending.append(loaders.location_by_id.load_many(ids))
+    if ("vendor",) in asked:
+        ids = {row.vendor_id for row in rows if row.vendor_id is not None}
+        pending.append(loaders.vendor_by_id.load_many(ids))
+    await asyncio.gather(*pending)
 
 
 def visible_fulfillment_orders(

@@ -3,7 +3,8 @@ every order mutation, and `sourcingPlan`'s answer."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import asyncio
+from collections.abc import Awaitable, Sequence
 from datetime import datetime
 from typing import TypeAlias, cast
 
@@ -40,8 +41,10 @@ from resolvers.common import Address, Money, Node, UserError, money
 from resolvers.fulfillment import (
     FulfillmentOrder,
     Shipment,
+    fulfillment_orders_of,
     lines_worked_by,
     order_assignees,
+    prime_fulfillment_orders,
     visible_fulfillment_orders,
 )
 from resolvers.ids import encode_id
@@ -50,6 +53,7 @@ from resolvers.locations import Location, Vendor
 from resolvers.pagination import Connection, PageArgs, encode_cursor, paged, paginate
 from resolvers.permissions import current_actor
 from resolvers.returns import Return
+from resolvers.selection import Path, below
 
 # strawberry.enum registers the GraphQL enum on the class itself and returns it; the
 # TypeAlias lets type checkers read the name as that class.
@@ -109,8 +113,9 @@ class OrderLine:
         )
 
     @strawberry.field
-    async def product(self, info: Info) -> Product:
-        return Product.of(await info.context.loaders.product_by_id.load(self.row.product_id))
+    def product(self, info: Info) -> Product:
+        row = info.context.loaders.product_by_id.load(self.row.product_id)
+        return cast(Product, now_or_later(row, Product.of))
 
 
 @strawberry.type
@@ -240,21 +245,34 @@ class Order(Node):
             return None
         return Location.of(await info.context.loaders.location_by_id.load(location_id))
 
+    # lines and fulfillmentOrders answer at once from a primed loader (a page of orders
+    # primes them: prime_order_page); awaited otherwise.
     @strawberry.field(
         description="All lines; a STAFF or VENDOR key sees only the lines assigned to it."
     )
-    async def lines(self, info: Info) -> list[OrderLine]:
-        rows = await info.context.loaders.lines_by_order_id.load(self.row.pk)
+    def lines(self, info: Info) -> list[OrderLine]:
         if not _sees_all_lines(current_actor(info)):
-            mine = await lines_worked_by(info, self.row.pk)
-            rows = [row for row in rows if row.pk in mine]
-        # Fulfillment lines point back at these lines: spare them a second read.
-        info.context.loaders.order_line_by_id.prime_many({row.pk: row for row in rows})
-        return [OrderLine.of(row) for row in rows]
+            return cast(list[OrderLine], self._worked_lines(info))
+        rows = info.context.loaders.lines_by_order_id.load(self.row.pk)
+        return cast(list[OrderLine], now_or_later(rows, lambda rows: _lines_of(info, rows)))
+
+    async def _worked_lines(self, info: Info) -> list[OrderLine]:
+        rows = await info.context.loaders.lines_by_order_id.load(self.row.pk)
+        mine = await lines_worked_by(info, self.row.pk)
+        return _lines_of(info, [row for row in rows if row.pk in mine])
 
     @strawberry.field(description="A STAFF or VENDOR key sees only its own.")
-    async def fulfillment_orders(self, info: Info) -> list[FulfillmentOrder]:
-        return [FulfillmentOrder.of(row) for row in await self._visible_fulfillment_rows(info)]
+    def fulfillment_orders(self, info: Info) -> list[FulfillmentOrder]:
+        rows = info.context.loaders.fulfillment_orders_by_order_id.load(self.row.pk)
+        return cast(
+            list[FulfillmentOrder],
+            now_or_later(
+                rows,
+                lambda rows: fulfillment_orders_of(
+                    visible_fulfillment_orders(info, rows, self.row.channel)
+                ),
+            ),
+        )
 
     @strawberry.field
     async def shipments(self, info: Info) -> list[Shipment]:
@@ -310,6 +328,57 @@ class Order(Node):
 
 def orders_of(rows: Sequence[OrderRow]) -> list[Order]:
     return [Order.of(row) for row in rows]
+
+
+def _lines_of(info: Info, rows: Sequence[OrderLineRow]) -> list[OrderLine]:
+    # Fulfillment lines point back at these lines: spare them a second read.
+    info.context.loaders.order_line_by_id.prime_many({row.pk: row for row in rows})
+    return [OrderLine.of(row) for row in rows]
+
+
+async def prime_order_page(info: Info, rows: Sequence[OrderRow], asked: frozenset[Path]) -> None:
+    """Load what the `asked` fields (paths below an Order) of a page of orders read, one
+    statement per relation, into the request's loaders, so that those fields answer
+    without awaiting: hundreds of awaits a page otherwise, each a task in graphql-core.
+    The rows are those the loaders would read; what a key may see of them is still
+    decided by the fields (a STAFF key's lines and fulfillment orders)."""
+    loaders = info.context.loaders
+    loaders.order_by_id.prime_many({row.pk: row for row in rows})
+    ids = [row.pk for row in rows]
+    worked_only = ("lines",) in asked and not _sees_all_lines(current_actor(info))
+    # lines_worked_by reads the fulfillment orders the key works, and their lines.
+    asked_of_fulfillment = below(asked, ("fulfillmentOrders",)) | (
+        {("lines",)} if worked_only else set()
+    )
+    wants_lines = (
+        ("lines",) in asked
+        or ("currentSubtotal",) in asked
+        or ("lines", "orderLine") in asked_of_fulfillment
+    )
+    wants_fulfillment = bool(asked_of_fulfillment) or any(
+        (name,) in asked for name in ("fulfillmentOrders", "shipments", "returns")
+    )
+    lines = loaders.lines_by_order_id.load_many(ids) if wants_lines else None
+    fulfillment = (
+        loaders.fulfillment_orders_by_order_id.load_many(ids) if wants_fulfillment else None
+    )
+    line_rows = [line for group in await lines for line in group] if lines else []
+    loaders.order_line_by_id.prime_many({line.pk: line for line in line_rows})
+    visible = (
+        [
+            fulfillment_row
+            for row, group in zip(rows, await fulfillment, strict=True)
+            for fulfillment_row in visible_fulfillment_orders(info, group, row.channel)
+        ]
+        if fulfillment
+        else []
+    )
+    pending: list[Awaitable[object]] = [
+        prime_fulfillment_orders(info, visible, asked_of_fulfillment)
+    ]
+    if ("lines", "product") in asked or ("lines", "orderLine", "product") in asked_of_fulfillment:
+        pending.append(loaders.product_by_id.load_many({line.product_id for line in line_rows}))
+    await asyncio.gather(*pending)
 
 
 @strawberry.type
