@@ -21,7 +21,7 @@ from models.tables import FulfillmentOrderLine as FulfillmentOrderLineRow
 from models.tables import Shipment as ShipmentRow
 from models.tables import ShipmentLine as ShipmentLineRow
 from resolvers.common import Node
-from resolvers.ids import decode_query_id, encode_id
+from resolvers.ids import decode_query_id, encode_id, global_id_of
 from resolvers.loaders import now_or_later
 from resolvers.locations import Location, Vendor
 from resolvers.node import node_type
@@ -61,7 +61,7 @@ async def _order_line(info: Info, order_line_id: int) -> OrderLine:
 @strawberry.type
 class FulfillmentOrderLine:
     row: strawberry.Private[FulfillmentOrderLineRow]
-    id: strawberry.ID
+    id: strawberry.ID = global_id_of("FulfillmentOrderLine", lambda line: line.row.pk)
     quantity: int = strawberry.field(description="Units assigned here, less those cancelled.")
     shipped_quantity: int
     remaining_quantity: int = strawberry.field(description="Still to ship.")
@@ -71,7 +71,6 @@ class FulfillmentOrderLine:
         quantity = row.quantity - row.cancelled_quantity
         return cls(
             row=row,
-            id=encode_id("FulfillmentOrderLine", row.pk),
             quantity=quantity,
             shipped_quantity=row.shipped_quantity,
             remaining_quantity=quantity - row.shipped_quantity,
@@ -132,6 +131,7 @@ class Shipment(Node):
 )
 class FulfillmentOrder(Node):
     row: strawberry.Private[FulfillmentOrderRow]
+    id: strawberry.ID = global_id_of("FulfillmentOrder", lambda fulfillment: fulfillment.row.pk)
     status: FulfillmentOrderStatusEnum
     assigned_at: datetime
     accept_by: datetime | None = strawberry.field(description="The acceptance deadline (SLA).")
@@ -139,7 +139,6 @@ class FulfillmentOrder(Node):
     @classmethod
     def of(cls, row: FulfillmentOrderRow) -> FulfillmentOrder:
         return cls(
-            id=encode_id("FulfillmentOrder", row.pk),
             row=row,
             status=FulfillmentOrderStatus(row.status),
             assigned_at=row.assigned_at,

@@ -47,7 +47,7 @@ from resolvers.fulfillment import (
     prime_fulfillment_orders,
     visible_fulfillment_orders,
 )
-from resolvers.ids import encode_id
+from resolvers.ids import encode_id, global_id_of
 from resolvers.loaders import now_or_later
 from resolvers.locations import Location, Vendor
 from resolvers.pagination import Connection, PageArgs, encode_cursor, paged, paginate
@@ -78,7 +78,7 @@ class Customer:
 @strawberry.type
 class OrderLine:
     row: strawberry.Private[OrderLineRow]
-    id: strawberry.ID
+    id: strawberry.ID = global_id_of("OrderLine", lambda line: line.row.pk)
     sku: str
     quantity: int
     allocated_quantity: int = strawberry.field(description="Assigned to locations or vendors.")
@@ -92,7 +92,6 @@ class OrderLine:
     def of(cls, row: OrderLineRow) -> OrderLine:
         return cls(
             row=row,
-            id=encode_id("OrderLine", row.pk),
             sku=row.sku,
             quantity=row.quantity,
             allocated_quantity=row.allocated_quantity,
@@ -184,6 +183,7 @@ def _sees_all_lines(actor: Actor) -> bool:
 @strawberry.type
 class Order(Node):
     row: strawberry.Private[OrderRow]
+    id: strawberry.ID = global_id_of("Order", lambda order: order.row.pk)
     number: str
     channel: str
     external_id: str | None
@@ -199,7 +199,6 @@ class Order(Node):
     @classmethod
     def of(cls, row: OrderRow) -> Order:
         return cls(
-            id=encode_id("Order", row.pk),
             row=row,
             number=row.number or "",
             channel=row.channel,
