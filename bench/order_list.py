@@ -150,7 +150,8 @@ async def in_process(
     from api.settings import Settings
     from bench import bare_app
 
-    settings = Settings(database_url=database_url)
+    # The server's environment: its query-cost budget would refuse CPU_PAGES pages.
+    settings = Settings.from_env({"DATABASE_URL": database_url, **UNTHROTTLED})
     # Without the lifespan (ASGITransport runs none), as tests/conftest.py does: the page
     # needs the ORM only, and the global fallback lets requests find its context.
     await Tortoise.init(config=settings.tortoise_config(), _enable_global_fallback=True)
