@@ -27,7 +27,7 @@ from resolvers.locations import Location, Vendor
 from resolvers.node import node_type
 from resolvers.pagination import Connection, PageArgs, Sort, paged, paginate
 from resolvers.permissions import allow, current_actor, forbidden
-from resolvers.selection import Path
+from resolvers.selection import Path, below, selected_paths
 
 if TYPE_CHECKING:
     from resolvers.cancellation import FulfillmentOrderCancellationRequest
@@ -157,10 +157,11 @@ class FulfillmentOrder(Node):
         return assignee_reason(self.row.routing_reason)
 
     @strawberry.field
-    async def order(self, info: Info) -> OrderRef:
+    def order(self, info: Info) -> OrderRef:
         from resolvers.orders import Order
 
-        return Order.of(await info.context.loaders.order_by_id.load(self.row.order_id))
+        row = info.context.loaders.order_by_id.load(self.row.order_id)
+        return cast(OrderRef, now_or_later(row, Order.of))
 
     # location, vendor and lines answer at once from a primed loader (a page of orders or
     # of fulfillment orders primes them: prime_fulfillment_orders); awaited otherwise.
@@ -278,7 +279,17 @@ async def prime_fulfillment_orders(
     if ("vendor",) in asked:
         ids = {row.vendor_id for row in rows if row.vendor_id is not None}
         pending.append(loaders.vendor_by_id.load_many(ids))
+    if ("order",) in asked:
+        pending.append(loaders.order_by_id.load_many({row.order_id for row in rows}))
     await asyncio.gather(*pending)
+    if ("lines", "orderLine") in asked:
+        # The page of orders has its lines already: then nothing more is read here.
+        groups = await loaders.lines_by_fulfillment_order_id.load_many([row.pk for row in rows])
+        ids = {line.order_line_id for group in groups for line in group}
+        order_lines = await loaders.order_line_by_id.load_many(ids)
+        if ("lines", "orderLine", "product") in asked:
+            ids = {line.product_id for line in order_lines if line is not None}
+            await loaders.product_by_id.load_many(ids)
 
 
 def visible_fulfillment_orders(
@@ -365,4 +376,7 @@ class FulfillmentQueries:
             qs = qs.filter(status__in=[s.value for s in status])
         if sort_key is FulfillmentOrderSortKey.ACCEPT_BY:
             qs = qs.filter(accept_by__isnull=False)
-        return await paginate(qs, page, fulfillment_orders_of, Sort(sort_key.value, reverse))
+        connection = await paginate(qs, page, fulfillment_orders_of, Sort(sort_key.value, reverse))
+        asked = below(selected_paths(info), ("edges", "node"), ("nodes",))
+        await prime_fulfillment_orders(info, [edge.node.row for edge in connection.edges], asked)
+        return connection

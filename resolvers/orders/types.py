@@ -349,11 +349,7 @@ async def prime_order_page(info: Info, rows: Sequence[OrderRow], asked: frozense
     asked_of_fulfillment = below(asked, ("fulfillmentOrders",)) | (
         {("lines",)} if worked_only else set()
     )
-    wants_lines = (
-        ("lines",) in asked
-        or ("currentSubtotal",) in asked
-        or ("lines", "orderLine") in asked_of_fulfillment
-    )
+    wants_lines = ("lines",) in asked or ("currentSubtotal",) in asked
     wants_fulfillment = bool(asked_of_fulfillment) or any(
         (name,) in asked for name in ("fulfillmentOrders", "shipments", "returns")
     )
@@ -375,7 +371,7 @@ async def prime_order_page(info: Info, rows: Sequence[OrderRow], asked: frozense
     pending: list[Awaitable[object]] = [
         prime_fulfillment_orders(info, visible, asked_of_fulfillment)
     ]
-    if ("lines", "product") in asked or ("lines", "orderLine", "product") in asked_of_fulfillment:
+    if ("lines", "product") in asked:
         pending.append(loaders.product_by_id.load_many({line.product_id for line in line_rows}))
     await asyncio.gather(*pending)
 

@@ -1,6 +1,7 @@
-"""A page of orders loads what its selection asks for up front (resolvers/orders/types.
-prime_order_page): its nested fields answer without a task each, and every key reads on
-the page exactly what it reads of each order alone."""
+"""A page of orders, or of fulfillment orders, loads what its selection asks for up front
+(resolvers/orders/types.prime_order_page, resolvers/fulfillment.prime_fulfillment_orders):
+its nested fields answer without a task each, and every key reads on the page exactly
+what it reads of each order alone."""
 
 from __future__ import annotations
 
@@ -43,6 +44,10 @@ NODES_PAGE = (
     "query($first: Int) { orders(first: $first) { nodes { ...OrderFields } } }" + ORDER_FIELDS
 )
 ONE_ORDER = "query($id: ID) { order(id: $id) { ...OrderFields } }" + ORDER_FIELDS
+FULFILLMENT_PAGE = """query($first: Int) { fulfillmentOrders(first: $first) { edges { node {
+  id status location { code } vendor { code } order { number }
+  lines { quantity orderLine { sku product { sku } } }
+} } } }"""
 
 
 async def place(n: int, customer: Any, lines: tuple[tuple[str, int], ...]) -> None:
@@ -157,3 +162,28 @@ async def test_every_key_reads_on_the_page_what_it_reads_of_each_order(
         if key.secret == vendor:
             assert codes == {"NORTHWOODS"}
     assert {"MSP-01", "STP-01", "NORTHWOODS"} <= seen_codes
+
+
+@pytest.mark.usefixtures("unlimited_cost")
+async def test_a_page_of_fulfillment_orders_costs_the_same_for_5_or_50(as_key: Any) -> None:
+    network = await twin_cities({"MUG": (500, 0, 0), "LAMP": (500, 0, 0)})
+    _, msp = await create_api_key("msp", Role.STAFF, [network.msp.id])
+    staff = as_key(msp)
+    await place(5, MINNEAPOLIS_CUSTOMER, (("MUG", 1), ("LAMP", 1), ("CHAIR", 1)))
+    await staff("{ viewer { name } }")  # the key's first use is stamped; keep it out
+    with counting_tasks() as few_tasks, counting_queries() as few:
+        data = await staff(FULFILLMENT_PAGE, {"first": 50})
+    assert len(data["fulfillmentOrders"]["edges"]) == 5
+    await place(45, MINNEAPOLIS_CUSTOMER, (("MUG", 1), ("LAMP", 1), ("CHAIR", 1)))
+    with counting_tasks() as many_tasks, counting_queries() as many:
+        data = await staff(FULFILLMENT_PAGE, {"first": 50})
+    edges = data["fulfillmentOrders"]["edges"]
+    assert len(edges) == 50
+    # The store's own: the drop-shipped chairs are the vendor's.
+    assert {edge["node"]["location"]["code"] for edge in edges} == {"MSP-01"}
+    assert {line["orderLine"]["sku"] for e in edges for line in e["node"]["lines"]} == {
+        "MUG",
+        "LAMP",
+    }
+    assert len(many) == len(few), (few, many)
+    assert len(many_tasks) == len(few_tasks), (len(few_tasks), len(many_tasks))
