@@ -12,7 +12,10 @@ with location, vendor and lines, and the total count) is timed over HTTP, one re
 time, after a warm-up. Last, with the server stopped, the same request goes through the ASGI
 app in this process and the SQL statements it costs are counted from Tortoise's
 `tortoise.db_client` debug log (the test's own `counting_queries`): nothing else runs in
-this process then, so every statement logged is the request's.
+this process then, so every statement logged is the request's. Then the CPU time of a
+page, the OMS's and bench.bare_app's in turn, both in this process (median of
+CPU_PAGES each): a ratio that the other work on a shared machine disturbs far less
+than pages/s.
 
 Each request authenticates with the next of bench.seed's 16 ADMIN keys: the page costs 401
 query-cost points (api/cost.py) and one key's bucket refills 2,000 a second, fewer than a
@@ -61,6 +64,7 @@ SETUPS = {
 }
 CHOICES = {**{name: [name] for name in SETUPS}, "all": list(SETUPS)}
 WARMUP = 20
+CPU_PAGES = 100  # pages of each app timed in process, one of each in turn
 SEED_CONCURRENCY = 4
 GOAL_RATIO = 0.6  # issue 17, goal 3: pages/s >= 0.6x bench.bare_app's same page
 GOAL_PAGES_PER_S = 100.0  # ... and >= 100 pages/s on PostgreSQL with 1 worker
@@ -137,40 +141,65 @@ async def time_pages(
     }
 
 
-async def count_statements(database_url: str, key: str, samples: int = 3) -> dict[str, Any]:
-    """The SQL statements of one page request, through the ASGI app in this process."""
+async def in_process(
+    database_url: str, key: str, samples: int = 3, cpu_pages: int = CPU_PAGES
+) -> dict[str, Any]:
+    """The SQL statements of one page request, and the CPU a page costs the OMS and
+    bench.bare_app, both through their ASGI apps in this process."""
     from api.app import create_app
     from api.settings import Settings
+    from bench import bare_app
 
-    settings = Settings(database_url=database_url)
+    # The server's environment: its query-cost budget would refuse CPU_PAGES pages.
+    settings = Settings.from_env({"DATABASE_URL": database_url, **UNTHROTTLED})
     # Without the lifespan (ASGITransport runs none), as tests/conftest.py does: the page
     # needs the ORM only, and the global fallback lets requests find its context.
     await Tortoise.init(config=settings.tortoise_config(), _enable_global_fallback=True)
     try:
-        transport = httpx.ASGITransport(app=create_app(settings))
-        headers = {"authorization": f"Bearer {key}"}
+        oms = httpx.AsyncClient(
+            transport=httpx.ASGITransport(app=create_app(settings)),
+            base_url="http://oms.bench",
+            headers={"authorization": f"Bearer {key}"},
+        )
+        bare = httpx.AsyncClient(
+            transport=httpx.ASGITransport(app=bare_app.create_app(database_url)),
+            base_url="http://bare.bench",
+        )
         payload = {"query": PAGE, "variables": {"first": PAGE_SIZE}}
-        async with httpx.AsyncClient(
-            transport=transport, base_url="http://oms.bench", headers=headers
-        ) as client:
+
+        async def page(client: httpx.AsyncClient) -> None:
+            problem = check_page(await client.post("/graphql", json=payload))
+            if problem:
+                raise RuntimeError(f"page request failed in-process: {problem}")
+
+        async with oms, bare:
             # First use of a key stamps it (and warms caches): keep that out of the count.
-            await client.post("/graphql", json=payload)
+            await page(oms)
+            await page(bare)
             counts: list[list[str]] = []
             for _ in range(samples):
                 with counting_queries() as statements:
-                    response = await client.post("/graphql", json=payload)
-                problem = check_page(response)
-                if problem:
-                    raise RuntimeError(f"page request failed in-process: {problem}")
+                    await page(oms)
                 counts.append(list(statements))
+            # One page of each in turn, so that both see the same load; CPU time is
+            # this process's only (the database's is not in it), client side included.
+            cpu: dict[str, list[float]] = {"oms": [], "bare": []}
+            for _ in range(cpu_pages):
+                for name, client in (("bare", bare), ("oms", oms)):
+                    started = time.process_time()
+                    await page(client)
+                    cpu[name].append((time.process_time() - started) * 1000)
     finally:
         await Tortoise.close_connections()
     sizes = sorted({len(c) for c in counts})
+    oms_ms, bare_ms = (statistics.median(cpu[name]) for name in ("oms", "bare"))
     return {
         "statements_per_request": sizes[-1],
         # The same count every time, or the figure is not one request's.
         "steady": len(sizes) == 1,
         "statements": [statement_shape(sql) for sql in counts[-1]],
+        "in_process_cpu_ms": {"oms": round(oms_ms, 2), "bare": round(bare_ms, 2)},
+        "in_process_cpu_ratio": round(bare_ms / oms_ms, 2),
     }
 
 
@@ -240,7 +269,7 @@ def run_setup(
                 }
             )
         # The server is stopped: its relay and sweepers cannot add to the count.
-        counted = asyncio.run(count_statements(oms_url, keys.split(",")[0]))
+        counted = asyncio.run(in_process(oms_url, keys.split(",")[0]))
     return {
         "name": name,
         **asdict(setup),
@@ -268,7 +297,8 @@ def run_all(
 def format_table(rows: Sequence[dict[str, Any]]) -> str:
     head = (
         f"{'backend':<9} {'orders':>6} {'pages':>6} {'p50 ms':>8} {'p99 ms':>8} {'max ms':>8} "
-        f"{'SQL/page':>8} {'errors':>6} {'pages/s':>8} {'bare/s':>8} {'ratio':>6}"
+        f"{'SQL/page':>8} {'errors':>6} {'cpu ms':>7} {'bare ms':>7} {'cpu ratio':>9} "
+        f"{'pages/s':>8} {'bare/s':>8} {'ratio':>6}"
     )
     lines = [head, "-" * len(head)]
     for r in rows:
@@ -282,11 +312,14 @@ def format_table(rows: Sequence[dict[str, Any]]) -> str:
         lines.append(
             f"{r['dialect']:<9} {r['orders_in_database']:>6} {r['ok']:>6} {r['p50_ms'] or 0:>8.1f} "
             f"{r['p99_ms'] or 0:>8.1f} {r['max_ms'] or 0:>8.1f} "
-            f"{r['statements_per_request']:>8} {r['errors']:>6}{under_load}"
+            f"{r['statements_per_request']:>8} {r['errors']:>6} "
+            f"{r['in_process_cpu_ms']['oms']:>7.1f} {r['in_process_cpu_ms']['bare']:>7.1f} "
+            f"{r['in_process_cpu_ratio']:>9.2f}{under_load}"
         )
     lines.append(
         f"one `orders(first: {PAGE_SIZE})` page with lines, products and fulfillment orders, "
         "over HTTP, one request at a time;\nSQL/page counted in-process (tortoise.db_client); "
+        "cpu ms: CPU per page in process, OMS and bare in turn\n(cpu ratio = bare / OMS); "
         "pages/s under load (--concurrency connections)\nagainst bench.bare_app's same page, "
         f"same run: goal ratio >= {GOAL_RATIO}, >= {GOAL_PAGES_PER_S:.0f} pages/s on PostgreSQL."
     )

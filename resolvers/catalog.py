@@ -10,7 +10,7 @@ from models.operations import catalog as ops
 from models.rules.scopes import ADMIN_ONLY, READERS
 from models.tables import Product as ProductRow
 from resolvers.common import Money, Node, UserError, fits, money, user_errors
-from resolvers.ids import encode_id
+from resolvers.ids import global_id_of
 from resolvers.pagination import Connection, PageArgs, paged, paginate
 from resolvers.permissions import allow
 
@@ -18,6 +18,7 @@ from resolvers.permissions import allow
 @strawberry.type
 class Product(Node):
     pk: strawberry.Private[int]
+    id: strawberry.ID = global_id_of("Product", lambda product: product.pk)
     sku: str
     name: str
     price: Money | None
@@ -26,7 +27,6 @@ class Product(Node):
     @classmethod
     def of(cls, row: ProductRow) -> Product:
         return cls(
-            id=encode_id("Product", row.pk),
             pk=row.pk,
             sku=row.sku,
             name=row.name,

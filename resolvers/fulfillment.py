@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import asyncio
+from collections.abc import Awaitable, Sequence
 from datetime import datetime
 from enum import Enum
 from typing import TYPE_CHECKING, Annotated, TypeAlias, cast
@@ -21,12 +22,13 @@ from models.tables import FulfillmentOrderLine as FulfillmentOrderLineRow
 from models.tables import Shipment as ShipmentRow
 from models.tables import ShipmentLine as ShipmentLineRow
 from resolvers.common import Node
-from resolvers.ids import decode_query_id, encode_id
+from resolvers.ids import decode_query_id, encode_id, global_id_of
 from resolvers.loaders import now_or_later
 from resolvers.locations import Location, Vendor
 from resolvers.node import node_type
 from resolvers.pagination import Connection, PageArgs, Sort, paged, paginate
 from resolvers.permissions import allow, current_actor, forbidden
+from resolvers.selection import Path, below, selected_paths
 
 if TYPE_CHECKING:
     from resolvers.cancellation import FulfillmentOrderCancellationRequest
@@ -60,7 +62,7 @@ async def _order_line(info: Info, order_line_id: int) -> OrderLine:
 @strawberry.type
 class FulfillmentOrderLine:
     row: strawberry.Private[FulfillmentOrderLineRow]
-    id: strawberry.ID
+    id: strawberry.ID = global_id_of("FulfillmentOrderLine", lambda line: line.row.pk)
     quantity: int = strawberry.field(description="Units assigned here, less those cancelled.")
     shipped_quantity: int
     remaining_quantity: int = strawberry.field(description="Still to ship.")
@@ -70,7 +72,6 @@ class FulfillmentOrderLine:
         quantity = row.quantity - row.cancelled_quantity
         return cls(
             row=row,
-            id=encode_id("FulfillmentOrderLine", row.pk),
             quantity=quantity,
             shipped_quantity=row.shipped_quantity,
             remaining_quantity=quantity - row.shipped_quantity,
@@ -131,6 +132,7 @@ class Shipment(Node):
 )
 class FulfillmentOrder(Node):
     row: strawberry.Private[FulfillmentOrderRow]
+    id: strawberry.ID = global_id_of("FulfillmentOrder", lambda fulfillment: fulfillment.row.pk)
     status: FulfillmentOrderStatusEnum
     assigned_at: datetime
     accept_by: datetime | None = strawberry.field(description="The acceptance deadline (SLA).")
@@ -138,7 +140,6 @@ class FulfillmentOrder(Node):
     @classmethod
     def of(cls, row: FulfillmentOrderRow) -> FulfillmentOrder:
         return cls(
-            id=encode_id("FulfillmentOrder", row.pk),
             row=row,
             status=FulfillmentOrderStatus(row.status),
             assigned_at=row.assigned_at,
@@ -157,29 +158,35 @@ class FulfillmentOrder(Node):
         return assignee_reason(self.row.routing_reason)
 
     @strawberry.field
-    async def order(self, info: Info) -> OrderRef:
+    def order(self, info: Info) -> OrderRef:
         from resolvers.orders import Order
 
-        return Order.of(await info.context.loaders.order_by_id.load(self.row.order_id))
+        row = info.context.loaders.order_by_id.load(self.row.order_id)
+        return cast(OrderRef, now_or_later(row, Order.of))
 
+    # location, vendor and lines answer at once from a primed loader (a page of orders or
+    # of fulfillment orders primes them: prime_fulfillment_orders); awaited otherwise.
     @strawberry.field
-    async def location(self, info: Info) -> Location | None:
+    def location(self, info: Info) -> Location | None:
         location_id = self.row.location_id
         if location_id is None:
             return None
-        return Location.of(await info.context.loaders.location_by_id.load(location_id))
+        row = info.context.loaders.location_by_id.load(location_id)
+        return cast(Location, now_or_later(row, Location.of))
 
     @strawberry.field
-    async def vendor(self, info: Info) -> Vendor | None:
+    def vendor(self, info: Info) -> Vendor | None:
         vendor_id = self.row.vendor_id
         if vendor_id is None:
             return None
-        return Vendor.of(await info.context.loaders.vendor_by_id.load(vendor_id))
+        return cast(
+            Vendor, now_or_later(info.context.loaders.vendor_by_id.load(vendor_id), Vendor.of)
+        )
 
     @strawberry.field
-    async def lines(self, info: Info) -> list[FulfillmentOrderLine]:
-        rows = await info.context.loaders.lines_by_fulfillment_order_id.load(self.row.pk)
-        return [FulfillmentOrderLine.of(row) for row in rows]
+    def lines(self, info: Info) -> list[FulfillmentOrderLine]:
+        rows = info.context.loaders.lines_by_fulfillment_order_id.load(self.row.pk)
+        return cast(list[FulfillmentOrderLine], now_or_later(rows, fulfillment_lines_of))
 
     @strawberry.field(
         description=f"Oldest first: at most {MAX_SHIPMENTS_PER_FULFILLMENT_ORDER} (shipping "
@@ -253,6 +260,40 @@ class FulfillmentOrder(Node):
 
 def fulfillment_orders_of(rows: Sequence[FulfillmentOrderRow]) -> list[FulfillmentOrder]:
     return [FulfillmentOrder.of(row) for row in rows]
+
+
+def fulfillment_lines_of(rows: Sequence[FulfillmentOrderLineRow]) -> list[FulfillmentOrderLine]:
+    return [FulfillmentOrderLine.of(row) for row in rows]
+
+
+async def prime_fulfillment_orders(
+    info: Info, rows: Sequence[FulfillmentOrderRow], asked: frozenset[Path]
+) -> None:
+    """Load what the `asked` fields (paths below a FulfillmentOrder) of these fulfillment
+    orders read, one statement per relation, into the request's loaders: the fields then
+    answer without awaiting. The rows are those the loaders would read; which of them a
+    key may see is still decided by the fields."""
+    loaders = info.context.loaders
+    pending: list[Awaitable[object]] = []
+    if ("lines",) in asked:
+        pending.append(loaders.lines_by_fulfillment_order_id.load_many([row.pk for row in rows]))
+    if ("location",) in asked:
+        ids = {row.location_id for row in rows if row.location_id is not None}
+        pending.append(loaders.location_by_id.load_many(ids))
+    if ("vendor",) in asked:
+        ids = {row.vendor_id for row in rows if row.vendor_id is not None}
+        pending.append(loaders.vendor_by_id.load_many(ids))
+    if ("order",) in asked:
+        pending.append(loaders.order_by_id.load_many({row.order_id for row in rows}))
+    await asyncio.gather(*pending)
+    if ("lines", "orderLine") in asked:
+        # The page of orders has its lines already: then nothing more is read here.
+        groups = await loaders.lines_by_fulfillment_order_id.load_many([row.pk for row in rows])
+        ids = {line.order_line_id for group in groups for line in group}
+        order_lines = await loaders.order_line_by_id.load_many(ids)
+        if ("lines", "orderLine", "product") in asked:
+            ids = {line.product_id for line in order_lines if line is not None}
+            await loaders.product_by_id.load_many(ids)
 
 
 def visible_fulfillment_orders(
@@ -343,4 +384,7 @@ class FulfillmentQueries:
             qs = qs.filter(status__in=[s.value for s in status])
         if sort_key is FulfillmentOrderSortKey.ACCEPT_BY:
             qs = qs.filter(accept_by__isnull=False)
-        return await paginate(qs, page, fulfillment_orders_of, Sort(sort_key.value, reverse))
+        connection = await paginate(qs, page, fulfillment_orders_of, Sort(sort_key.value, reverse))
+        asked = below(selected_paths(info), ("edges", "node"), ("nodes",))
+        await prime_fulfillment_orders(info, [edge.node.row for edge in connection.edges], asked)
+        return connection

@@ -24,7 +24,7 @@ from resolvers.common import (
     user_errors,
 )
 from resolvers.config import server_config
-from resolvers.ids import decode_id, decode_query_id, encode_id
+from resolvers.ids import decode_id, decode_query_id, global_id_of
 from resolvers.pagination import Connection, PageArgs, paged, paginate
 from resolvers.permissions import allow, current_actor
 
@@ -42,6 +42,7 @@ R = TypeVar("R", LocationRow, VendorRow)
 @strawberry.type
 class Location(Node):
     pk: strawberry.Private[int]
+    id: strawberry.ID = global_id_of("Location", lambda location: location.pk)
     code: str
     name: str
     kind: LocationKindEnum
@@ -63,7 +64,6 @@ class Location(Node):
     @classmethod
     def of(cls, row: LocationRow) -> Location:
         return cls(
-            id=encode_id("Location", row.pk),
             pk=row.pk,
             code=row.code,
             name=row.name,
@@ -93,6 +93,7 @@ class Location(Node):
 @strawberry.type(description="A drop-ship supplier.")
 class Vendor(Node):
     pk: strawberry.Private[int]
+    id: strawberry.ID = global_id_of("Vendor", lambda vendor: vendor.pk)
     code: str
     name: str
     active: bool
@@ -101,7 +102,6 @@ class Vendor(Node):
     @classmethod
     def of(cls, row: VendorRow) -> Vendor:
         return cls(
-            id=encode_id("Vendor", row.pk),
             pk=row.pk,
             code=row.code,
             name=row.name,

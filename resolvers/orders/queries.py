@@ -33,9 +33,11 @@ from resolvers.orders.types import (
     SourcingLine,
     SourcingPlan,
     orders_of,
+    prime_order_page,
 )
 from resolvers.pagination import Connection, PageArgs, paged, paginate
 from resolvers.permissions import allow, current_actor
+from resolvers.selection import below, selected_paths
 
 
 @node_type("Order")
@@ -84,10 +86,8 @@ class OrderQueries:
     ) -> Connection[Order]:
         qs = filtered_orders(visible_orders(current_actor(info)), filter)
         connection = await paginate(qs, page, orders_of, order_sort(sort_key, reverse))
-        # Nested fields (a line's price currency) look orders up by id: they are here.
-        info.context.loaders.order_by_id.prime_many(
-            {e.node.row.pk: e.node.row for e in connection.edges}
-        )
+        asked = below(selected_paths(info), ("edges", "node"), ("nodes",))
+        await prime_order_page(info, [edge.node.row for edge in connection.edges], asked)
         return connection
 
     @strawberry.field(

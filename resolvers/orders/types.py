@@ -3,7 +3,8 @@ every order mutation, and `sourcingPlan`'s answer."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import asyncio
+from collections.abc import Awaitable, Sequence
 from datetime import datetime
 from typing import TypeAlias, cast
 
@@ -53,16 +54,19 @@ from resolvers.common import (
 from resolvers.fulfillment import (
     FulfillmentOrder,
     Shipment,
+    fulfillment_orders_of,
     lines_worked_by,
     order_assignees,
+    prime_fulfillment_orders,
     visible_fulfillment_orders,
 )
-from resolvers.ids import encode_id
+from resolvers.ids import encode_id, global_id_of
 from resolvers.loaders import now_or_later
 from resolvers.locations import Location, Vendor
 from resolvers.pagination import Connection, PageArgs, encode_cursor, paged, paginate
 from resolvers.permissions import current_actor
 from resolvers.returns import Return
+from resolvers.selection import Path, below
 
 # strawberry.enum registers the GraphQL enum on the class itself and returns it; the
 # TypeAlias lets type checkers read the name as that class.
@@ -87,7 +91,7 @@ class Customer:
 @strawberry.type
 class OrderLine:
     row: strawberry.Private[OrderLineRow]
-    id: strawberry.ID
+    id: strawberry.ID = global_id_of("OrderLine", lambda line: line.row.pk)
     sku: str
     quantity: int
     allocated_quantity: int = strawberry.field(description="Assigned to locations or vendors.")
@@ -101,7 +105,6 @@ class OrderLine:
     def of(cls, row: OrderLineRow) -> OrderLine:
         return cls(
             row=row,
-            id=encode_id("OrderLine", row.pk),
             sku=row.sku,
             quantity=row.quantity,
             allocated_quantity=row.allocated_quantity,
@@ -122,8 +125,9 @@ class OrderLine:
         )
 
     @strawberry.field
-    async def product(self, info: Info) -> Product:
-        return Product.of(await info.context.loaders.product_by_id.load(self.row.product_id))
+    def product(self, info: Info) -> Product:
+        row = info.context.loaders.product_by_id.load(self.row.product_id)
+        return cast(Product, now_or_later(row, Product.of))
 
 
 @strawberry.type
@@ -192,6 +196,7 @@ def _sees_all_lines(actor: Actor) -> bool:
 @strawberry.type
 class Order(Node):
     row: strawberry.Private[OrderRow]
+    id: strawberry.ID = global_id_of("Order", lambda order: order.row.pk)
     number: str
     channel: str
     external_id: str | None
@@ -207,7 +212,6 @@ class Order(Node):
     @classmethod
     def of(cls, row: OrderRow) -> Order:
         return cls(
-            id=encode_id("Order", row.pk),
             row=row,
             number=row.number or "",
             channel=row.channel,
@@ -253,27 +257,39 @@ class Order(Node):
             return None
         return Location.of(await info.context.loaders.location_by_id.load(location_id))
 
+    # lines and fulfillmentOrders answer at once from a primed loader (a page of orders
+    # primes them: prime_order_page); awaited otherwise.
     @strawberry.field(
         description="All lines; a STAFF or VENDOR key sees only the lines assigned to it."
     )
-    async def lines(self, info: Info) -> list[OrderLine]:
-        rows = await info.context.loaders.lines_by_order_id.load(self.row.pk)
+    def lines(self, info: Info) -> list[OrderLine]:
         if not _sees_all_lines(current_actor(info)):
-            mine = await lines_worked_by(info, self.row.pk)
-            rows = [row for row in rows if row.pk in mine]
-        # Fulfillment lines point back at these lines: spare them a second read.
-        info.context.loaders.order_line_by_id.prime_many({row.pk: row for row in rows})
-        return [OrderLine.of(row) for row in rows]
+            return cast(list[OrderLine], self._worked_lines(info))
+        rows = info.context.loaders.lines_by_order_id.load(self.row.pk)
+        return cast(list[OrderLine], now_or_later(rows, lambda rows: _lines_of(info, rows)))
+
+    async def _worked_lines(self, info: Info) -> list[OrderLine]:
+        rows = await info.context.loaders.lines_by_order_id.load(self.row.pk)
+        mine = await lines_worked_by(info, self.row.pk)
+        return _lines_of(info, [row for row in rows if row.pk in mine])
 
     @strawberry.field(
         description="A STAFF or VENDOR key sees only its own. "
         + nested_first_note("`Query.fulfillmentOrders(orderId:)`")
     )
-    async def fulfillment_orders(
+    def fulfillment_orders(
         self, info: Info, first: int = NESTED_FIRST_DEFAULT
     ) -> list[FulfillmentOrder]:
-        rows = await self._visible_fulfillment_rows(info)
-        return [FulfillmentOrder.of(row) for row in first_of(rows, first)]
+        rows = info.context.loaders.fulfillment_orders_by_order_id.load(self.row.pk)
+        return cast(
+            list[FulfillmentOrder],
+            now_or_later(
+                rows,
+                lambda rows: fulfillment_orders_of(
+                    first_of(visible_fulfillment_orders(info, rows, self.row.channel), first)
+                ),
+            ),
+        )
 
     @strawberry.field(
         description="Those of the fulfillment orders the key may see. "
@@ -342,6 +358,53 @@ class Order(Node):
 
 def orders_of(rows: Sequence[OrderRow]) -> list[Order]:
     return [Order.of(row) for row in rows]
+
+
+def _lines_of(info: Info, rows: Sequence[OrderLineRow]) -> list[OrderLine]:
+    # Fulfillment lines point back at these lines: spare them a second read.
+    info.context.loaders.order_line_by_id.prime_many({row.pk: row for row in rows})
+    return [OrderLine.of(row) for row in rows]
+
+
+async def prime_order_page(info: Info, rows: Sequence[OrderRow], asked: frozenset[Path]) -> None:
+    """Load what the `asked` fields (paths below an Order) of a page of orders read, one
+    statement per relation, into the request's loaders, so that those fields answer
+    without awaiting: hundreds of awaits a page otherwise, each a task in graphql-core.
+    The rows are those the loaders would read; what a key may see of them is still
+    decided by the fields (a STAFF key's lines and fulfillment orders)."""
+    loaders = info.context.loaders
+    loaders.order_by_id.prime_many({row.pk: row for row in rows})
+    ids = [row.pk for row in rows]
+    worked_only = ("lines",) in asked and not _sees_all_lines(current_actor(info))
+    # lines_worked_by reads the fulfillment orders the key works, and their lines.
+    asked_of_fulfillment = below(asked, ("fulfillmentOrders",)) | (
+        {("lines",)} if worked_only else set()
+    )
+    wants_lines = ("lines",) in asked or ("currentSubtotal",) in asked
+    wants_fulfillment = bool(asked_of_fulfillment) or any(
+        (name,) in asked for name in ("fulfillmentOrders", "shipments", "returns")
+    )
+    lines = loaders.lines_by_order_id.load_many(ids) if wants_lines else None
+    fulfillment = (
+        loaders.fulfillment_orders_by_order_id.load_many(ids) if wants_fulfillment else None
+    )
+    line_rows = [line for group in await lines for line in group] if lines else []
+    loaders.order_line_by_id.prime_many({line.pk: line for line in line_rows})
+    visible = (
+        [
+            fulfillment_row
+            for row, group in zip(rows, await fulfillment, strict=True)
+            for fulfillment_row in visible_fulfillment_orders(info, group, row.channel)
+        ]
+        if fulfillment
+        else []
+    )
+    pending: list[Awaitable[object]] = [
+        prime_fulfillment_orders(info, visible, asked_of_fulfillment)
+    ]
+    if ("lines", "product") in asked:
+        pending.append(loaders.product_by_id.load_many({line.product_id for line in line_rows}))
+    await asyncio.gather(*pending)
 
 
 @strawberry.type
