@@ -1,0 +1,119 @@
+"""Hand-written SQL for the few statements of the placing path where Tortoise's model layer
+(query building, row -> model) costs more than the statement itself.
+
+Statements run on the connection Tortoise would use (the caller's transaction when there is
+one), with the dialect's placeholders ($1 on PostgreSQL, ? on SQLite). Their text depends
+only on the shape (table, columns, row count), so it is built once per shape, and asyncpg
+prepares each text once per connection. Values go to the drivers as Tortoise would send
+them: JSON columns encoded by their field, the rest native (Tortoise registers SQLite's
+Decimal and datetime adapters).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from functools import cache
+from typing import Any
+
+from tortoise import fields
+from tortoise.backends.base.client import BaseDBAsyncClient
+from tortoise.models import Model
+
+Row = Mapping[str, Any]
+
+
+def connection(model: type[Model]) -> BaseDBAsyncClient:
+    """The connection `model`'s queries would use now (the transaction's, inside one)."""
+    return model._meta.db
+
+
+def is_postgres(db: BaseDBAsyncClient) -> bool:
+    return db.capabilities.dialect == "postgres"
+
+
+def placeholders(db: BaseDBAsyncClient, count: int, start: int = 1) -> list[str]:
+    """`count` parameter markers, numbered from `start` on PostgreSQL."""
+    if is_postgres(db):
+        return [f"${n}" for n in range(start, start + count)]
+    return ["?"] * count
+
+
+def quote(name: str) -> str:
+    return f'"{name}"'
+
+
+def table(model: type[Model]) -> str:
+    return quote(model._meta.db_table)
+
+
+@cache
+def _encoders(model: type[Model], columns: tuple[str, ...]) -> tuple[fields.Field[Any] | None, ...]:
+    """For each field, the field when its value needs encoding (JSON), else None."""
+    fields_map = model._meta.fields_map
+    return tuple(
+        fields_map[name] if isinstance(fields_map[name], fields.JSONField) else None
+        for name in columns
+    )
+
+
+@cache
+def _insert_text(
+    model: type[Model], columns: tuple[str, ...], rows: int, returning: tuple[str, ...], pg: bool
+) -> str:
+    projection = model._meta.fields_db_projection
+    width = len(columns)
+    if pg:
+        values = ",".join(
+            "(" + ",".join(f"${r * width + c + 1}" for c in range(width)) + ")" for r in range(rows)
+        )
+    else:
+        values = ",".join(["(" + ",".join("?" * width) + ")"] * rows)
+    text = (
+        f"INSERT INTO {table(model)} ({','.join(quote(projection[c]) for c in columns)}) "
+        f"VALUES {values}"
+    )
+    if returning:
+        text += " RETURNING " + ",".join(quote(projection[c]) for c in returning)
+    return text
+
+
+def row_values(model: type[Model], rows: Sequence[Row]) -> tuple[tuple[str, ...], list[Any]]:
+    """The columns of `rows` (all rows name the same fields) and their values, flattened."""
+    columns = tuple(rows[0])
+    encoders = _encoders(model, columns)
+    values: list[Any] = []
+    for row in rows:
+        for name, encoder in zip(columns, encoders, strict=True):
+            value = row[name]
+            values.append(value if encoder is None else encoder.to_db_value(value, model))
+    return columns, values
+
+
+async def insert(
+    model: type[Model], rows: Sequence[Row], returning: Sequence[str] = ()
+) -> list[tuple[Any, ...]]:
+    """One multi-row INSERT of `rows` (field name -> value; every row names the same fields,
+    timestamps included: no auto_now here). Returns the `returning` fields of each row, in
+    the rows' order (the order PostgreSQL and SQLite return a VALUES insert in, which
+    Django's bulk_create relies on too)."""
+    if not rows:
+        return []
+    db = connection(model)
+    columns, values = row_values(model, rows)
+    text = _insert_text(model, columns, len(rows), tuple(returning), is_postgres(db))
+    if not returning:
+        await db.execute_query(text, values)
+        return []
+    return [tuple(record.values()) for record in await db.execute_query_dict(text, values)]
+
+
+async def execute(model: type[Model], text: str, values: Sequence[Any]) -> int:
+    """An UPDATE or DELETE on `model`'s connection; returns how many rows it changed."""
+    changed, _ = await connection(model).execute_query(text, list(values))
+    return changed
+
+
+async def fetch(model: type[Model], text: str, values: Sequence[Any]) -> list[tuple[Any, ...]]:
+    """A statement's rows as tuples (a SELECT, or a write with RETURNING)."""
+    rows = await connection(model).execute_query_dict(text, list(values))
+    return [tuple(row.values()) for row in rows]
