@@ -12,6 +12,7 @@ Decimal and datetime adapters).
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from datetime import UTC, datetime
 from functools import cache
 from typing import Any
 
@@ -77,14 +78,45 @@ def _insert_text(
     return text
 
 
-def row_values(model: type[Model], rows: Sequence[Row]) -> tuple[tuple[str, ...], list[Any]]:
-    """The columns of `rows` (all rows name the same fields) and their values, flattened."""
-    columns = tuple(rows[0])
+@cache
+def _columns(
+    model: type[Model], computed: tuple[str, ...]
+) -> tuple[tuple[str, ...], tuple[Any, ...]]:
+    """The fields an insert writes (all but a generated key and the `computed` ones, which
+    the statement computes) and how each is filled when a row does not name it: NOW for
+    timestamps Tortoise stamps, else the field's default (None when it has none; a
+    callable default is called per row)."""
+    names, fills = [], []
+    for name in model._meta.fields_db_projection:
+        field = model._meta.fields_map[name]
+        if (field.pk and field.generated) or name in computed:
+            continue
+        names.append(name)
+        stamped = getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False)
+        fills.append(NOW if stamped else field.default)
+    return tuple(names), tuple(fills)
+
+
+NOW = object()  # a fill: the insert's time
+
+
+def row_values(
+    model: type[Model], rows: Sequence[Row], computed: tuple[str, ...] = ()
+) -> tuple[tuple[str, ...], list[Any]]:
+    """The columns of `model` an insert writes (see `_columns`) and the rows' values for
+    them, flattened: what a row does not name is filled as Tortoise would."""
+    columns, fills = _columns(model, computed)
     encoders = _encoders(model, columns)
+    now = datetime.now(UTC)
     values: list[Any] = []
     for row in rows:
-        for name, encoder in zip(columns, encoders, strict=True):
-            value = row[name]
+        for name, fill, encoder in zip(columns, fills, encoders, strict=True):
+            if name in row:
+                value = row[name]
+            elif fill is NOW:
+                value = now
+            else:
+                value = fill() if callable(fill) else fill
             values.append(value if encoder is None else encoder.to_db_value(value, model))
     return columns, values
 
@@ -92,10 +124,10 @@ def row_values(model: type[Model], rows: Sequence[Row]) -> tuple[tuple[str, ...]
 async def insert(
     model: type[Model], rows: Sequence[Row], returning: Sequence[str] = ()
 ) -> list[tuple[Any, ...]]:
-    """One multi-row INSERT of `rows` (field name -> value; every row names the same fields,
-    timestamps included: no auto_now here). Returns the `returning` fields of each row, in
-    the rows' order (the order PostgreSQL and SQLite return a VALUES insert in, which
-    Django's bulk_create relies on too)."""
+    """One multi-row INSERT of `rows` (field name -> value; see `row_values` for the
+    fields they do not name). Returns the `returning` fields of each row, in the rows'
+    order (the order PostgreSQL and SQLite return a VALUES insert in, which Django's
+    bulk_create relies on too)."""
     if not rows:
         return []
     db = connection(model)

@@ -12,6 +12,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from tortoise.functions import Count
 
+from models import sql
 from models.operations import events
 from models.operations.reservations import ReservationConflict, reserve_all
 from models.operations.routing import active_rule_specs, current_settings, split_policy
@@ -256,37 +257,46 @@ async def _check_capacity(snapshot: Snapshot, now: datetime) -> dict[int, date]:
 async def _create_fulfillment_orders(
     order: Order, snapshot: Snapshot, now: datetime, days: Mapping[int, date]
 ) -> list[FulfillmentOrder]:
-    """One OPEN fulfillment order per assignment, with its lines, announced to its assignee."""
+    """One OPEN fulfillment order per assignment, and their lines: one INSERT each."""
     assignments = snapshot.plan.assignments
+    if not assignments:
+        return []
     accept_by = now + timedelta(minutes=snapshot.acceptance_minutes)
-    created = [
-        await FulfillmentOrder.create(
-            order_id=order.id,
-            location_id=assignment.location_id,
-            vendor_id=assignment.vendor_id,
-            status=FulfillmentOrderStatus.OPEN.value,
-            routing_reason=assignment.reason[:2000],
-            assigned_at=now,
+    rows = [
+        {
+            "order_id": order.id,
+            "location_id": assignment.location_id,
+            "vendor_id": assignment.vendor_id,
+            "status": FulfillmentOrderStatus.OPEN.value,
+            "routing_reason": assignment.reason[:2000],
+            "assigned_at": now,
             # A location's own day, which its capacity counts; a vendor's is UTC's.
-            assigned_on=days.get(assignment.location_id, now.date()),  # type: ignore[arg-type]
-            accept_by=accept_by,
-        )
+            "assigned_on": days.get(assignment.location_id, now.date())
+            if assignment.location_id is not None
+            else now.date(),
+            "accept_by": accept_by,
+            "created_at": now,
+            "updated_at": now,
+        }
         for assignment in assignments
     ]
-    if created:
-        await FulfillmentOrderLine.bulk_create(
-            [
-                FulfillmentOrderLine(
-                    fulfillment_order_id=fulfillment_order.id,
-                    order_line_id=planned.line_id,
-                    quantity=planned.quantity,
-                )
-                for fulfillment_order, assignment in zip(created, assignments, strict=True)
-                for planned in assignment.lines
-            ]
-        )
-        await events.tell_assignees(created, FulfillmentOrderEventType.ASSIGNED)
-    return created
+    ids = await sql.insert(FulfillmentOrder, rows, returning=["id"])
+    await sql.insert(
+        FulfillmentOrderLine,
+        [
+            {
+                "fulfillment_order_id": fo_id,
+                "order_line_id": planned.line_id,
+                "quantity": planned.quantity,
+            }
+            for (fo_id,), assignment in zip(ids, assignments, strict=True)
+            for planned in assignment.lines
+        ],
+    )
+    return [
+        FulfillmentOrder.construct(_saved_in_db=True, id=fo_id, **row)
+        for (fo_id,), row in zip(ids, rows, strict=True)
+    ]
 
 
 async def _update_lines(lines: Sequence[OrderLine], result: RoutingPlan) -> None:
@@ -306,7 +316,7 @@ async def _update_lines(lines: Sequence[OrderLine], result: RoutingPlan) -> None
         await OrderLine.bulk_update(changed, fields=["allocated_quantity", "backordered_quantity"])
 
 
-def _timeline_entry(
+def timeline_entry(
     created: Sequence[FulfillmentOrder], result: RoutingPlan, previously_backordered: int
 ) -> events.Entry | None:
     """What the timeline should say about this routing: the assignments, or a backorder
@@ -335,19 +345,30 @@ def _timeline_entry(
     return None
 
 
+async def write_plan(
+    order: Order, snapshot: Snapshot, actor: Actor, now: datetime
+) -> list[FulfillmentOrder]:
+    """Reserve what the plan assigns and write its fulfillment orders, without telling their
+    assignees: the caller does (`apply_plan`, or placement with its timeline). Raises
+    ReservationConflict when the stock or the daily capacity it counted on was taken
+    meanwhile; the caller then plans again."""
+    await _reserve(order, snapshot, actor)
+    days = await _check_capacity(snapshot, now)
+    return await _create_fulfillment_orders(order, snapshot, now, days)
+
+
 async def apply_plan(
     order: Order, lines: Sequence[OrderLine], snapshot: Snapshot, actor: Actor, now: datetime
 ) -> RoutingOutcome:
-    """Reserve what the plan assigns, write its fulfillment orders, update the lines, and
-    say what the timeline should record. Raises ReservationConflict when the stock or the
-    daily capacity it counted on was taken meanwhile; the caller then plans again.
+    """Reserve what the plan assigns, write its fulfillment orders and tell their assignees,
+    update the lines, and say what the timeline should record. Raises ReservationConflict
+    as `write_plan` does.
     """
     previously_backordered = sum(line.backordered_quantity for line in lines)
-    await _reserve(order, snapshot, actor)
-    days = await _check_capacity(snapshot, now)
-    created = await _create_fulfillment_orders(order, snapshot, now, days)
+    created = await write_plan(order, snapshot, actor, now)
+    await events.tell_assignees(created, FulfillmentOrderEventType.ASSIGNED)
     await _update_lines(lines, snapshot.plan)
-    entry = _timeline_entry(created, snapshot.plan, previously_backordered)
+    entry = timeline_entry(created, snapshot.plan, previously_backordered)
     return RoutingOutcome(created, sum(snapshot.plan.backordered.values()), snapshot, entry)
 
 

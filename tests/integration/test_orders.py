@@ -153,16 +153,16 @@ async def test_a_placement_that_keeps_losing_races_is_placed_on_its_locked_last_
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     await twin_cities({"MUG": (5, 0, 0)})
-    apply_plan = order_routing.apply_plan
+    write_plan = order_routing.write_plan
     tries: list[int] = []
 
     async def lose_until_last(*args, **kwargs):
         tries.append(1)
         if len(tries) < ROUTING_ATTEMPTS:
             raise ReservationConflict("a rival took the stock")
-        return await apply_plan(*args, **kwargs)
+        return await write_plan(*args, **kwargs)
 
-    monkeypatch.setattr(order_routing, "apply_plan", lose_until_last)
+    monkeypatch.setattr(order_routing, "write_plan", lose_until_last)
     placed = await place_order(web_order(("MUG", 2)), SYSTEM)
     assert len(tries) == ROUTING_ATTEMPTS
     assert placed.order.status == "ALLOCATED"
