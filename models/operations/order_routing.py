@@ -230,38 +230,37 @@ async def _reserve(order: Order, snapshot: Snapshot, actor: Actor) -> None:
     )
 
 
-async def _check_capacity(snapshot: Snapshot, now: datetime) -> dict[int, date]:
+async def _check_capacity(snapshot: Snapshot, now: datetime) -> list[Location]:
     """Where the reservation is written: lock the capped locations the plan assigns to (in id
     order, after the stock rows) and count again; ReservationConflict when another
-    placement took the capacity the plan counted on. Returns each assigned location's day."""
+    placement took the capacity the plan counted on. Returns the assigned locations."""
     wanted: dict[int, int] = defaultdict(int)
     for assignment in snapshot.plan.assignments:
         if assignment.location_id is not None:
             wanted[assignment.location_id] += 1
     if not wanted:
-        return {}
-    rows = await Location.filter(id__in=list(wanted)).values_list(
-        "id", "daily_capacity", "time_zone"
-    )
-    days = {location_id: local_day(now, zone) for location_id, _, zone in rows}
-    capacity = {location_id: cap for location_id, cap, _ in rows if cap is not None}
+        return []
+    locations = await Location.filter(id__in=list(wanted)).order_by("id")
+    capacity = {loc.id: loc.daily_capacity for loc in locations if loc.daily_capacity is not None}
     if capacity:
         await Location.select_for_update().filter(id__in=sorted(capacity)).order_by("id").only("id")
-        used = await _used({location_id: days[location_id] for location_id in capacity})
+        days = {loc.id: local_day(now, loc.time_zone) for loc in locations if loc.id in capacity}
+        used = await _used(days)
         for location_id, most in capacity.items():
             if used.get(location_id, 0) + wanted[location_id] > most:
                 raise ReservationConflict(f"location {location_id} is at its daily capacity")
-    return days
+    return locations
 
 
 async def _create_fulfillment_orders(
-    order: Order, snapshot: Snapshot, now: datetime, days: Mapping[int, date]
+    order: Order, snapshot: Snapshot, now: datetime, locations: Sequence[Location]
 ) -> list[FulfillmentOrder]:
     """One OPEN fulfillment order per assignment, and their lines: one INSERT each."""
     assignments = snapshot.plan.assignments
     if not assignments:
         return []
     accept_by = now + timedelta(minutes=snapshot.acceptance_minutes)
+    days = {loc.id: local_day(now, loc.time_zone) for loc in locations}
     rows = [
         {
             "order_id": order.id,
@@ -345,16 +344,21 @@ def timeline_entry(
     return None
 
 
-async def write_plan(
-    order: Order, snapshot: Snapshot, actor: Actor, now: datetime
-) -> list[FulfillmentOrder]:
+@dataclass(frozen=True)
+class Written:
+    fulfillment_orders: list[FulfillmentOrder]
+    locations: list[Location]  # those assigned to, as read where their capacity was checked
+
+
+async def write_plan(order: Order, snapshot: Snapshot, actor: Actor, now: datetime) -> Written:
     """Reserve what the plan assigns and write its fulfillment orders, without telling their
     assignees: the caller does (`apply_plan`, or placement with its timeline). Raises
     ReservationConflict when the stock or the daily capacity it counted on was taken
     meanwhile; the caller then plans again."""
     await _reserve(order, snapshot, actor)
-    days = await _check_capacity(snapshot, now)
-    return await _create_fulfillment_orders(order, snapshot, now, days)
+    locations = await _check_capacity(snapshot, now)
+    created = await _create_fulfillment_orders(order, snapshot, now, locations)
+    return Written(created, locations)
 
 
 async def apply_plan(
@@ -365,7 +369,7 @@ async def apply_plan(
     as `write_plan` does.
     """
     previously_backordered = sum(line.backordered_quantity for line in lines)
-    created = await write_plan(order, snapshot, actor, now)
+    created = (await write_plan(order, snapshot, actor, now)).fulfillment_orders
     await events.tell_assignees(created, FulfillmentOrderEventType.ASSIGNED)
     await _update_lines(lines, snapshot.plan)
     entry = timeline_entry(created, snapshot.plan, previously_backordered)

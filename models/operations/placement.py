@@ -205,6 +205,7 @@ class Placed:
     # What the placement wrote, so the response need not read it back.
     lines: Sequence[OrderLine] | None = None
     fulfillment_orders: Sequence[FulfillmentOrder] | None = None
+    locations: Sequence[Location] = ()  # those the fulfillment orders are assigned to
 
 
 async def _replay(channel: str, key: str, request_hash: str) -> Order | None:
@@ -362,7 +363,8 @@ async def _write_new_order(
     placed_plan = order_routing.with_line_ids(
         snapshot.plan, {index: line.id for index, line in enumerate(lines)}
     )
-    created = await order_routing.write_plan(order, replace(snapshot, plan=placed_plan), actor, now)
+    written = await order_routing.write_plan(order, replace(snapshot, plan=placed_plan), actor, now)
+    created = written.fulfillment_orders
     placed = events.Entry(
         OrderEventType.PLACED,
         f"order {order.number} placed on {order.channel}: {len(lines)} line(s), "
@@ -380,7 +382,7 @@ async def _write_new_order(
         assigned=created,
         webhook="order.created",
     )
-    return Placed(order, True, lines, created)
+    return Placed(order, True, lines, created, written.locations)
 
 
 async def place_order(data: OrderInput, actor: Actor) -> Placed:
