@@ -12,6 +12,7 @@ Decimal and datetime adapters).
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cache
 from typing import Any
@@ -59,13 +60,19 @@ def _encoders(model: type[Model], columns: tuple[str, ...]) -> tuple[fields.Fiel
 
 @cache
 def _insert_text(
-    model: type[Model], columns: tuple[str, ...], rows: int, returning: tuple[str, ...], pg: bool
+    model: type[Model],
+    columns: tuple[str, ...],
+    rows: int,
+    returning: tuple[str, ...],
+    pg: bool,
+    start: int = 1,
 ) -> str:
     projection = model._meta.fields_db_projection
     width = len(columns)
     if pg:
         values = ",".join(
-            "(" + ",".join(f"${r * width + c + 1}" for c in range(width)) + ")" for r in range(rows)
+            "(" + ",".join(f"${start + r * width + c}" for c in range(width)) + ")"
+            for r in range(rows)
         )
     else:
         values = ",".join(["(" + ",".join("?" * width) + ")"] * rows)
@@ -121,28 +128,68 @@ def row_values(
     return columns, values
 
 
+@dataclass(frozen=True)
+class Insert:
+    """Rows for one multi-row INSERT (field name -> value; see `row_values` for the fields
+    they do not name)."""
+
+    model: type[Model]
+    rows: Sequence[Row]
+
+
+def with_clauses(inserts: Sequence[Insert], start: int = 1) -> tuple[str, list[Any]]:
+    """PostgreSQL: the inserts as data-modifying WITH clauses ("w1 AS (INSERT ...), ..."),
+    which run exactly once with the statement they precede, and their values, the
+    placeholders numbered from `start`."""
+    clauses: list[str] = []
+    values: list[Any] = []
+    for n, one in enumerate(inserts, start=1):
+        columns, more = row_values(one.model, one.rows)
+        text = _insert_text(one.model, columns, len(one.rows), (), True, start + len(values))
+        clauses.append(f"w{n} AS ({text})")
+        values += more
+    return ",".join(clauses), values
+
+
 async def insert(
     model: type[Model], rows: Sequence[Row], returning: Sequence[str] = ()
 ) -> list[tuple[Any, ...]]:
-    """One multi-row INSERT of `rows` (field name -> value; see `row_values` for the
-    fields they do not name). Returns the `returning` fields of each row, in the rows'
-    order (the order PostgreSQL and SQLite return a VALUES insert in, which Django's
+    """One multi-row INSERT of `rows`. Returns the `returning` fields of each row, in the
+    rows' order (the order PostgreSQL and SQLite return a VALUES insert in, which Django's
     bulk_create relies on too)."""
-    if not rows:
+    return await insert_together(Insert(model, rows), returning=returning)
+
+
+async def insert_together(
+    first: Insert, *others: Insert, returning: Sequence[str] = ()
+) -> list[tuple[Any, ...]]:
+    """Inserts that do not depend on each other, in one statement on PostgreSQL (the others
+    as WITH clauses of the first) and one each on SQLite, where a statement costs no round
+    trip. Returns `first`'s `returning` fields, as `insert` does. Inserts without rows are
+    left out."""
+    others = tuple(one for one in others if one.rows)
+    if not first.rows:
+        if others:
+            await insert_together(others[0], *others[1:])
         return []
-    db = connection(model)
-    columns, values = row_values(model, rows)
-    text = _insert_text(model, columns, len(rows), tuple(returning), is_postgres(db))
-    if not returning:
+    db = connection(first.model)
+    pg = is_postgres(db)
+    prefix, values = "", list[Any]()
+    if pg and others:
+        clauses, values = with_clauses(others)
+        prefix = f"WITH {clauses} "
+    elif others:
+        for one in others:
+            await insert(one.model, one.rows)
+    columns, more = row_values(first.model, first.rows)
+    text = prefix + _insert_text(
+        first.model, columns, len(first.rows), tuple(returning), pg, len(values) + 1
+    )
+    values += more
+    if not returning and not prefix:
         await db.execute_query(text, values)
         return []
     return [tuple(record.values()) for record in await db.execute_query_dict(text, values)]
-
-
-async def execute(model: type[Model], text: str, values: Sequence[Any]) -> int:
-    """An UPDATE or DELETE on `model`'s connection; returns how many rows it changed."""
-    changed, _ = await connection(model).execute_query(text, list(values))
-    return changed
 
 
 async def fetch(model: type[Model], text: str, values: Sequence[Any]) -> list[tuple[Any, ...]]:

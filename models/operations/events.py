@@ -96,36 +96,36 @@ async def record_many(
     webhook: str | None = None,
 ) -> None:
     """Append several timeline entries, and ring `orderUpdated` and `orderEvents`
-    subscribers to read the timeline again, in one INSERT each (the entries, the outbox).
+    subscribers to read the timeline again: one statement on PostgreSQL (two on SQLite).
 
     `assigned`: fulfillment orders of this order just assigned, told to their assignees
     (`tell_assignees`' ASSIGNED) in the same outbox insert; `webhook`: an order event to
     queue for webhooks (e.g. "order.created"), with the assignees' in one delivery insert."""
     now = datetime.now(UTC)
-    await sql.insert(
-        OrderEvent,
-        [
-            {
-                "order_id": order.id,
-                "channel": order.channel,
-                "type": e.type.value,
-                "message": e.message,
-                "actor": actor.label,
-                "data": _with_ids(e),
-                "about": dict(e.about) or None,
-                "assignees": "".join(f"|{key}" for key in e.about) + "|" if e.about else None,
-                "assignee_message": e.assignee_message,
-                "created_at": now,
-            }
-            for e in entries
-        ],
-    )
+    timeline = [
+        {
+            "order_id": order.id,
+            "channel": order.channel,
+            "type": e.type.value,
+            "message": e.message,
+            "actor": actor.label,
+            "data": _with_ids(e),
+            "about": dict(e.about) or None,
+            "assignees": "".join(f"|{key}" for key in e.about) + "|" if e.about else None,
+            "assignee_message": e.assignee_message,
+            "created_at": now,
+        }
+        for e in entries
+    ]
     order_rows = [
         _outbox_row(stream, entries[-1].type.value, {"orderId": order.id})
         for stream in (order_stream(order.id), channel_stream(order.channel))
     ]
     assigned_type = FulfillmentOrderEventType.ASSIGNED
-    await sql.insert(OutboxEvent, [*_assignee_rows(assigned, assigned_type, None), *order_rows])
+    await sql.insert_together(
+        sql.Insert(OutboxEvent, [*_assignee_rows(assigned, assigned_type, None), *order_rows]),
+        sql.Insert(OrderEvent, timeline),
+    )
     webhooks: list[tuple[str, FulfillmentOrder | None]] = [(webhook, None)] if webhook else []
     if assigned and (event := FULFILLMENT_EVENTS.get(assigned_type.value)):
         webhooks += [(event, fulfillment_order) for fulfillment_order in assigned]

@@ -309,21 +309,21 @@ async def _insert(
             zip(data.lines, valid.products, valid.unit_prices, quantities, strict=True)
         )
     ]
-    line_ids = await sql.insert(OrderLine, line_rows, returning=["id"])
-    if data.idempotency_key:
-        await sql.insert(
-            IdempotencyRecord,
-            [
-                {
-                    "channel": order.channel,
-                    "key": data.idempotency_key,
-                    "request_hash": valid.request_hash(),
-                    "order_id": order_id,
-                    "created_at": now,
-                    "updated_at": now,
-                }
-            ],
-        )
+    idempotency = [
+        {
+            "channel": order.channel,
+            "key": data.idempotency_key,
+            "request_hash": valid.request_hash(),
+            "order_id": order_id,
+            "created_at": now,
+            "updated_at": now,
+        }
+    ]
+    line_ids = await sql.insert_together(
+        sql.Insert(OrderLine, line_rows),
+        sql.Insert(IdempotencyRecord, idempotency if data.idempotency_key else []),
+        returning=["id"],
+    )
     lines = [
         OrderLine.construct(_saved_in_db=True, id=line_id, **row)
         for (line_id,), row in zip(line_ids, line_rows, strict=True)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Awaitable, Callable, Sequence
-from datetime import UTC, datetime
 from typing import TypeVar, cast
 
 from tortoise.expressions import F, Subquery
@@ -85,47 +84,55 @@ async def reserve_all(
     if not wanted:
         return
     ordered = sorted(wanted.items())
+    ledger = sql.Insert(
+        InventoryLedgerEntry,
+        [
+            {
+                "level_id": level_id,
+                "reserved_delta": quantity,
+                "reason": LedgerReason.RESERVED.value,
+                "actor": actor.label,
+                "reference": reference,
+            }
+            for level_id, quantity in ordered
+        ],
+    )
     db = sql.connection(InventoryLevel)
+    pg = sql.is_postgres(db)
     marks = sql.placeholders(db, 2 * len(ordered))
     demand = ",".join(
         f"(CAST({marks[2 * n]} AS INTEGER),CAST({marks[2 * n + 1]} AS INTEGER))"
         for n in range(len(ordered))
     )
+    values: list[int] = [value for pair in ordered for value in pair]
     level = sql.table(InventoryLevel)
-    locked = (
-        f", locked AS MATERIALIZED (SELECT id FROM {level} "
-        "WHERE id IN (SELECT id FROM demand) ORDER BY id FOR UPDATE)"
-        if sql.is_postgres(db)
-        else ""
-    )
-    # RETURNING: a statement that starts with WITH reports its rows, not a row count.
-    changed = await sql.fetch(
-        InventoryLevel,
-        f"WITH demand(id, quantity) AS (VALUES {demand}){locked} "
-        f"UPDATE {level} SET reserved = {level}.reserved + demand.quantity FROM demand "
+    # On PostgreSQL the UPDATE reads the levels through `locked`, which takes them in id order
+    # (a WITH query no one reads is not run).
+    source = "demand JOIN locked USING (id)" if pg else "demand"
+    update = (
+        f"UPDATE {level} SET reserved = {level}.reserved + demand.quantity FROM {source} "
         f"WHERE {level}.id = demand.id "
         f"AND {level}.on_hand >= {level}.reserved + {level}.safety_stock + demand.quantity "
-        f"RETURNING {level}.id",
-        [value for pair in ordered for value in pair],
+        f"RETURNING {level}.id"
     )
+    if pg:
+        # One statement: the ledger rows are written whatever the UPDATE changed, and
+        # rolled back with it on a conflict.
+        clauses, ledger_values = sql.with_clauses([ledger], start=len(values) + 1)
+        text = (
+            f"WITH demand(id, quantity) AS (VALUES {demand}), "
+            f"locked AS MATERIALIZED (SELECT id FROM {level} WHERE id IN "
+            f"(SELECT id FROM demand) ORDER BY id FOR UPDATE), "
+            f"changed AS ({update}), {clauses} SELECT id FROM changed"
+        )
+        changed = await sql.fetch(InventoryLevel, text, [*values, *ledger_values])
+    else:
+        text = f"WITH demand(id, quantity) AS (VALUES {demand}) {update}"
+        changed = await sql.fetch(InventoryLevel, text, values)
     if len(changed) != len(ordered):
         raise ReservationConflict(f"levels {list(wanted)} no longer have {list(wanted.values())}")
-    now = datetime.now(UTC)
-    await sql.insert(
-        InventoryLedgerEntry,
-        [
-            {
-                "level_id": level_id,
-                "on_hand_delta": 0,
-                "reserved_delta": quantity,
-                "reason": LedgerReason.RESERVED.value,
-                "actor": actor.label,
-                "reference": reference,
-                "created_at": now,
-            }
-            for level_id, quantity in ordered
-        ],
-    )
+    if not pg:
+        await sql.insert(ledger.model, ledger.rows)
 
 
 async def release(level_id: int, quantity: int, actor: Actor, reference: str) -> None:
