@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any, cast
 
+from models import sql
 from models.operations import webhook_queue, webhooks
 from models.rules.events import (
     FulfillmentOrderEventType,
@@ -22,6 +23,7 @@ from models.rules.events import (
 )
 from models.rules.ids import global_id
 from models.rules.scopes import Actor
+from models.rules.webhooks import FULFILLMENT_EVENTS
 from models.tables import FulfillmentOrder, Order, OrderEvent, OutboxEvent, WebhookDelivery
 
 
@@ -79,31 +81,68 @@ async def record(
     await record_many(order, [Entry(type, message, data, about or {}, assignee_message)], actor)
 
 
-async def record_many(order: Order, entries: Sequence[Entry], actor: Actor) -> None:
-    """Append several timeline entries in two statements: the entries, and the outbox rows
-    that tell `orderUpdated` and `orderEvents` subscribers to read the timeline again."""
-    await OrderEvent.bulk_create(
-        [
-            OrderEvent(
-                order_id=order.id,
-                channel=order.channel,
-                type=e.type.value,
-                message=e.message,
-                actor=actor.label,
-                data=_with_ids(e),
-                about=dict(e.about) or None,
-                assignees="".join(f"|{key}" for key in e.about) + "|" if e.about else None,
-                assignee_message=e.assignee_message,
-            )
-            for e in entries
-        ]
+async def record_many(
+    order: Order,
+    entries: Sequence[Entry],
+    actor: Actor,
+    *,
+    assigned: Sequence[FulfillmentOrder] = (),
+    webhook: str | None = None,
+) -> None:
+    """Append several timeline entries, and ring `orderUpdated` and `orderEvents`
+    subscribers to read the timeline again: one statement on PostgreSQL (two on SQLite).
+
+    `assigned`: fulfillment orders of this order just assigned, told to their assignees
+    (`tell_assignees`' ASSIGNED) in the same outbox insert; `webhook`: an order event to
+    queue for webhooks (e.g. "order.created"), with the assignees' in one delivery insert."""
+    now = datetime.now(UTC)
+    timeline = [
+        {
+            "order_id": order.id,
+            "channel": order.channel,
+            "type": e.type.value,
+            "message": e.message,
+            "actor": actor.label,
+            "data": _with_ids(e),
+            "about": dict(e.about) or None,
+            "assignees": "".join(f"|{key}" for key in e.about) + "|" if e.about else None,
+            "assignee_message": e.assignee_message,
+            "created_at": now,
+        }
+        for e in entries
+    ]
+    order_rows = [
+        _outbox_row(stream, entries[-1].type.value, {"orderId": order.id})
+        for stream in (order_stream(order.id), channel_stream(order.channel))
+    ]
+    assigned_type = FulfillmentOrderEventType.ASSIGNED
+    await sql.insert_together(
+        sql.Insert(OutboxEvent, [*_assignee_rows(assigned, assigned_type, None), *order_rows]),
+        sql.Insert(OrderEvent, timeline),
     )
-    await OutboxEvent.bulk_create(
-        [
-            OutboxEvent(stream=stream, type=entries[-1].type, payload={"orderId": order.id})
-            for stream in (order_stream(order.id), channel_stream(order.channel))
-        ]
-    )
+    webhooks: list[tuple[str, FulfillmentOrder | None]] = [(webhook, None)] if webhook else []
+    if assigned and (event := FULFILLMENT_EVENTS.get(assigned_type.value)):
+        webhooks += [(event, fulfillment_order) for fulfillment_order in assigned]
+    await webhook_queue.enqueue_many(order, webhooks)
+
+
+def _outbox_row(stream: str, type: str, payload: dict[str, Any]) -> dict[str, Any]:
+    return {"stream": stream, "type": type, "payload": payload}
+
+
+def _assignee_rows(
+    fulfillment_orders: Sequence[FulfillmentOrder],
+    type: FulfillmentOrderEventType,
+    assignee: tuple[int | None, int | None] | None,
+) -> list[dict[str, Any]]:
+    return [
+        _outbox_row(
+            assignee_stream(*(assignee or (fo.location_id, fo.vendor_id))),
+            type.value,
+            {"fulfillmentOrderId": fo.id, "orderId": fo.order_id},
+        )
+        for fo in fulfillment_orders
+    ]
 
 
 def _with_ids(entry: Entry) -> dict[str, Any] | None:
@@ -146,16 +185,7 @@ async def tell_assignees(
     exist: ASSIGNED also queues the vendor's webhook, whose body lists them)."""
     if not fulfillment_orders:
         return
-    await OutboxEvent.bulk_create(
-        [
-            OutboxEvent(
-                stream=assignee_stream(*(assignee or (fo.location_id, fo.vendor_id))),
-                type=type.value,
-                payload={"fulfillmentOrderId": fo.id, "orderId": fo.order_id},
-            )
-            for fo in fulfillment_orders
-        ]
-    )
+    await sql.insert(OutboxEvent, _assignee_rows(fulfillment_orders, type, assignee))
     await webhook_queue.enqueue_fulfillment_events(fulfillment_orders, type.value, assignee)
 
 

@@ -105,7 +105,8 @@ def _short(sku: str, free: int, needed: int, location: Location | Vendor) -> Dom
 async def _claim_day(target: Location, now: datetime) -> date:
     """One more fulfillment order on the target's local day, or AT_CAPACITY."""
     try:
-        return (await claim_capacity({target.id: 1}, now))[target.id]
+        await claim_capacity({target.id: 1}, now)
+        return local_day(now, target.time_zone)
     except ReservationConflict:
         raise DomainError(
             ErrorCode.AT_CAPACITY,

@@ -12,6 +12,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from tortoise.functions import Count
 
+from models import sql
 from models.operations import events
 from models.operations.reservations import ReservationConflict, reserve_all
 from models.operations.routing_inputs import (
@@ -228,29 +229,27 @@ async def _reserve(order: Order, snapshot: Snapshot, actor: Actor) -> None:
     )
 
 
-async def claim_capacity(wanted: Mapping[int, int], now: datetime) -> dict[int, date]:
+async def claim_capacity(wanted: Mapping[int, int], now: datetime) -> list[Location]:
     """Where a fulfillment order is written at a location (placement, re-routing, a move):
     lock the capped locations among `wanted` (location id -> fulfillment orders to add),
     in id order and after the stock rows, and count again on each location's own day;
-    ReservationConflict when one would go past its dailyCapacity. Returns each location's
-    day, to stamp on the fulfillment orders as `assigned_on`."""
+    ReservationConflict when one would go past its dailyCapacity. Returns the locations of
+    `wanted`, as read here (their time zones give the day to stamp as `assigned_on`)."""
     if not wanted:
-        return {}
-    rows = await Location.filter(id__in=list(wanted)).values_list(
-        "id", "daily_capacity", "time_zone"
-    )
-    days = {location_id: local_day(now, zone) for location_id, _, zone in rows}
-    capacity = {location_id: cap for location_id, cap, _ in rows if cap is not None}
+        return []
+    locations = await Location.filter(id__in=list(wanted)).order_by("id")
+    capacity = {loc.id: loc.daily_capacity for loc in locations if loc.daily_capacity is not None}
     if capacity:
         await Location.select_for_update().filter(id__in=sorted(capacity)).order_by("id").only("id")
-        used = await _used({location_id: days[location_id] for location_id in capacity})
+        days = {loc.id: local_day(now, loc.time_zone) for loc in locations if loc.id in capacity}
+        used = await _used(days)
         for location_id, most in capacity.items():
             if used.get(location_id, 0) + wanted[location_id] > most:
                 raise ReservationConflict(f"location {location_id} is at its daily capacity")
-    return days
+    return locations
 
 
-async def _check_capacity(snapshot: Snapshot, now: datetime) -> dict[int, date]:
+async def _check_capacity(snapshot: Snapshot, now: datetime) -> list[Location]:
     """claim_capacity for the locations the plan assigns to; the caller plans again on a
     ReservationConflict (another placement took the capacity the plan counted on)."""
     wanted: dict[int, int] = defaultdict(int)
@@ -261,39 +260,49 @@ async def _check_capacity(snapshot: Snapshot, now: datetime) -> dict[int, date]:
 
 
 async def _create_fulfillment_orders(
-    order: Order, snapshot: Snapshot, now: datetime, days: Mapping[int, date]
+    order: Order, snapshot: Snapshot, now: datetime, locations: Sequence[Location]
 ) -> list[FulfillmentOrder]:
-    """One OPEN fulfillment order per assignment, with its lines, announced to its assignee."""
+    """One OPEN fulfillment order per assignment, and their lines: one INSERT each."""
     assignments = snapshot.plan.assignments
+    if not assignments:
+        return []
     accept_by = now + timedelta(minutes=snapshot.acceptance_minutes)
-    created = [
-        await FulfillmentOrder.create(
-            order_id=order.id,
-            location_id=assignment.location_id,
-            vendor_id=assignment.vendor_id,
-            status=FulfillmentOrderStatus.OPEN.value,
-            routing_reason=assignment.reason[:2000],
-            assigned_at=now,
+    days = {loc.id: local_day(now, loc.time_zone) for loc in locations}
+    rows = [
+        {
+            "order_id": order.id,
+            "location_id": assignment.location_id,
+            "vendor_id": assignment.vendor_id,
+            "status": FulfillmentOrderStatus.OPEN.value,
+            "routing_reason": assignment.reason[:2000],
+            "assigned_at": now,
             # A location's own day, which its capacity counts; a vendor's is UTC's.
-            assigned_on=days.get(assignment.location_id, now.date()),  # type: ignore[arg-type]
-            accept_by=accept_by,
-        )
+            "assigned_on": days.get(assignment.location_id, now.date())
+            if assignment.location_id is not None
+            else now.date(),
+            "accept_by": accept_by,
+            "created_at": now,
+            "updated_at": now,
+        }
         for assignment in assignments
     ]
-    if created:
-        await FulfillmentOrderLine.bulk_create(
-            [
-                FulfillmentOrderLine(
-                    fulfillment_order_id=fulfillment_order.id,
-                    order_line_id=planned.line_id,
-                    quantity=planned.quantity,
-                )
-                for fulfillment_order, assignment in zip(created, assignments, strict=True)
-                for planned in assignment.lines
-            ]
-        )
-        await events.tell_assignees(created, FulfillmentOrderEventType.ASSIGNED)
-    return created
+    ids = await sql.insert(FulfillmentOrder, rows, returning=["id"])
+    await sql.insert(
+        FulfillmentOrderLine,
+        [
+            {
+                "fulfillment_order_id": fo_id,
+                "order_line_id": planned.line_id,
+                "quantity": planned.quantity,
+            }
+            for (fo_id,), assignment in zip(ids, assignments, strict=True)
+            for planned in assignment.lines
+        ],
+    )
+    return [
+        FulfillmentOrder.construct(_saved_in_db=True, id=fo_id, **row)
+        for (fo_id,), row in zip(ids, rows, strict=True)
+    ]
 
 
 async def _update_lines(lines: Sequence[OrderLine], result: RoutingPlan) -> None:
@@ -313,7 +322,7 @@ async def _update_lines(lines: Sequence[OrderLine], result: RoutingPlan) -> None
         await OrderLine.bulk_update(changed, fields=["allocated_quantity", "backordered_quantity"])
 
 
-def _timeline_entry(
+def timeline_entry(
     created: Sequence[FulfillmentOrder], result: RoutingPlan, previously_backordered: int
 ) -> events.Entry | None:
     """What the timeline should say about this routing: the assignments, or a backorder
@@ -342,19 +351,35 @@ def _timeline_entry(
     return None
 
 
+@dataclass(frozen=True)
+class Written:
+    fulfillment_orders: list[FulfillmentOrder]
+    locations: list[Location]  # those assigned to, as read where their capacity was checked
+
+
+async def write_plan(order: Order, snapshot: Snapshot, actor: Actor, now: datetime) -> Written:
+    """Reserve what the plan assigns and write its fulfillment orders, without telling their
+    assignees: the caller does (`apply_plan`, or placement with its timeline). Raises
+    ReservationConflict when the stock or the daily capacity it counted on was taken
+    meanwhile; the caller then plans again."""
+    await _reserve(order, snapshot, actor)
+    locations = await _check_capacity(snapshot, now)
+    created = await _create_fulfillment_orders(order, snapshot, now, locations)
+    return Written(created, locations)
+
+
 async def apply_plan(
     order: Order, lines: Sequence[OrderLine], snapshot: Snapshot, actor: Actor, now: datetime
 ) -> RoutingOutcome:
-    """Reserve what the plan assigns, write its fulfillment orders, update the lines, and
-    say what the timeline should record. Raises ReservationConflict when the stock or the
-    daily capacity it counted on was taken meanwhile; the caller then plans again.
+    """Reserve what the plan assigns, write its fulfillment orders and tell their assignees,
+    update the lines, and say what the timeline should record. Raises ReservationConflict
+    as `write_plan` does.
     """
     previously_backordered = sum(line.backordered_quantity for line in lines)
-    await _reserve(order, snapshot, actor)
-    days = await _check_capacity(snapshot, now)
-    created = await _create_fulfillment_orders(order, snapshot, now, days)
+    created = (await write_plan(order, snapshot, actor, now)).fulfillment_orders
+    await events.tell_assignees(created, FulfillmentOrderEventType.ASSIGNED)
     await _update_lines(lines, snapshot.plan)
-    entry = _timeline_entry(created, snapshot.plan, previously_backordered)
+    entry = timeline_entry(created, snapshot.plan, previously_backordered)
     return RoutingOutcome(created, sum(snapshot.plan.backordered.values()), snapshot, entry)
 
 

@@ -15,8 +15,9 @@ from typing import Any
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
+from models import sql
 from models.errors import DomainError, ErrorCode, invalid, not_found
-from models.operations import events, order_routing, webhook_queue
+from models.operations import events, order_routing
 from models.operations.locations import AddressData
 from models.operations.reservations import lock_levels, retry_on_conflict
 from models.rules.events import OrderEventType
@@ -204,6 +205,7 @@ class Placed:
     # What the placement wrote, so the response need not read it back.
     lines: Sequence[OrderLine] | None = None
     fulfillment_orders: Sequence[FulfillmentOrder] | None = None
+    locations: Sequence[Location] = ()  # those the fulfillment orders are assigned to
 
 
 async def _replay(channel: str, key: str, request_hash: str) -> Order | None:
@@ -244,48 +246,88 @@ def _planned_quantities(plan: RoutingPlan, count: int) -> list[tuple[int, int]]:
     return [(allocated[i], plan.backordered.get(i, 0)) for i in range(count)]
 
 
-async def _insert(valid: ValidOrder, status: OrderStatus) -> tuple[Order, list[OrderLine]]:
-    """The order, with the status its plan gives it, and its lines."""
-    data = valid.data
-    order = await Order.create(
-        channel=data.channel.strip(),
-        external_id=data.external_id,
-        customer_email=data.customer_email.strip(),
-        customer_name=(data.customer_name or "").strip() or None,
-        delivery_method=data.delivery_method.value,
-        pickup_location_id=data.pickup_location_id,
-        currency=valid.currency,
-        subtotal=valid.subtotal,
-        has_shipping_address=bool(valid.address_columns),
-        status=status.value,
-        **valid.address_columns,
-    )
-    # A readable, gap-tolerant number from the id: no counter row to contend on.
-    order.number = str(1000 + order.id)
-    await order.save(update_fields=["number"])
-    await OrderLine.bulk_create(
-        [
-            OrderLine(
-                order_id=order.id,
-                product_id=product.id,
-                position=index + 1,
-                sku=product.sku,
-                quantity=line.quantity,
-                unit_price=price,
-            )
-            for index, (line, product, price) in enumerate(
-                zip(data.lines, valid.products, valid.unit_prices, strict=True)
-            )
-        ]
-    )
-    if data.idempotency_key:
-        await IdempotencyRecord.create(
-            channel=order.channel,
-            key=data.idempotency_key,
-            request_hash=valid.request_hash(),
-            order_id=order.id,
+async def _insert_order(columns: dict[str, Any]) -> tuple[int, str]:
+    """INSERT the order, taking its id and its number in the one statement: a readable,
+    gap-tolerant number from the id, with no counter row to contend on. Returns both."""
+    db = sql.connection(Order)
+    names, values = sql.row_values(Order, [columns], computed=("number",))
+    if sql.is_postgres(db):
+        next_id = "SELECT nextval(pg_get_serial_sequence('\"order\"', 'id')) AS id"
+    else:  # AUTOINCREMENT's next id (one writer at a time)
+        next_id = (
+            "SELECT MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'order'), 0), "
+            'COALESCE((SELECT MAX(id) FROM "order"), 0)) + 1 AS id'
         )
-    lines = list(await OrderLine.filter(order_id=order.id).order_by("position"))
+    marks = ",".join(sql.placeholders(db, len(values)))
+    rows = await sql.fetch(
+        Order,
+        f"WITH next AS MATERIALIZED ({next_id}) "
+        f"INSERT INTO {sql.table(Order)} (id,number,{','.join(map(sql.quote, names))}) "
+        f"VALUES ((SELECT id FROM next),CAST((SELECT id FROM next) + 1000 AS VARCHAR(32)),"
+        f"{marks}) RETURNING id, number",
+        values,
+    )
+    order_id, number = rows[0]
+    return order_id, number
+
+
+async def _insert(
+    valid: ValidOrder, quantities: Sequence[tuple[int, int]], status: OrderStatus, now: datetime
+) -> tuple[Order, list[OrderLine]]:
+    """The order, with the status its plan gives it, and its lines with the plan's
+    (allocated, backordered) quantities, as the models the response is built from."""
+    data = valid.data
+    columns: dict[str, Any] = {
+        "channel": data.channel.strip(),
+        "external_id": data.external_id,
+        "customer_email": data.customer_email.strip(),
+        "customer_name": (data.customer_name or "").strip() or None,
+        "delivery_method": data.delivery_method.value,
+        "pickup_location_id": data.pickup_location_id,
+        "currency": valid.currency,
+        "subtotal": valid.subtotal,
+        "has_shipping_address": bool(valid.address_columns),
+        "status": status.value,
+        "created_at": now,
+        "updated_at": now,
+        **valid.address_columns,
+    }
+    order_id, number = await _insert_order(columns)
+    order = Order.construct(_saved_in_db=True, id=order_id, number=number, **columns)
+    line_rows = [
+        {
+            "order_id": order_id,
+            "product_id": product.id,
+            "position": index + 1,
+            "sku": product.sku,
+            "quantity": line.quantity,
+            "unit_price": price,
+            "allocated_quantity": allocated,
+            "backordered_quantity": backordered,
+        }
+        for index, (line, product, price, (allocated, backordered)) in enumerate(
+            zip(data.lines, valid.products, valid.unit_prices, quantities, strict=True)
+        )
+    ]
+    idempotency = [
+        {
+            "channel": order.channel,
+            "key": data.idempotency_key,
+            "request_hash": valid.request_hash(),
+            "order_id": order_id,
+            "created_at": now,
+            "updated_at": now,
+        }
+    ]
+    line_ids = await sql.insert_together(
+        sql.Insert(OrderLine, line_rows),
+        sql.Insert(IdempotencyRecord, idempotency if data.idempotency_key else []),
+        returning=["id"],
+    )
+    lines = [
+        OrderLine.construct(_saved_in_db=True, id=line_id, **row)
+        for (line_id,), row in zip(line_ids, line_rows, strict=True)
+    ]
     return order, lines
 
 
@@ -317,14 +359,12 @@ async def _write_new_order(
             fulfillment_statuses=(FulfillmentOrderStatus.OPEN,) * len(snapshot.plan.assignments),
         )
     )
-    order, lines = await _insert(valid, status)
-    # Before the assignments: a subscriber hears of the order before its fulfillment orders.
-    await webhook_queue.enqueue(order, "order.created")
-    by_position = {index: line.id for index, line in enumerate(lines)}
-    placed_plan = order_routing.with_line_ids(snapshot.plan, by_position)
-    outcome = await order_routing.apply_plan(
-        order, lines, replace(snapshot, plan=placed_plan), actor, now
+    order, lines = await _insert(valid, quantities, status, now)
+    placed_plan = order_routing.with_line_ids(
+        snapshot.plan, {index: line.id for index, line in enumerate(lines)}
     )
+    written = await order_routing.write_plan(order, replace(snapshot, plan=placed_plan), actor, now)
+    created = written.fulfillment_orders
     placed = events.Entry(
         OrderEventType.PLACED,
         f"order {order.number} placed on {order.channel}: {len(lines)} line(s), "
@@ -332,8 +372,17 @@ async def _write_new_order(
         {"externalId": data.external_id},
         assignee_message=f"order {order.number} placed on {order.channel}",
     )
-    await events.record_many(order, [placed, *([outcome.entry] if outcome.entry else [])], actor)
-    return Placed(order, True, lines, outcome.created)
+    routed = order_routing.timeline_entry(created, placed_plan, previously_backordered=0)
+    # The order.created webhook before the assignees': a subscriber hears of the order
+    # before its fulfillment orders.
+    await events.record_many(
+        order,
+        [placed, *([routed] if routed else [])],
+        actor,
+        assigned=created,
+        webhook="order.created",
+    )
+    return Placed(order, True, lines, created, written.locations)
 
 
 async def place_order(data: OrderInput, actor: Actor) -> Placed:

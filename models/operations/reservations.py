@@ -8,11 +8,13 @@ concurrent transactions lock rows in the same order and cannot deadlock.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Awaitable, Callable, Sequence
 from typing import TypeVar, cast
 
 from tortoise.expressions import F, Subquery
 
+from models import sql
 from models.errors import DomainError, ErrorCode
 from models.operations.stock import write_ledger
 from models.rules.inventory import LedgerReason
@@ -69,26 +71,68 @@ async def reserve(level_id: int, quantity: int, actor: Actor, reference: str) ->
 async def reserve_all(
     reservations: Sequence[tuple[int, int]], actor: Actor, reference: str
 ) -> None:
-    """Reserve (level id, quantity) pairs, in level order, with one ledger insert."""
-    ordered = sorted(reservations)
-    for level_id, quantity in ordered:
-        changed = await InventoryLevel.filter(
-            id=level_id, on_hand__gte=F("reserved") + (F("safety_stock") + quantity)
-        ).update(reserved=F("reserved") + quantity)
-        if not changed:
-            raise ReservationConflict(f"level {level_id} no longer has {quantity} available")
-    await InventoryLedgerEntry.bulk_create(
+    """Reserve (level id, quantity) pairs with one guarded UPDATE and one ledger insert.
+
+    The UPDATE changes only the levels that still have the quantity available; fewer rows
+    changed than levels asked for is a ReservationConflict (the caller's transaction rolls
+    back the others). On PostgreSQL it locks the levels in id order first, as every
+    stock writer does, so that concurrent reservations cannot deadlock.
+    """
+    wanted: dict[int, int] = defaultdict(int)
+    for level_id, quantity in reservations:
+        wanted[level_id] += quantity
+    if not wanted:
+        return
+    ordered = sorted(wanted.items())
+    ledger = sql.Insert(
+        InventoryLedgerEntry,
         [
-            InventoryLedgerEntry(
-                level_id=level_id,
-                reserved_delta=quantity,
-                reason=LedgerReason.RESERVED.value,
-                actor=actor.label,
-                reference=reference,
-            )
+            {
+                "level_id": level_id,
+                "reserved_delta": quantity,
+                "reason": LedgerReason.RESERVED.value,
+                "actor": actor.label,
+                "reference": reference,
+            }
             for level_id, quantity in ordered
-        ]
+        ],
     )
+    db = sql.connection(InventoryLevel)
+    pg = sql.is_postgres(db)
+    marks = sql.placeholders(db, 2 * len(ordered))
+    demand = ",".join(
+        f"(CAST({marks[2 * n]} AS INTEGER),CAST({marks[2 * n + 1]} AS INTEGER))"
+        for n in range(len(ordered))
+    )
+    values: list[int] = [value for pair in ordered for value in pair]
+    level = sql.table(InventoryLevel)
+    # On PostgreSQL the UPDATE reads the levels through `locked`, which takes them in id order
+    # (a WITH query no one reads is not run).
+    source = "demand JOIN locked USING (id)" if pg else "demand"
+    update = (
+        f"UPDATE {level} SET reserved = {level}.reserved + demand.quantity FROM {source} "
+        f"WHERE {level}.id = demand.id "
+        f"AND {level}.on_hand >= {level}.reserved + {level}.safety_stock + demand.quantity "
+        f"RETURNING {level}.id"
+    )
+    if pg:
+        # One statement: the ledger rows are written whatever the UPDATE changed, and
+        # rolled back with it on a conflict.
+        clauses, ledger_values = sql.with_clauses([ledger], start=len(values) + 1)
+        text = (
+            f"WITH demand(id, quantity) AS (VALUES {demand}), "
+            f"locked AS MATERIALIZED (SELECT id FROM {level} WHERE id IN "
+            f"(SELECT id FROM demand) ORDER BY id FOR UPDATE), "
+            f"changed AS ({update}), {clauses} SELECT id FROM changed"
+        )
+        changed = await sql.fetch(InventoryLevel, text, [*values, *ledger_values])
+    else:
+        text = f"WITH demand(id, quantity) AS (VALUES {demand}) {update}"
+        changed = await sql.fetch(InventoryLevel, text, values)
+    if len(changed) != len(ordered):
+        raise ReservationConflict(f"levels {list(wanted)} no longer have {list(wanted.values())}")
+    if not pg:
+        await sql.insert(ledger.model, ledger.rows)
 
 
 async def release(level_id: int, quantity: int, actor: Actor, reference: str) -> None:

@@ -39,7 +39,6 @@ async def enqueue(
     fulfillment_order: FulfillmentOrder | None = None,
     *,
     assignee: Assignee | None = None,
-    live: Sequence[WebhookSubscription] | None = None,
 ) -> int:
     """Queue `event` (e.g. "order.cancelled", "fulfillment_order.held") for every
     destination that hears of it; returns how many deliveries were written.
@@ -48,20 +47,49 @@ async def enqueue(
     exist): the deliveries commit or roll back with it. Destinations are the webhook
     subscriptions whose topics name the event and whose key may read it, and, for the
     fulfillment order events a vendor hears of, the vendor's webhookUrl. `assignee` names
-    a former assignee (MOVED_AWAY); by default the fulfillment order's own. `live`: the
-    live subscriptions, when the caller queues several events and loaded them once.
+    a former assignee (MOVED_AWAY); by default the fulfillment order's own.
     """
+    return await enqueue_many(order, [(event, fulfillment_order)], assignee=assignee)
+
+
+async def enqueue_many(
+    order: Order,
+    events: Sequence[tuple[str, FulfillmentOrder | None]],
+    *,
+    assignee: Assignee | None = None,
+) -> int:
+    """`enqueue` for several events of one order, in order: one read of the live
+    subscriptions and one insert for all their deliveries."""
+    live = (
+        await _live_subscriptions()
+        if any(event in TOPIC_OF_EVENT for event, _ in events)  # others reach none
+        else []
+    )
+    now = datetime.now(UTC)
+    rows: list[WebhookDelivery] = []
+    for event, fulfillment_order in events:
+        rows += await _deliveries(order, event, fulfillment_order, assignee, live, now)
+    if rows:
+        await WebhookDelivery.bulk_create(rows)
+    return len(rows)
+
+
+async def _deliveries(
+    order: Order,
+    event: str,
+    fulfillment_order: FulfillmentOrder | None,
+    assignee: Assignee | None,
+    live: Sequence[WebhookSubscription],
+    now: datetime,
+) -> list[WebhookDelivery]:
     if fulfillment_order is not None and assignee is None:
         assignee = (fulfillment_order.location_id, fulfillment_order.vendor_id)
-    if live is None and event in TOPIC_OF_EVENT:  # events without a topic reach no subscription
-        live = await _live_subscriptions()
-    subscriptions = _hearing(live or [], event, order.channel, assignee)
+    subscriptions = _hearing(live, event, order.channel, assignee)
     vendor = None
     if event in VENDOR_URL_EVENTS and assignee is not None and assignee[1] is not None:
         vendor = await Vendor.get_or_none(id=assignee[1], webhook_url__not_isnull=True)
     if not subscriptions and vendor is None:
-        return 0
-    now = datetime.now(UTC)
+        return []
     body = {
         "event": event,
         "occurredAt": _iso(now),
@@ -91,8 +119,7 @@ async def enqueue(
                 **target,
             )
         )
-    await WebhookDelivery.bulk_create(rows)
-    return len(rows)
+    return rows
 
 
 async def enqueue_fulfillment_events(
@@ -103,13 +130,12 @@ async def enqueue_fulfillment_events(
     event = FULFILLMENT_EVENTS.get(type)
     if event is None:
         return
-    # One read of the subscriptions and of the orders for the whole batch, not one each.
-    live = await _live_subscriptions() if event in TOPIC_OF_EVENT else []
-    order_ids = {fulfillment_order.order_id for fulfillment_order in fulfillment_orders}
-    orders = {order.id: order for order in await Order.filter(id__in=order_ids)}
+    # One read of the orders, and one of the subscriptions per order, for the whole batch.
+    by_order: dict[int, list[FulfillmentOrder]] = {}
     for fulfillment_order in fulfillment_orders:
-        order = orders[fulfillment_order.order_id]
-        await enqueue(order, event, fulfillment_order, assignee=assignee, live=live)
+        by_order.setdefault(fulfillment_order.order_id, []).append(fulfillment_order)
+    for order in await Order.filter(id__in=list(by_order)).order_by("id"):
+        await enqueue_many(order, [(event, fo) for fo in by_order[order.id]], assignee=assignee)
 
 
 async def _live_subscriptions() -> list[WebhookSubscription]:

@@ -63,6 +63,7 @@ class OrderMutations:
             loaders.fulfillment_orders_by_order_id.prime(
                 placed.order.id, list(placed.fulfillment_orders)
             )
+        loaders.location_by_id.prime_many({loc.id: loc for loc in placed.locations})
         return PlaceOrderPayload(order=Order.of(placed.order))
 
     @strawberry.mutation(

@@ -26,6 +26,7 @@ from models.rules.inventory import AdjustmentReason
 from models.rules.lifecycle import CancelReason, DeliveryMethod, HoldReason
 from models.rules.scopes import SYSTEM
 from models.tables import FulfillmentOrder, InventoryLevel, Order, OrderEvent, OrderLine
+from tests.support.database import counting_queries
 from tests.support.factories import MINNEAPOLIS_CUSTOMER, twin_cities
 
 pytestmark = pytest.mark.usefixtures("db")
@@ -153,16 +154,16 @@ async def test_a_placement_that_keeps_losing_races_is_placed_on_its_locked_last_
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     await twin_cities({"MUG": (5, 0, 0)})
-    apply_plan = order_routing.apply_plan
+    write_plan = order_routing.write_plan
     tries: list[int] = []
 
     async def lose_until_last(*args, **kwargs):
         tries.append(1)
         if len(tries) < ROUTING_ATTEMPTS:
             raise ReservationConflict("a rival took the stock")
-        return await apply_plan(*args, **kwargs)
+        return await write_plan(*args, **kwargs)
 
-    monkeypatch.setattr(order_routing, "apply_plan", lose_until_last)
+    monkeypatch.setattr(order_routing, "write_plan", lose_until_last)
     placed = await place_order(web_order(("MUG", 2)), SYSTEM)
     assert len(tries) == ROUTING_ATTEMPTS
     assert placed.order.status == "ALLOCATED"
@@ -220,3 +221,22 @@ async def test_a_reroute_that_fails_after_a_stock_rise_leaves_the_rise_committed
     change = await set_inventory(network.stp.id, "MUG", 6, None, SYSTEM)
     assert (change.routed, change.level.reserved) == (1, 2)
     assert (await Order.get(id=placed.order.id)).status == "ALLOCATED"
+
+
+async def test_a_placement_writes_each_table_once_in_few_statements() -> None:
+    """The write path's statement budget: one INSERT per table, one guarded UPDATE for all
+    reservations, no re-read of what was just written (PostgreSQL also merges independent
+    inserts into one statement)."""
+    await twin_cities({"MUG": (10, 10, 0)})
+    await place_order(web_order(("MUG", 1)), SYSTEM)  # creates the routing settings
+    with counting_queries() as statements:
+        placed = await place_order(web_order(("MUG", 12), idempotency_key="budget-1"), SYSTEM)
+    assert placed.order.status == "ALLOCATED"
+    assert len(placed.fulfillment_orders or []) == 2
+    writes = [s for s in statements if not s.startswith("SELECT")]
+    postgres = "$1" in "".join(statements)
+    # order; lines (+ idempotency); reservations (+ ledger); fulfillment orders; their lines;
+    # timeline (+ outbox). SQLite runs the "+" parts as statements of their own.
+    assert len(writes) == (6 if postgres else 9), writes
+    assert sum(s.startswith("UPDATE") for s in statements) == 0, statements
+    assert len(statements) <= (16 if postgres else 19), statements

@@ -159,18 +159,20 @@ async def test_a_placement_that_rolled_back_leaves_no_delivery(
 ) -> None:
     await hooked_network("https://hooks.northwoods.example/oms")
     queued: list[int] = []
-    enqueue = webhook_queue.enqueue
+    enqueue_many = webhook_queue.enqueue_many
+    record_many = events.record_many
 
     async def spy(*args: Any, **kwargs: Any) -> int:
-        queued.append(await enqueue(*args, **kwargs))
+        queued.append(await enqueue_many(*args, **kwargs))
         return queued[-1]
 
-    async def crash(*args: object) -> None:
+    async def crash(*args: Any, **kwargs: Any) -> None:
+        await record_many(*args, **kwargs)
         raise RuntimeError("the database went away after the delivery was written")
 
-    monkeypatch.setattr(webhook_queue, "enqueue", spy)
-    # The timeline is written last in a placement: failing there rolls back everything,
-    # the drop-ship assignment and its webhook delivery included.
+    monkeypatch.setattr(webhook_queue, "enqueue_many", spy)
+    # The timeline, outbox and deliveries are written last in a placement: failing after
+    # them rolls back everything, the drop-ship assignment and its webhook delivery included.
     monkeypatch.setattr(events, "record_many", crash)
     with pytest.raises(RuntimeError):
         await place(("CHAIR", 1))

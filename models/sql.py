@@ -1,0 +1,198 @@
+"""Hand-written SQL for the few statements of the placing path where Tortoise's model layer
+(query building, row -> model) costs more than the statement itself.
+
+Statements run on the connection Tortoise would use (the caller's transaction when there is
+one), with the dialect's placeholders ($1 on PostgreSQL, ? on SQLite). Their text depends
+only on the shape (table, columns, row count), so it is built once per shape, and asyncpg
+prepares each text once per connection. Values go to the drivers as Tortoise would send
+them: JSON columns encoded by their field, the rest native (Tortoise registers SQLite's
+Decimal and datetime adapters).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from functools import cache
+from typing import Any
+
+from tortoise import fields
+from tortoise.backends.base.client import BaseDBAsyncClient
+from tortoise.models import Model
+
+Row = Mapping[str, Any]
+
+
+def connection(model: type[Model]) -> BaseDBAsyncClient:
+    """The connection `model`'s queries would use now (the transaction's, inside one)."""
+    return model._meta.db
+
+
+def is_postgres(db: BaseDBAsyncClient) -> bool:
+    return db.capabilities.dialect == "postgres"
+
+
+def placeholders(db: BaseDBAsyncClient, count: int, start: int = 1) -> list[str]:
+    """`count` parameter markers, numbered from `start` on PostgreSQL."""
+    if is_postgres(db):
+        return [f"${n}" for n in range(start, start + count)]
+    return ["?"] * count
+
+
+def quote(name: str) -> str:
+    return f'"{name}"'
+
+
+def table(model: type[Model]) -> str:
+    return quote(model._meta.db_table)
+
+
+@cache
+def _encoders(model: type[Model], columns: tuple[str, ...]) -> tuple[fields.Field[Any] | None, ...]:
+    """For each field, the field when its value needs encoding (JSON), else None."""
+    fields_map = model._meta.fields_map
+    return tuple(
+        fields_map[name] if isinstance(fields_map[name], fields.JSONField) else None
+        for name in columns
+    )
+
+
+@cache
+def _insert_text(
+    model: type[Model],
+    columns: tuple[str, ...],
+    rows: int,
+    returning: tuple[str, ...],
+    pg: bool,
+    start: int = 1,
+) -> str:
+    projection = model._meta.fields_db_projection
+    width = len(columns)
+    if pg:
+        values = ",".join(
+            "(" + ",".join(f"${start + r * width + c}" for c in range(width)) + ")"
+            for r in range(rows)
+        )
+    else:
+        values = ",".join(["(" + ",".join("?" * width) + ")"] * rows)
+    text = (
+        f"INSERT INTO {table(model)} ({','.join(quote(projection[c]) for c in columns)}) "
+        f"VALUES {values}"
+    )
+    if returning:
+        text += " RETURNING " + ",".join(quote(projection[c]) for c in returning)
+    return text
+
+
+@cache
+def _columns(
+    model: type[Model], computed: tuple[str, ...]
+) -> tuple[tuple[str, ...], tuple[Any, ...]]:
+    """The fields an insert writes (all but a generated key and the `computed` ones, which
+    the statement computes) and how each is filled when a row does not name it: NOW for
+    timestamps Tortoise stamps, else the field's default (None when it has none; a
+    callable default is called per row)."""
+    names, fills = [], []
+    for name in model._meta.fields_db_projection:
+        field = model._meta.fields_map[name]
+        if (field.pk and field.generated) or name in computed:
+            continue
+        names.append(name)
+        stamped = getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False)
+        fills.append(NOW if stamped else field.default)
+    return tuple(names), tuple(fills)
+
+
+NOW = object()  # a fill: the insert's time
+
+
+def row_values(
+    model: type[Model], rows: Sequence[Row], computed: tuple[str, ...] = ()
+) -> tuple[tuple[str, ...], list[Any]]:
+    """The columns of `model` an insert writes (see `_columns`) and the rows' values for
+    them, flattened: what a row does not name is filled as Tortoise would."""
+    columns, fills = _columns(model, computed)
+    encoders = _encoders(model, columns)
+    now = datetime.now(UTC)
+    values: list[Any] = []
+    for row in rows:
+        for name, fill, encoder in zip(columns, fills, encoders, strict=True):
+            if name in row:
+                value = row[name]
+            elif fill is NOW:
+                value = now
+            else:
+                value = fill() if callable(fill) else fill
+            values.append(value if encoder is None else encoder.to_db_value(value, model))
+    return columns, values
+
+
+@dataclass(frozen=True)
+class Insert:
+    """Rows for one multi-row INSERT (field name -> value; see `row_values` for the fields
+    they do not name)."""
+
+    model: type[Model]
+    rows: Sequence[Row]
+
+
+def with_clauses(inserts: Sequence[Insert], start: int = 1) -> tuple[str, list[Any]]:
+    """PostgreSQL: the inserts as data-modifying WITH clauses ("w1 AS (INSERT ...), ..."),
+    which run exactly once with the statement they precede, and their values, the
+    placeholders numbered from `start`."""
+    clauses: list[str] = []
+    values: list[Any] = []
+    for n, one in enumerate(inserts, start=1):
+        columns, more = row_values(one.model, one.rows)
+        text = _insert_text(one.model, columns, len(one.rows), (), True, start + len(values))
+        clauses.append(f"w{n} AS ({text})")
+        values += more
+    return ",".join(clauses), values
+
+
+async def insert(
+    model: type[Model], rows: Sequence[Row], returning: Sequence[str] = ()
+) -> list[tuple[Any, ...]]:
+    """One multi-row INSERT of `rows`. Returns the `returning` fields of each row, in the
+    rows' order (the order PostgreSQL and SQLite return a VALUES insert in, which Django's
+    bulk_create relies on too)."""
+    return await insert_together(Insert(model, rows), returning=returning)
+
+
+async def insert_together(
+    first: Insert, *others: Insert, returning: Sequence[str] = ()
+) -> list[tuple[Any, ...]]:
+    """Inserts that do not depend on each other, in one statement on PostgreSQL (the others
+    as WITH clauses of the first) and one each on SQLite, where a statement costs no round
+    trip. Returns `first`'s `returning` fields, as `insert` does. Inserts without rows are
+    left out."""
+    others = tuple(one for one in others if one.rows)
+    if not first.rows:
+        if others:
+            await insert_together(others[0], *others[1:])
+        return []
+    db = connection(first.model)
+    pg = is_postgres(db)
+    prefix, values = "", list[Any]()
+    if pg and others:
+        clauses, values = with_clauses(others)
+        prefix = f"WITH {clauses} "
+    elif others:
+        for one in others:
+            await insert(one.model, one.rows)
+    columns, more = row_values(first.model, first.rows)
+    text = prefix + _insert_text(
+        first.model, columns, len(first.rows), tuple(returning), pg, len(values) + 1
+    )
+    values += more
+    if not returning and not prefix:
+        await db.execute_query(text, values)
+        return []
+    return [tuple(record.values()) for record in await db.execute_query_dict(text, values)]
+
+
+async def fetch(model: type[Model], text: str, values: Sequence[Any]) -> list[tuple[Any, ...]]:
+    """A statement's rows as tuples (a SELECT, or a write with RETURNING)."""
+    rows = await connection(model).execute_query_dict(text, list(values))
+    return [tuple(row.values()) for row in rows]
