@@ -4,9 +4,9 @@
     await load_database(database_url, orders)   # after migrate and bench.seed
 
 asyncpg's `copy_records_to_table` through Tortoise's connection: orders with their lines,
-fulfillment orders and their lines, timeline events and outbox rows, in a history that
-runs at ORDERS_PER_DAY up to now (so the last day holds the same number of orders at any
-size; only the depth of history grows). Tables and columns come from the Tortoise models'
+fulfillment orders and their lines, shipments, returns, timeline events and outbox rows,
+in a history that runs at ORDERS_PER_DAY up to now (so the last day holds the same
+number of orders at any size; only the depth of history grows). Tables and columns come from the Tortoise models'
 `_meta`, so a renamed table or column follows; a field the generator does not set gets the
 model's default or NULL, and a required field with neither stops the load, named.
 Used by bench.large (issue 17, goal 5).
@@ -39,10 +39,15 @@ from models.tables import (
     OrderLine,
     OutboxEvent,
     Product,
+    Return,
+    ReturnLine,
+    Shipment,
+    ShipmentLine,
 )
 
 ORDERS_PER_DAY = 1_000
 CHUNK = 5_000  # orders generated and copied at a time
+RETURN_EVERY = 50  # one delivered order in 50 has a (refunded) return
 
 
 class Table:
@@ -109,10 +114,14 @@ def history(
     """Generate `orders` orders, oldest first, ORDERS_PER_DAY up to `now`; yields after
     every CHUNK so the caller can copy and clear. Per order: 3 lines, one fulfillment order
     (two for one in five), ~4 timeline events and ~3 outbox rows, as placeOrder and the
-    fulfillment steps write them; the older the order, the further along it is."""
+    fulfillment steps write them, a shipment per shipped fulfillment order and, for one
+    delivered order in RETURN_EVERY, a refunded return of one unit; the older the order,
+    the further along it is."""
     span = timedelta(days=orders / ORDERS_PER_DAY)
     o, line, fo, fol = tables["order"], tables["line"], tables["fo"], tables["fol"]
     event, outbox = tables["event"], tables["outbox"]
+    shipment, shipment_line = tables["shipment"], tables["shipment_line"]
+    returned, returned_line = tables["return"], tables["return_line"]
     for n in range(orders):
         at = now - span + span * (n + 0.5) / orders
         age = now - at
@@ -130,6 +139,7 @@ def history(
         else:
             status, fo_status = rng.choice([("ALLOCATED", "OPEN"), ("IN_PROGRESS", "ACCEPTED")])
         shipped = fo_status == "SHIPPED"
+        refunded = status == "DELIVERED" and n % RETURN_EVERY == 0
         city, postal, lat, lon = CITIES[n % len(CITIES)]
         latitude, longitude = near(rng, lat, lon, 0.05)
         o.add(
@@ -169,6 +179,7 @@ def history(
                 shipped_quantity=q if shipped else 0,
                 delivered_quantity=q if status == "DELIVERED" else 0,
                 cancelled_quantity=q if status == "CANCELLED" else 0,
+                returned_quantity=1 if refunded and position == 0 else 0,
             )
             for position, ((product_id, sku, price), q) in enumerate(
                 zip(picked, quantities, strict=True)
@@ -200,6 +211,38 @@ def history(
                     quantity=q,
                     shipped_quantity=q if shipped else 0,
                     cancelled_quantity=q if fo_status == "CANCELLED" else 0,
+                )
+            if shipped:
+                shipment_id = shipment.add(
+                    fulfillment_order_id=fo_id,
+                    carrier="UPS",
+                    tracking_number=f"1Z{fo_id:012d}",
+                    shipped_at=at + timedelta(days=1),
+                    delivered_at=at + timedelta(days=3) if status == "DELIVERED" else None,
+                )
+                for line_id in share:
+                    shipment_line.add(
+                        shipment_id=shipment_id,
+                        order_line_id=line_id,
+                        quantity=quantities[line_ids.index(line_id)],
+                    )
+            if refunded and line_ids[0] in share:
+                return_id = returned.add(
+                    order_id=order_id,
+                    status="REFUNDED",
+                    received_location_id=location,
+                    received_at=at + timedelta(days=10),
+                    refund_amount=picked[0][2],
+                    refunded_at=at + timedelta(days=11),
+                    created_at=at + timedelta(days=8),
+                    updated_at=at + timedelta(days=11),
+                )
+                returned_line.add(
+                    return__id=return_id,  # the `return_` relation's key
+                    order_line_id=line_ids[0],
+                    quantity=1,
+                    reason="did not fit",
+                    disposition="RESTOCK",
                 )
             outbox.add(
                 stream=f"location:{location}",
@@ -265,6 +308,10 @@ async def bulk_load(orders: int, seed: int = 17) -> dict[str, Any]:
         "fol": FulfillmentOrderLine,
         "event": OrderEvent,
         "outbox": OutboxEvent,
+        "shipment": Shipment,
+        "shipment_line": ShipmentLine,
+        "return": Return,
+        "return_line": ReturnLine,
     }
     tables = {key: Table(model, now) for key, model in models.items()}
     client = Tortoise.get_connection("default")
