@@ -6,9 +6,10 @@
 asyncpg's `copy_records_to_table` through Tortoise's connection: orders with their lines,
 fulfillment orders and their lines, shipments, returns, timeline events and outbox rows,
 in a history that runs at ORDERS_PER_DAY up to now (so the last day holds the same
-number of orders at any size; only the depth of history grows). Tables and columns come from the Tortoise models'
-`_meta`, so a renamed table or column follows; a field the generator does not set gets the
-model's default or NULL, and a required field with neither stops the load, named.
+number of orders at any size; only the depth of history grows). Tables and columns come
+from the Tortoise models' `_meta`, so a renamed table or column follows; a field the
+generator does not set gets the model's default or NULL, and a required field with
+neither stops the load, named.
 Used by bench.large (issue 17, goal 5).
 """
 
@@ -109,15 +110,21 @@ class Catalog:
 
 
 def history(
-    orders: int, now: datetime, rng: random.Random, catalog: Catalog, tables: dict[str, Table]
+    orders: int,
+    now: datetime,
+    rng: random.Random,
+    catalog: Catalog,
+    tables: dict[str, Table],
+    per_day: int = ORDERS_PER_DAY,
+    return_every: int = RETURN_EVERY,
 ) -> Iterator[None]:
-    """Generate `orders` orders, oldest first, ORDERS_PER_DAY up to `now`; yields after
+    """Generate `orders` orders, oldest first, `per_day` up to `now`; yields after
     every CHUNK so the caller can copy and clear. Per order: 3 lines, one fulfillment order
     (two for one in five), ~4 timeline events and ~3 outbox rows, as placeOrder and the
     fulfillment steps write them, a shipment per shipped fulfillment order and, for one
-    delivered order in RETURN_EVERY, a refunded return of one unit; the older the order,
+    delivered order in `return_every`, a refunded return of one unit; the older the order,
     the further along it is."""
-    span = timedelta(days=orders / ORDERS_PER_DAY)
+    span = timedelta(days=orders / per_day)
     o, line, fo, fol = tables["order"], tables["line"], tables["fo"], tables["fol"]
     event, outbox = tables["event"], tables["outbox"]
     shipment, shipment_line = tables["shipment"], tables["shipment_line"]
@@ -139,7 +146,7 @@ def history(
         else:
             status, fo_status = rng.choice([("ALLOCATED", "OPEN"), ("IN_PROGRESS", "ACCEPTED")])
         shipped = fo_status == "SHIPPED"
-        refunded = status == "DELIVERED" and n % RETURN_EVERY == 0
+        refunded = status == "DELIVERED" and n % return_every == 0
         city, postal, lat, lon = CITIES[n % len(CITIES)]
         latitude, longitude = near(rng, lat, lon, 0.05)
         o.add(
@@ -261,6 +268,7 @@ def history(
         for kind, when in steps:
             event.add(
                 order_id=order_id,
+                channel="web",  # the order's, as placeOrder copies it
                 type=kind,
                 message=f"order {number} {kind.lower()}",
                 actor="bench",
@@ -280,10 +288,12 @@ def history(
             yield
 
 
-async def bulk_load(orders: int, seed: int = 17) -> dict[str, Any]:
-    """COPY `orders` orders and what hangs off them into the initialized database; rows
-    per table and seconds per step. The sequences are moved past the ids used, so the API
-    inserts after them.
+async def bulk_load(
+    orders: int, per_day: int = ORDERS_PER_DAY, return_every: int = RETURN_EVERY, seed: int = 17
+) -> dict[str, Any]:
+    """COPY `orders` orders and what hangs off them into the initialized database (a
+    history of `per_day` orders a day; see `history`); rows per table and seconds per
+    step. The sequences are moved past the ids used, so the API inserts after them.
 
     As a restore does it: the tables' secondary indexes are dropped for the COPY and built
     again after it (one sort per index, not a B-tree insert per row), foreign keys are not
@@ -320,7 +330,7 @@ async def bulk_load(orders: int, seed: int = 17) -> dict[str, Any]:
         rows = await client.execute_query_dict(f'SELECT max(id) AS top FROM "{table.name}"')
         table.next_id = (rows[0]["top"] or 0) + 1
     counts = dict.fromkeys(tables, 0)
-    chunks = history(orders, now, rng, catalog, tables)
+    chunks = history(orders, now, rng, catalog, tables, per_day, return_every)
 
     def next_chunk() -> dict[str, list[tuple[Any, ...]]] | None:
         """Generate up to the next yield; the records made, taken from the tables."""

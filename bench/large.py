@@ -74,11 +74,32 @@ ROUNDS = 2  # alternating small / large rounds; each measurement the median of i
 PLACE_ORDERS = 200  # timed placeOrders per size
 GOAL_RATIO = 1.3
 WARMUP = 3
-# The page with a cursor: the same selection as bench.order_list's, one page deeper.
-PAGE_AFTER = PAGE.replace("$filter: OrderFilter)", "$filter: OrderFilter, $after: String)").replace(
-    "filter: $filter)", "filter: $filter, after: $after)"
-)
-assert PAGE_AFTER != PAGE, "bench.order_list's PAGE changed: update PAGE_AFTER"
+
+
+def page_query(*arguments: tuple[str, str], total_count: bool = True) -> str:
+    """bench.order_list's page with more arguments to `orders` ((name, GraphQL type)
+    pairs, passed as variables of the same name), and with or without `totalCount`."""
+    query = PAGE
+    for name, kind in arguments:
+        query = query.replace(
+            "$filter: OrderFilter)", f"$filter: OrderFilter, ${name}: {kind})"
+        ).replace("filter: $filter)", f"filter: $filter, {name}: ${name})")
+    if not total_count:
+        query = query.replace("totalCount", "")
+    if query.count("$") != PAGE.count("$") + 2 * len(arguments) or (
+        total_count != ("totalCount" in query)
+    ):
+        raise RuntimeError("bench.order_list's PAGE changed: update bench.large.page_query")
+    return query
+
+
+# The page with a cursor (deep into the history); sorted by updatedAt, as an incremental
+# sync reads (OrderFilter.updatedAfter's description); without totalCount, the same
+# selection's cost apart from counting every match.
+PAGE_AFTER = page_query(("after", "String"))
+PAGE_SORTED = page_query(("sortKey", "OrderSortKey!"))
+PAGE_UNCOUNTED = page_query(total_count=False)
+PAGE_AFTER_UNCOUNTED = page_query(("after", "String"), total_count=False)
 STORE_FULFILLMENT = """
 query($loc: ID, $first: Int) {
   fulfillmentOrders(locationId: $loc, first: $first) {
@@ -154,6 +175,14 @@ async def measure_queries(
             "query": PAGE_AFTER,
             "variables": {"first": PAGE_SIZE, "after": encode_cursor(deep)},
         },
+        "orders, first page, no totalCount": {
+            "query": PAGE_UNCOUNTED,
+            "variables": {"first": PAGE_SIZE},
+        },
+        "orders, deep page, no totalCount": {
+            "query": PAGE_AFTER_UNCOUNTED,
+            "variables": {"first": PAGE_SIZE, "after": encode_cursor(deep)},
+        },
         "orders by customer email": {
             "query": PAGE,
             "variables": {"first": PAGE_SIZE, "filter": {"query": f"customer{deep}@example.com"}},
@@ -171,7 +200,15 @@ async def measure_queries(
         },
     }
     if "updatedAfter" in filters:
-        reads["orders updatedAfter a day ago"] = {
+        reads["orders updatedAfter a day ago, by updatedAt"] = {
+            "query": PAGE_SORTED,
+            "variables": {
+                "first": PAGE_SIZE,
+                "filter": {"updatedAfter": day_ago},
+                "sortKey": "UPDATED_AT",
+            },
+        }
+        reads["orders updatedAfter a day ago, by createdAt"] = {
             "query": PAGE,
             "variables": {"first": PAGE_SIZE, "filter": {"updatedAfter": day_ago}},
         }
