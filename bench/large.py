@@ -355,21 +355,22 @@ def run(
 def format_table(result: dict[str, Any]) -> str:
     small, large = result["sizes"]["small"], result["sizes"]["large"]
     sizes = [f"{size['orders']:,} orders" for size in (small, large)]
-    head = f"{'measurement':<40} {sizes[0]:>16} {sizes[1]:>18} {'ratio':>6} {'met?':>5}"
+    head = f"{'measurement':<46} {sizes[0]:>16} {sizes[1]:>18} {'ratio':>6} {'met?':>5}"
     lines = [head, "-" * len(head)]
     for r in result["measurements"]:
         ratio = "-" if r["ratio"] is None else f"{r['ratio']:.2f}"
         lines.append(
-            f"{r['name']:<40} {r['small_text']:>16} {r['large_text']:>18} {ratio:>6} "
+            f"{r['name']:<46} {r['small_text']:>16} {r['large_text']:>18} {ratio:>6} "
             f"{'yes' if r['meets_goal'] else 'no':>5}"
         )
     for r in result["skipped"]:
-        lines.append(f"{r['name']:<40} skipped: {r['skipped']}")
+        lines.append(f"{r['name']:<46} skipped: {r['skipped']}")
     loads = result["loadavg_1m"]
     lines.append(
         f"p50 of one request at a time (placeOrder: 4 connections, ms per order); ratio = "
         f"large / small, goal <= {GOAL_RATIO}.\nbulk load: {large['load']['seconds']} s for "
-        f"{large['orders']:,} orders ({sum(large['load']['rows'].values()):,} rows); "
+        f"{large['orders']:,} orders ({sum(large['load']['rows'].values()):,} rows; seconds per "
+        f"step {large['load']['steps']}); "
         f"1-minute load average {min(loads):.2f}-{max(loads):.2f}"
     )
     return "\n".join(lines)
