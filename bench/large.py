@@ -223,10 +223,13 @@ async def measure_queries(
         await time_replay(base, key, {"loc": location, "since": cursor}, events)
         for _ in range(max(3, requests // 10))
     ]
+    # Per event: the placeOrders of earlier rounds add to the day's assignments, and not
+    # as many at both sizes (31 against 21 in one run).
     results["replay a day of a store's assignments"] = {
-        "value": round(statistics.median(replays), 2),
-        "unit": "ms",
+        "value": round(statistics.median(replays) / max(events, 1), 2),
+        "unit": "ms/event",
         "events": events,
+        "ms": round(statistics.median(replays), 2),
     }
     if "updatedAfter" not in filters:
         results["orders updatedAfter a day ago"] = {"skipped": "OrderFilter has no updatedAfter"}
