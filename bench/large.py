@@ -20,7 +20,7 @@ rounds. Per round, each request below one at a time (after a warm-up), its p50:
 - a store's `fulfillmentOrders(locationId, first: 50)`;
 - `fulfillmentOrderAssigned(locationId, since)` over graphql-transport-ws from the cursor
   of that store's first assignment of the last day: the time until every replayed event
-  (counted in the database) has arrived;
+  (counted in the database) has arrived, per event;
 - placeOrder's rate (bench.load, 4 connections), compared as ms per order.
 
 Prints, per measurement, small, large and large / small (goal <= 1.3), with the load
