@@ -35,7 +35,7 @@ from api.settings import Settings
 from bench.bulk_load import bulk_load
 from bench.seed import seed
 from models.operations.access import actor_of, create_api_key
-from models.rules.scopes import Role
+from models.rules.scopes import Actor, Role
 from models.tables import Location, Order, OrderEvent, OutboxEvent
 from resolvers.ids import encode_id
 from resolvers.pagination import encode_cursor
@@ -143,7 +143,7 @@ async def whole_table_reads(statements: list[tuple[str, list[Any]]]) -> list[str
     return found
 
 
-async def replay(settings: Settings, secret_actor: Any, query: str, variables: dict) -> None:
+async def replay(settings: Settings, actor: Actor, query: str, variables: dict) -> None:
     """Subscribe in this process (its statements land in the query log) and take the
     first replayed event."""
     hub = Hub("memory://")
@@ -153,7 +153,7 @@ async def replay(settings: Settings, secret_actor: Any, query: str, variables: d
         hub=hub,
         relay=Relay(hub, on_postgres=True),
         config=settings,
-        actor=secret_actor,
+        actor=actor,
     )
     stream = await build_schema(settings).subscribe(
         query, variable_values=variables, context_value=context
