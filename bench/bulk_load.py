@@ -4,16 +4,18 @@
     await load_database(database_url, orders)   # after migrate and bench.seed
 
 asyncpg's `copy_records_to_table` through Tortoise's connection: orders with their lines,
-fulfillment orders and their lines, timeline events and outbox rows, in a history that
-runs at ORDERS_PER_DAY up to now (so the last day holds the same number of orders at any
-size; only the depth of history grows). Tables and columns come from the Tortoise models'
-`_meta`, so a renamed table or column follows; a field the generator does not set gets the
-model's default or NULL, and a required field with neither stops the load, named.
+fulfillment orders and their lines, shipments, returns, timeline events and outbox rows,
+in a history that runs at ORDERS_PER_DAY up to now (so the last day holds the same
+number of orders at any size; only the depth of history grows). Tables and columns come
+from the Tortoise models' `_meta`, so a renamed table or column follows; a field the
+generator does not set gets the model's default or NULL, and a required field with
+neither stops the load, named.
 Used by bench.large (issue 17, goal 5).
 """
 
 from __future__ import annotations
 
+import asyncio
 import json
 import random
 import time
@@ -38,34 +40,45 @@ from models.tables import (
     OrderLine,
     OutboxEvent,
     Product,
+    Return,
+    ReturnLine,
+    Shipment,
+    ShipmentLine,
 )
 
 ORDERS_PER_DAY = 1_000
 CHUNK = 5_000  # orders generated and copied at a time
+RETURN_EVERY = 50  # one delivered order in 50 has a (refunded) return
 
 
 class Table:
     """Rows of one model as COPY records: columns from `_meta`, the model's defaults (or
-    NULL) for fields the generator leaves out, JSON fields as text."""
+    NULL) for fields the generator leaves out, JSON fields as text.
+
+    A row starts as a copy of a template holding the constant defaults; only what the
+    generator gives, and callable defaults, are set per row (a million orders are ~16
+    million rows: the per-row cost is most of the load)."""
 
     def __init__(self, model: type[Model], now: datetime) -> None:
         meta = model._meta
         self.model, self.name = model, meta.db_table
-        self.fields = list(meta.fields_db_projection)
-        self.columns = [meta.fields_db_projection[f] for f in self.fields]
-        self.fillers: dict[str, Callable[[], Any]] = {}
-        self.json = {f for f in self.fields if isinstance(meta.fields_map[f], orm_fields.JSONField)}
-        for name in self.fields:
-            field = meta.fields_map[name]
-            default = field.default
-            if callable(default):
-                self.fillers[name] = default
-            elif default is not None:
-                self.fillers[name] = lambda value=default: value
+        fields = list(meta.fields_db_projection)
+        self.columns = [meta.fields_db_projection[f] for f in fields]
+        self.position = {name: index for index, name in enumerate(fields)}
+        self.json = {f for f in fields if isinstance(meta.fields_map[f], orm_fields.JSONField)}
+        self.template: list[Any] = [None] * len(fields)
+        self.computed: list[tuple[str, int, Callable[[], Any]]] = []
+        self.required: set[str] = set()
+        for name in fields:
+            field, index = meta.fields_map[name], self.position[name]
+            if callable(field.default):
+                self.computed.append((name, index, field.default))
+            elif field.default is not None:
+                self.template[index] = field.default
             elif getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
-                self.fillers[name] = lambda: now
-            elif field.null:
-                self.fillers[name] = lambda: None
+                self.template[index] = now
+            elif not field.null:
+                self.required.add(name)
         self.records: list[tuple[Any, ...]] = []
         self.next_id = 1
 
@@ -74,17 +87,18 @@ class Table:
         if "id" not in values:
             values["id"] = self.next_id
         self.next_id = max(self.next_id, values["id"] + 1)
-        row = []
-        for name in self.fields:
-            if name in values:
-                value = values[name]
-            elif name in self.fillers:
-                value = self.fillers[name]()
-            else:
-                raise KeyError(
-                    f"{self.model.__name__}.{name} is required: bench.large sets no value"
-                )
-            row.append(json.dumps(value) if name in self.json and value is not None else value)
+        if not self.required <= values.keys():
+            missing = sorted(self.required - values.keys())[0]
+            raise KeyError(f"{self.model.__name__}.{missing} is required: the load sets no value")
+        row = self.template.copy()
+        for name, index, default in self.computed:
+            if name not in values:
+                row[index] = default()
+        position = self.position
+        for name, value in values.items():
+            row[position[name]] = (
+                json.dumps(value) if name in self.json and value is not None else value
+            )
         self.records.append(tuple(row))
         return int(values["id"])
 
@@ -96,15 +110,25 @@ class Catalog:
 
 
 def history(
-    orders: int, now: datetime, rng: random.Random, catalog: Catalog, tables: dict[str, Table]
+    orders: int,
+    now: datetime,
+    rng: random.Random,
+    catalog: Catalog,
+    tables: dict[str, Table],
+    per_day: int = ORDERS_PER_DAY,
+    return_every: int = RETURN_EVERY,
 ) -> Iterator[None]:
-    """Generate `orders` orders, oldest first, ORDERS_PER_DAY up to `now`; yields after
+    """Generate `orders` orders, oldest first, `per_day` up to `now`; yields after
     every CHUNK so the caller can copy and clear. Per order: 3 lines, one fulfillment order
     (two for one in five), ~4 timeline events and ~3 outbox rows, as placeOrder and the
-    fulfillment steps write them; the older the order, the further along it is."""
-    span = timedelta(days=orders / ORDERS_PER_DAY)
+    fulfillment steps write them, a shipment per shipped fulfillment order and, for one
+    delivered order in `return_every`, a refunded return of one unit; the older the order,
+    the further along it is."""
+    span = timedelta(days=orders / per_day)
     o, line, fo, fol = tables["order"], tables["line"], tables["fo"], tables["fol"]
     event, outbox = tables["event"], tables["outbox"]
+    shipment, shipment_line = tables["shipment"], tables["shipment_line"]
+    returned, returned_line = tables["return"], tables["return_line"]
     for n in range(orders):
         at = now - span + span * (n + 0.5) / orders
         age = now - at
@@ -122,6 +146,7 @@ def history(
         else:
             status, fo_status = rng.choice([("ALLOCATED", "OPEN"), ("IN_PROGRESS", "ACCEPTED")])
         shipped = fo_status == "SHIPPED"
+        refunded = status == "DELIVERED" and n % return_every == 0
         city, postal, lat, lon = CITIES[n % len(CITIES)]
         latitude, longitude = near(rng, lat, lon, 0.05)
         o.add(
@@ -161,6 +186,7 @@ def history(
                 shipped_quantity=q if shipped else 0,
                 delivered_quantity=q if status == "DELIVERED" else 0,
                 cancelled_quantity=q if status == "CANCELLED" else 0,
+                returned_quantity=1 if refunded and position == 0 else 0,
             )
             for position, ((product_id, sku, price), q) in enumerate(
                 zip(picked, quantities, strict=True)
@@ -193,6 +219,38 @@ def history(
                     shipped_quantity=q if shipped else 0,
                     cancelled_quantity=q if fo_status == "CANCELLED" else 0,
                 )
+            if shipped:
+                shipment_id = shipment.add(
+                    fulfillment_order_id=fo_id,
+                    carrier="UPS",
+                    tracking_number=f"1Z{fo_id:012d}",
+                    shipped_at=at + timedelta(days=1),
+                    delivered_at=at + timedelta(days=3) if status == "DELIVERED" else None,
+                )
+                for line_id in share:
+                    shipment_line.add(
+                        shipment_id=shipment_id,
+                        order_line_id=line_id,
+                        quantity=quantities[line_ids.index(line_id)],
+                    )
+            if refunded and line_ids[0] in share:
+                return_id = returned.add(
+                    order_id=order_id,
+                    status="REFUNDED",
+                    received_location_id=location,
+                    received_at=at + timedelta(days=10),
+                    refund_amount=picked[0][2],
+                    refunded_at=at + timedelta(days=11),
+                    created_at=at + timedelta(days=8),
+                    updated_at=at + timedelta(days=11),
+                )
+                returned_line.add(
+                    return__id=return_id,  # the `return_` relation's key
+                    order_line_id=line_ids[0],
+                    quantity=1,
+                    reason="did not fit",
+                    disposition="RESTOCK",
+                )
             outbox.add(
                 stream=f"location:{location}",
                 type="ASSIGNED",
@@ -210,6 +268,7 @@ def history(
         for kind, when in steps:
             event.add(
                 order_id=order_id,
+                channel="web",  # the order's, as placeOrder copies it
                 type=kind,
                 message=f"order {number} {kind.lower()}",
                 actor="bench",
@@ -229,9 +288,20 @@ def history(
             yield
 
 
-async def bulk_load(orders: int, seed: int = 17) -> dict[str, int]:
-    """COPY `orders` orders and what hangs off them into the initialized database; rows
-    per table. The sequences are moved past the ids used, so the API inserts after them."""
+async def bulk_load(
+    orders: int, per_day: int = ORDERS_PER_DAY, return_every: int = RETURN_EVERY, seed: int = 17
+) -> dict[str, Any]:
+    """COPY `orders` orders and what hangs off them into the initialized database (a
+    history of `per_day` orders a day; see `history`); rows per table and seconds per
+    step. The sequences are moved past the ids used, so the API inserts after them.
+
+    As a restore does it: the tables' secondary indexes are dropped for the COPY and built
+    again after it (one sort per index, not a B-tree insert per row), foreign keys are not
+    checked per row (`session_replication_role = replica`, superuser: the generator writes
+    only ids it made or read), the next chunk is generated in a thread while the last one
+    is copied, and the tables are VACUUMed and ANALYZEd at the end, so that the measured
+    plans and index-only scans are those of a database in its steady state, not ones
+    autovacuum changes halfway through the bench."""
     rng = random.Random(seed)
     now = datetime.now(UTC)
     catalog = Catalog(
@@ -248,6 +318,10 @@ async def bulk_load(orders: int, seed: int = 17) -> dict[str, int]:
         "fol": FulfillmentOrderLine,
         "event": OrderEvent,
         "outbox": OutboxEvent,
+        "shipment": Shipment,
+        "shipment_line": ShipmentLine,
+        "return": Return,
+        "return_line": ReturnLine,
     }
     tables = {key: Table(model, now) for key, model in models.items()}
     client = Tortoise.get_connection("default")
@@ -256,28 +330,67 @@ async def bulk_load(orders: int, seed: int = 17) -> dict[str, int]:
         rows = await client.execute_query_dict(f'SELECT max(id) AS top FROM "{table.name}"')
         table.next_id = (rows[0]["top"] or 0) + 1
     counts = dict.fromkeys(tables, 0)
+    chunks = history(orders, now, rng, catalog, tables, per_day, return_every)
+
+    def next_chunk() -> dict[str, list[tuple[Any, ...]]] | None:
+        """Generate up to the next yield; the records made, taken from the tables."""
+        for _ in chunks:
+            taken = {key: table.records for key, table in tables.items()}
+            for table in tables.values():
+                table.records = []
+            return taken
+        return None
+
+    seconds: dict[str, float] = {}
+    started = time.monotonic()
     async with client.acquire_connection() as raw:
-        for _ in history(orders, now, rng, catalog, tables):
-            for key, table in tables.items():
+        await raw.execute("SET session_replication_role = replica")
+        await raw.execute("SET maintenance_work_mem = '256MB'")
+        indexes = await _secondary_indexes(raw, [t.name for t in tables.values()])
+        for name, _ in indexes:
+            await raw.execute(f"DROP INDEX {name}")
+        pending = asyncio.ensure_future(asyncio.to_thread(next_chunk))
+        while (batch := await pending) is not None:
+            pending = asyncio.ensure_future(asyncio.to_thread(next_chunk))
+            for key, records in batch.items():
                 await raw.copy_records_to_table(
-                    table.name, records=table.records, columns=table.columns
+                    tables[key].name, records=records, columns=tables[key].columns
                 )
-                counts[key] += len(table.records)
-                table.records.clear()
+                counts[key] += len(records)
+        seconds["copy"] = round(time.monotonic() - started, 1)
+        for _, definition in indexes:
+            await raw.execute(definition)
+        seconds["indexes"] = round(time.monotonic() - started - sum(seconds.values()), 1)
         for table in tables.values():
             await raw.execute(
                 f"SELECT setval(pg_get_serial_sequence('\"{table.name}\"', 'id'), "
                 f'(SELECT max(id) FROM "{table.name}"))'
             )
-            await raw.execute(f'ANALYZE "{table.name}"')
-    return {tables[key].name: count for key, count in counts.items()}
+            await raw.execute(f'VACUUM (ANALYZE) "{table.name}"')
+        seconds["vacuum_analyze"] = round(time.monotonic() - started - sum(seconds.values()), 1)
+        await raw.execute("RESET session_replication_role")
+        await raw.execute("RESET maintenance_work_mem")
+    return {"rows": {tables[key].name: count for key, count in counts.items()}, "steps": seconds}
+
+
+async def _secondary_indexes(raw: Any, tables: list[str]) -> list[tuple[str, str]]:
+    """(name, CREATE INDEX statement) of the tables' indexes that back no constraint (the
+    primary keys and unique constraints stay)."""
+    rows = await raw.fetch(
+        "SELECT i.indexrelid::regclass::text AS name, pg_get_indexdef(i.indexrelid) AS definition"
+        " FROM pg_index i JOIN pg_class t ON t.oid = i.indrelid"
+        " WHERE t.relname = ANY($1::text[]) AND t.relnamespace = 'public'::regnamespace"
+        " AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)",
+        tables,
+    )
+    return [(row["name"], row["definition"]) for row in rows]
 
 
 async def load_database(database_url: str, orders: int) -> dict[str, Any]:
     started = time.monotonic()
     await Tortoise.init(config=tortoise_config(database_url))
     try:
-        rows = await bulk_load(orders)
+        loaded = await bulk_load(orders)
     finally:
         await Tortoise.close_connections()
-    return {"rows": rows, "seconds": round(time.monotonic() - started, 1)}
+    return {**loaded, "seconds": round(time.monotonic() - started, 1)}

@@ -35,7 +35,9 @@ class OutboxEvent(Model):
 
     class Meta:
         table = "outbox_event"
-        indexes = (("stream", "id"), ("published_at", "id"))
+        # A replay reads a stream by id and, in case a row committed late, what it got in
+        # the last seconds (stream, created_at): both arms by index, whatever the history.
+        indexes = (("stream", "id"), ("stream", "created_at"), ("published_at", "id"))
 
 
 class WebhookDelivery(Model):

@@ -46,17 +46,21 @@ class FulfillmentOrder(Timestamped):
 
     class Meta:
         table = "fulfillment_order"
-        # assigned_at and accept_by serve `fulfillmentOrders(sortKey:)`; the last, the pickup
-        # expiry sweep.
+        # assigned_at and accept_by serve `fulfillmentOrders(sortKey:)`, of all or of one
+        # assignee; ("order",) the fulfillment orders of a page of orders and the
+        # `locationId` filter of `orders`; the last, the pickup expiry sweep.
         indexes = (
             ("location", "status"),
             ("vendor", "status"),
             ("status", "accept_by"),
             ("assigned_at", "id"),
             ("accept_by", "id"),
+            ("location", "assigned_at", "id"),
+            ("vendor", "assigned_at", "id"),
             ("location", "accept_by", "id"),
             ("vendor", "accept_by", "id"),
             ("status", "pickup_expires_at"),
+            ("order",),
         )
 
 
@@ -76,6 +80,7 @@ class FulfillmentOrderLine(Model):
 
     class Meta:
         table = "fulfillment_order_line"
+        indexes = (("fulfillment_order",), ("order_line",))
 
 
 class Shipment(Model):
@@ -91,6 +96,7 @@ class Shipment(Model):
 
     class Meta:
         table = "shipment"
+        indexes = (("fulfillment_order",),)
 
 
 class ShipmentLine(Model):
@@ -107,3 +113,4 @@ class ShipmentLine(Model):
 
     class Meta:
         table = "shipment_line"
+        indexes = (("shipment",),)

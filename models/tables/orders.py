@@ -1,6 +1,10 @@
 from typing import Any
 
+from pypika_tortoise.enums import SqlTypes
+from pypika_tortoise.functions import Cast, Upper
+from pypika_tortoise.terms import Field
 from tortoise import fields
+from tortoise.indexes import Index
 from tortoise.models import Model
 
 from .base import Timestamped, money_field
@@ -37,13 +41,18 @@ class Order(AddressFields):
 
     class Meta:
         table = "order"
-        # Each sort key and filter of `orders` has an index (test_order_query_plans.py).
+        # Each sort key and filter of `orders` has an index (test_order_query_plans.py,
+        # test_query_plans.py). `filter.query` compares the email case-insensitively, as
+        # UPPER(email) = UPPER(text): the index is on that expression.
         indexes = (
             ("channel", "created_at"),
             ("status", "created_at"),
             ("updated_at", "id"),
             ("channel", "updated_at", "id"),
             ("delivery_method", "created_at"),
+            ("external_id",),
+            # The expression of tortoise's `iexact`, as it writes it.
+            Index(Upper(Cast(Field("customer_email"), SqlTypes.VARCHAR)), name="idx_order_email"),
         )
 
 
@@ -84,7 +93,8 @@ class OrderLine(Model):
 
     class Meta:
         table = "order_line"
-        indexes = (("sku", "order"),)
+        # By order: the lines of a page of orders, in one statement (resolvers.loaders).
+        indexes = (("sku", "order"), ("order",))
 
 
 class OrderHold(Model):
@@ -102,7 +112,7 @@ class OrderHold(Model):
 
     class Meta:
         table = "order_hold"
-        indexes = (("released_at", "order"),)
+        indexes = (("released_at", "order"), ("order",))
 
 
 class OrderEvent(Model):
@@ -131,8 +141,9 @@ class OrderEvent(Model):
     class Meta:
         table = "order_event"
         # `orderEvents` reads a channel (or all) by id, and re-reads rows created in the
-        # last seconds in case one committed late: both by index.
-        indexes = (("channel", "id"), ("created_at",))
+        # last seconds in case one committed late: both by index. An order's timeline
+        # (`Order.events`, `orderUpdated`) is read by order, in id order.
+        indexes = (("channel", "id"), ("created_at",), ("order", "id"))
 
 
 class IdempotencyRecord(Timestamped):

@@ -24,6 +24,9 @@ class Return(Timestamped):
 
     class Meta:
         table = "return"
+        # By order (an order's returns), by status (`returns(status:)`) and by the
+        # location that received them (a STAFF key's returns), each in id order.
+        indexes = (("order",), ("status", "id"), ("received_location", "id"))
 
 
 class ReturnLine(Model):
@@ -41,3 +44,4 @@ class ReturnLine(Model):
 
     class Meta:
         table = "return_line"
+        indexes = (("return__id",),)  # the `return_` relation's key

@@ -9,9 +9,10 @@ from __future__ import annotations
 import logging
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 import asyncpg
@@ -79,19 +80,42 @@ async def empty_database() -> None:
 
 
 @contextmanager
-def counting_queries() -> Iterator[list[str]]:
-    queries: list[str] = []
+def _query_log(emit: Callable[[logging.LogRecord], None]) -> Iterator[None]:
+    """Each record of Tortoise's query log, while the block runs, to `emit`."""
 
-    class Counter(logging.Handler):
+    class Handler(logging.Handler):
         def emit(self, record: logging.LogRecord) -> None:
-            queries.append(record.getMessage())
+            emit(record)
 
     logger = logging.getLogger("tortoise.db_client")
-    handler, level = Counter(), logger.level
+    handler, level = Handler(), logger.level
     logger.addHandler(handler)
     logger.setLevel(logging.DEBUG)
     try:
-        yield queries
+        yield
     finally:
         logger.removeHandler(handler)
         logger.setLevel(level)
+
+
+@contextmanager
+def counting_queries() -> Iterator[list[str]]:
+    queries: list[str] = []
+    with _query_log(lambda record: queries.append(record.getMessage())):
+        yield queries
+
+
+@contextmanager
+def capturing_statements() -> Iterator[list[tuple[str, list[Any]]]]:
+    """The statements sent with their parameters, to EXPLAIN them (PostgreSQL's client
+    logs each as (sql, values); connection-pool messages are left out)."""
+    statements: list[tuple[str, list[Any]]] = []
+
+    def keep(record: logging.LogRecord) -> None:
+        if isinstance(record.args, tuple) and len(record.args) == 2:
+            sql, values = record.args
+            if isinstance(sql, str):
+                statements.append((sql, list(values or [])))
+
+    with _query_log(keep):
+        yield statements

@@ -1,0 +1,249 @@
+"""Every statement the API sends for orders, fulfillment orders, returns and events is
+served by an index on PostgreSQL (issue 17, goal 5: cost flat as the data grows).
+
+The database holds a bulk-loaded history (bench.bulk_load: orders with their lines,
+fulfillment orders, shipments, returns, timeline and outbox rows), VACUUMed and ANALYZEd,
+so that the planner prices plans with real statistics: a statement no index serves reads
+its table (Seq Scan), and at this size so does one whose index is missing. The reads run
+through the app, as ADMIN, STAFF (one store) and PARTNER (the orders' channel) keys,
+subscriptions replaying from a cursor included; every SELECT they send is captured with
+its parameters and EXPLAINed, and none may read a whole history table. Sequential scans
+are not priced out (`enable_seqscan` stays on): the plans are those production would run.
+
+One exception, by nature: a count of most of a table (`totalCount` of an unfiltered
+list) reads most of it, index or not. Not read here: `filter.sku`, because with the
+bench's 30 products any SKU is on a tenth of the orders, and reading those is the right
+plan (test_order_query_plans.py holds its index).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime, timedelta
+from typing import Any, cast
+
+import httpx
+import pytest
+from strawberry.types import ExecutionResult
+from tortoise import connections
+
+from api.context import Context
+from api.hub import Hub
+from api.relay import Relay
+from api.schema import build_schema
+from api.settings import Settings
+from bench.bulk_load import bulk_load
+from bench.seed import seed
+from models.operations.access import actor_of, create_api_key
+from models.rules.scopes import Actor, Role
+from models.tables import Location, Order, OrderEvent, OutboxEvent
+from resolvers.ids import encode_id
+from resolvers.pagination import encode_cursor
+from tests.support.database import ON_POSTGRES, capturing_statements
+
+pytestmark = pytest.mark.skipif(not ON_POSTGRES, reason="reads PostgreSQL's EXPLAIN")
+
+ORDERS = 3_000
+# 60 days of history, so most orders are delivered; every delivered order has a
+# return, so that the returns tables are big enough for the planner to need an index.
+PER_DAY = 50
+RETURN_EVERY = 1
+# (bench.bulk_load writes no holds: an empty order_hold is read whole, and cheaply.)
+HISTORY_TABLES = {
+    "order",
+    "order_line",
+    "order_event",
+    "fulfillment_order",
+    "fulfillment_order_line",
+    "shipment",
+    "shipment_line",
+    "return",
+    "return_line",
+    "outbox_event",
+}
+SEQ_SCAN = re.compile(r'Seq Scan on "?(\w+)"?')
+
+# What a page of orders shows (bench.order_list's page and more), and one order in full.
+LISTED = """
+  id number status customer { email } tags
+  lines { sku quantity product { sku } }
+  holds { reason }
+  fulfillmentOrders { status location { code } lines { quantity orderLine { sku } } }
+  returns { status }
+"""
+ORDERS_PAGE = (
+    "query($first: Int, $after: String, $filter: OrderFilter, $sortKey: OrderSortKey!) {"
+    " orders(first: $first, after: $after, filter: $filter, sortKey: $sortKey) {"
+    " totalCount edges { cursor node {" + LISTED + "} } } }"
+)
+ONE_ORDER = """query($number: String) { order(number: $number) {
+  id number status customer { email } tags
+  lines { sku quantity product { sku } }
+  holds { reason }
+  fulfillmentOrders {
+    status location { code } lines { quantity orderLine { sku } }
+    shipments { trackingNumber lines { quantity } } cancellationRequest { status }
+  }
+  shipments { trackingNumber fulfillmentOrder { status } }
+  returns { status receivedLocation { code } lines { quantity orderLine { sku } } }
+  events(first: 5) { edges { cursor node { type } } }
+} }"""
+NODE = "query($id: ID!) { node(id: $id) { ... on Order { number } } }"
+FULFILLMENT_PAGE = """
+query($loc: ID, $status: [FulfillmentOrderStatus!], $sortKey: FulfillmentOrderSortKey!) {
+  fulfillmentOrders(locationId: $loc, status: $status, sortKey: $sortKey, first: 50) {
+    totalCount
+    edges { node { id status order { number } lines { quantity } shipments { id } } }
+  }
+}
+"""
+RETURNS_PAGE = """
+query($status: [ReturnStatus!]) {
+  returns(status: $status, first: 50) {
+    totalCount edges { node { status order { number } lines { quantity } } }
+  }
+}
+"""
+ASSIGNED = """subscription($loc: ID, $since: String) {
+  fulfillmentOrderAssigned(locationId: $loc, since: $since) { cursor fulfillmentOrder { id } } }"""
+FULFILLMENT_EVENTS = """subscription($loc: ID, $since: String) {
+  fulfillmentOrderEvents(locationId: $loc, since: $since) { cursor type } }"""
+ORDER_UPDATED = """subscription($order: ID!, $since: String) {
+  orderUpdated(orderId: $order, since: $since) { cursor type } }"""
+ORDER_EVENTS = """subscription($channel: String, $since: String) {
+  orderEvents(channel: $channel, since: $since) { cursor type } }"""
+
+
+async def explain(sql: str, params: list[Any]) -> str:
+    _, rows = await connections.get("default").execute_query(f"EXPLAIN {sql}", params)
+    return "\n".join(row["QUERY PLAN"] for row in rows)
+
+
+async def counts_most_of_a_table(sql: str, params: list[Any]) -> bool:
+    """A COUNT(*) whose answer is most of the table it counts."""
+    if not sql.startswith("SELECT COUNT(*) FROM "):
+        return False
+    table = sql.removeprefix("SELECT COUNT(*) FROM ").split()[0]
+    client = connections.get("default")
+    _, matched = await client.execute_query(sql, params)
+    _, total = await client.execute_query(f"SELECT COUNT(*) FROM {table}")
+    return 2 * matched[0]["count"] > total[0]["count"]
+
+
+async def whole_table_reads(statements: list[tuple[str, list[Any]]]) -> list[str]:
+    """Each SELECT that reads a whole history table, with its plan."""
+    found = []
+    for sql, params in statements:
+        if not sql.startswith("SELECT"):
+            continue
+        plan = await explain(sql, params)
+        scanned = set(SEQ_SCAN.findall(plan)) & HISTORY_TABLES
+        if scanned and not await counts_most_of_a_table(sql, params):
+            found.append(f"{sql}\n  params: {params}\n{plan}")
+    return found
+
+
+async def replay(settings: Settings, actor: Actor, query: str, variables: dict) -> None:
+    """Subscribe in this process (its statements land in the query log) and take the
+    first replayed event."""
+    hub = Hub("memory://")
+    context = Context(
+        request=cast(Any, None),
+        response=None,
+        hub=hub,
+        relay=Relay(hub, on_postgres=True),
+        config=settings,
+        actor=actor,
+    )
+    stream = await build_schema(settings).subscribe(
+        query, variable_values=variables, context_value=context
+    )
+    assert not isinstance(stream, ExecutionResult), stream
+    try:
+        result = await anext(stream)
+        assert not result.errors, result.errors
+    finally:
+        await stream.aclose()
+
+
+@pytest.fixture
+async def history(db: Settings) -> Settings:
+    await seed(location_count=10)
+    await bulk_load(ORDERS, per_day=PER_DAY, return_every=RETURN_EVERY)
+    return db
+
+
+async def test_every_read_is_served_by_an_index(
+    history: Settings, client: httpx.AsyncClient
+) -> None:
+    store = await Location.get(code="TC-01")
+    store_id = encode_id("Location", store.id)
+    keys = {
+        "ADMIN": await create_api_key("plans admin", Role.ADMIN),
+        "STAFF": await create_api_key("plans staff", Role.STAFF, location_ids=[store.id]),
+        "PARTNER": await create_api_key("plans partner", Role.PARTNER, channel="web"),
+    }
+    middle = await Order.filter(id__gte=ORDERS // 2).order_by("id").first()
+    returned = await Order.filter(returns__id__isnull=False).order_by("-id").first()
+    newest_event = await OrderEvent.all().order_by("-id").first()
+    store_events = OutboxEvent.filter(stream=f"location:{store.id}").order_by("-id")
+    store_event = await store_events.offset(5).first()
+    assert middle and returned and newest_event and store_event
+    since_a_day = (datetime.now(UTC) - timedelta(days=1)).isoformat()
+
+    def page(**variables: Any) -> tuple[str, dict[str, Any]]:
+        return ORDERS_PAGE, {"first": 50, "sortKey": "CREATED_AT", **variables}
+
+    reads: list[tuple[str, dict[str, Any]]] = [
+        page(),
+        page(after=encode_cursor(middle.id)),
+        page(sortKey="UPDATED_AT"),
+        page(filter={"query": middle.customer_email.upper()}),
+        page(filter={"query": middle.number}),
+        page(filter={"status": ["ALLOCATED"], "locationId": store_id}),
+        page(filter={"updatedAfter": since_a_day}, sortKey="UPDATED_AT"),
+        (ONE_ORDER, {"number": middle.number}),
+        (ONE_ORDER, {"number": returned.number}),
+        (NODE, {"id": encode_id("Order", middle.id)}),
+        (FULFILLMENT_PAGE, {"loc": store_id, "status": None, "sortKey": "ASSIGNED_AT"}),
+        (FULFILLMENT_PAGE, {"loc": store_id, "status": ["OPEN"], "sortKey": "ASSIGNED_AT"}),
+        (FULFILLMENT_PAGE, {"loc": store_id, "status": None, "sortKey": "ACCEPT_BY"}),
+        (RETURNS_PAGE, {"status": None}),
+        (RETURNS_PAGE, {"status": ["REQUESTED"]}),
+    ]
+    found: list[str] = []
+    for role, (_, secret) in keys.items():
+        for query, variables in reads:
+            if role == "STAFF" and variables.get("loc") is None and query == FULFILLMENT_PAGE:
+                continue
+            with capturing_statements() as statements:
+                response = await client.post(
+                    "/graphql",
+                    json={"query": query, "variables": variables},
+                    headers={"Authorization": f"Bearer {secret}"},
+                )
+            body = response.json()
+            refused = [e.get("extensions", {}).get("code") for e in body.get("errors") or ()]
+            assert set(refused) <= {"FORBIDDEN"}, (role, query, body["errors"])
+            assert statements, (role, query)
+            found += [f"{role}: {q}" for q in await whole_table_reads(statements)]
+
+    store_since = encode_cursor(store_event.id)
+    recent = encode_cursor(newest_event.id - 50)
+    subscriptions = [
+        (ASSIGNED, {"loc": store_id, "since": store_since}),
+        (FULFILLMENT_EVENTS, {"loc": store_id, "since": store_since}),
+        (ORDER_UPDATED, {"order": encode_id("Order", middle.id), "since": encode_cursor(0)}),
+        (ORDER_EVENTS, {"channel": "web", "since": recent}),
+        (ORDER_EVENTS, {"channel": None, "since": recent}),
+    ]
+    for role in ("ADMIN", "STAFF"):
+        key, _ = keys[role]
+        for query, variables in subscriptions:
+            if role == "STAFF" and query in (ORDER_UPDATED, ORDER_EVENTS):
+                continue
+            with capturing_statements() as statements:
+                await replay(history, actor_of(key), query, variables)
+            found += [f"{role}: {q}" for q in await whole_table_reads(statements)]
+
+    assert not found, "\n\n".join(found)
