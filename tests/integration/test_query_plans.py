@@ -80,7 +80,7 @@ ONE_ORDER = """query($number: String) { order(number: $number) {
   id number status customer { email } tags
   lines { sku quantity product { sku } }
   holds { reason }
-  fulfillmentOrders {
+  fulfillmentOrders(first: 10) {
     status location { code } lines { quantity orderLine { sku } }
     shipments { trackingNumber lines { quantity } } cancellationRequest { status }
   }
