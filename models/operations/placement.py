@@ -16,7 +16,7 @@ from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
 from models.errors import DomainError, ErrorCode, invalid, not_found
-from models.operations import events, order_routing, webhook_queue
+from models.operations import events, order_routing, sync_clock, webhook_queue
 from models.operations.locations import AddressData
 from models.operations.reservations import lock_levels, retry_on_conflict
 from models.rules.events import OrderEventType
@@ -262,7 +262,7 @@ async def _insert(valid: ValidOrder, status: OrderStatus) -> tuple[Order, list[O
     )
     # A readable, gap-tolerant number from the id: no counter row to contend on.
     order.number = str(1000 + order.id)
-    await order.save(update_fields=["number"])
+    await sync_clock.stamp(order, "number")
     await OrderLine.bulk_create(
         [
             OrderLine(
