@@ -111,7 +111,7 @@ async def stamp(order: Order, *columns: str) -> None:
             f'UPDATE "order" SET {", ".join([*assignments, f"updated_at = {_SQLITE_NOW}"])}'
             " WHERE id = ? RETURNING updated_at"
         )
-    _, rows = await db.execute_query(sql, [*values, order.id])
+    rows = await db.execute_query_dict(sql, [*values, order.id])
     order.updated_at = _as_datetime(rows[0]["updated_at"])
 
 
