@@ -237,7 +237,7 @@ async def order_cancelled(
 ) -> None:
     """The order's last units are being cancelled: stamp it, and say so on its timeline."""
     order.cancel_reason, order.cancelled_at = reason.value, now
-    await order.save(update_fields=["cancel_reason", "cancelled_at", "updated_at"])
+    await order.save(update_fields=["cancel_reason", "cancelled_at"])
     await events.record(
         order,
         OrderEventType.CANCELLED,

@@ -7,11 +7,10 @@ locks it first and ends by calling `refresh_status`.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import cast
 
 from models.errors import DomainError, ErrorCode, not_found
-from models.operations import events
+from models.operations import events, sync_clock
 from models.rules.events import OrderEventType
 from models.rules.lifecycle import (
     FulfillmentOrderStatus,
@@ -71,25 +70,21 @@ async def order_facts(order: Order, settled: bool = False) -> OrderFacts:
 
 
 async def refresh_status(order: Order, actor: Actor, settled: bool = False) -> OrderStatus:
-    """Store the status the order's facts give it, and stamp `updated_at`: every operation
-    that changes an order ends here, so an incremental sync (`updatedAfter`) sees it. The
-    stamp is taken last, as close to the commit as the transaction allows."""
+    """Store the status the order's facts give it, and stamp `updated_at`
+    (models.operations.sync_clock): every operation that changes an order ends here, so an
+    incremental sync (`updatedAfter`) sees it."""
     status = derive_order_status(await order_facts(order, settled))
-    if status.value == order.status:
-        order.updated_at = datetime.now(UTC)
-        await Order.filter(id=order.id).update(updated_at=order.updated_at)
-    else:
-        previous = order.status
-        order.status = status.value
-        await order.save(update_fields=["status", "updated_at"])
-        # Other statuses follow from an event the timeline already holds (SHIPPED,
-        # DELIVERED, HELD, ...); completion is the one that has no event of its own.
-        if status is OrderStatus.COMPLETED:
-            await events.record(
-                order,
-                OrderEventType.COMPLETED,
-                f"{previous} -> {status.value}",
-                actor,
-                {"from": previous, "to": status.value},
-            )
+    previous = order.status
+    order.status = status.value
+    await sync_clock.stamp(order, "status")
+    # Other statuses follow from an event the timeline already holds (SHIPPED,
+    # DELIVERED, HELD, ...); completion is the one that has no event of its own.
+    if status is OrderStatus.COMPLETED and previous != status.value:
+        await events.record(
+            order,
+            OrderEventType.COMPLETED,
+            f"{previous} -> {status.value}",
+            actor,
+            {"from": previous, "to": status.value},
+        )
     return status

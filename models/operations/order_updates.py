@@ -238,7 +238,7 @@ async def update_order(order_id: int, update: OrderUpdate, actor: Actor) -> Orde
                 return order
             for column, value in changes.items():
                 setattr(order, column, value)
-            await order.save(update_fields=[*changes, "updated_at"])
+            await order.save(update_fields=list(changes))
             if "tags" in changes:
                 await OrderTag.filter(order_id=order.id).delete()
                 await OrderTag.bulk_create(

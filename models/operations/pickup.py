@@ -166,4 +166,4 @@ async def give_back_uncollected(
     if await refresh_status(order, actor) is OrderStatus.CANCELLED and order.cancelled_at is None:
         order.cancel_reason = CancelReason.CUSTOMER.value
         order.cancelled_at = now
-        await order.save(update_fields=["cancel_reason", "cancelled_at", "updated_at"])
+        await order.save(update_fields=["cancel_reason", "cancelled_at"])

@@ -17,7 +17,7 @@ from tortoise.transactions import in_transaction
 
 from models import sql
 from models.errors import DomainError, ErrorCode, invalid, not_found
-from models.operations import events, order_routing
+from models.operations import events, order_routing, sync_clock
 from models.operations.locations import AddressData
 from models.operations.reservations import lock_levels, retry_on_conflict
 from models.rules.events import OrderEventType
@@ -246,29 +246,35 @@ def _planned_quantities(plan: RoutingPlan, count: int) -> list[tuple[int, int]]:
     return [(allocated[i], plan.backordered.get(i, 0)) for i in range(count)]
 
 
-async def _insert_order(columns: dict[str, Any]) -> tuple[int, str]:
+async def _insert_order(columns: dict[str, Any]) -> tuple[int, str, datetime]:
     """INSERT the order, taking its id and its number in the one statement: a readable,
-    gap-tolerant number from the id, with no counter row to contend on. Returns both."""
+    gap-tolerant number from the id, with no counter row to contend on; `updated_at` is
+    the database's clock, as `sync_clock.stamp` takes it. Returns the three."""
     db = sql.connection(Order)
-    names, values = sql.row_values(Order, [columns], computed=("number",))
-    if sql.is_postgres(db):
-        next_id = "SELECT nextval(pg_get_serial_sequence('\"order\"', 'id')) AS id"
+    names, values = sql.row_values(Order, [columns], computed=("number", "updated_at"))
+    on_postgres = sql.is_postgres(db)
+    if on_postgres:
+        next_id = (
+            "SELECT nextval(pg_get_serial_sequence('\"order\"', 'id')) AS id, "
+            "pg_current_xact_id() AS xid"
+        )
     else:  # AUTOINCREMENT's next id (one writer at a time)
         next_id = (
             "SELECT MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'order'), 0), "
             'COALESCE((SELECT MAX(id) FROM "order"), 0)) + 1 AS id'
         )
     marks = ",".join(sql.placeholders(db, len(values)))
+    stamp = sync_clock.new_order_stamp(on_postgres, holds_id="next")
     rows = await sql.fetch(
         Order,
         f"WITH next AS MATERIALIZED ({next_id}) "
-        f"INSERT INTO {sql.table(Order)} (id,number,{','.join(map(sql.quote, names))}) "
+        f"INSERT INTO {sql.table(Order)} (id,number,updated_at,{','.join(map(sql.quote, names))}) "
         f"VALUES ((SELECT id FROM next),CAST((SELECT id FROM next) + 1000 AS VARCHAR(32)),"
-        f"{marks}) RETURNING id, number",
+        f"{stamp},{marks}) RETURNING id, number, updated_at",
         values,
     )
-    order_id, number = rows[0]
-    return order_id, number
+    order_id, number, updated_at = rows[0]
+    return order_id, number, sync_clock.as_stamp(updated_at)
 
 
 async def _insert(
@@ -289,11 +295,12 @@ async def _insert(
         "has_shipping_address": bool(valid.address_columns),
         "status": status.value,
         "created_at": now,
-        "updated_at": now,
         **valid.address_columns,
     }
-    order_id, number = await _insert_order(columns)
-    order = Order.construct(_saved_in_db=True, id=order_id, number=number, **columns)
+    order_id, number, updated_at = await _insert_order(columns)
+    order = Order.construct(
+        _saved_in_db=True, id=order_id, number=number, updated_at=updated_at, **columns
+    )
     line_rows = [
         {
             "order_id": order_id,

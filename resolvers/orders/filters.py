@@ -9,6 +9,7 @@ import strawberry
 from tortoise.expressions import Q, Subquery
 from tortoise.queryset import QuerySet
 
+from models.operations import sync_clock
 from models.tables import FulfillmentOrder as FulfillmentOrderRow
 from models.tables import Order as OrderRow
 from models.tables import OrderHold as OrderHoldRow
@@ -64,9 +65,24 @@ class OrderFilter:
     updated_after: datetime | None = strawberry.field(
         default=None,
         description="Changed after this instant (exclusive). For an incremental sync, sort by "
-        "UPDATED_AT and keep the last updatedAt seen: an order changed while you page moves "
-        "behind your cursor, so every change is read once.",
+        "UPDATED_AT and page with the returned cursors, or keep the last updatedAt seen and "
+        "pass it here next time: every change is read exactly once, even while orders change "
+        "as you page (an order changed again moves behind your cursor and is read again, in "
+        "its new version). Pages filtered by updatedAfter or sorted by UPDATED_AT hold only "
+        "settled changes: a change shows once the transactions that began before it have "
+        "ended, usually within milliseconds, on the next page or poll; until then the page "
+        "stops short of it.",
     )
+
+
+async def settled_orders(
+    qs: QuerySet[OrderRow], where: OrderFilter | None, sort_key: OrderSortKey
+) -> QuerySet[OrderRow]:
+    """Only the orders whose change has settled (models.operations.sync_clock) when the
+    page follows changes (updatedAfter or UPDATED_AT); read the page after this returns."""
+    if sort_key is not OrderSortKey.UPDATED_AT and (where is None or where.updated_after is None):
+        return qs
+    return qs.filter(updated_at__lt=await sync_clock.settled_before())
 
 
 def filtered_orders(qs: QuerySet[OrderRow], where: OrderFilter | None) -> QuerySet[OrderRow]:

@@ -22,6 +22,7 @@ from resolvers.orders.filters import (
     OrderSortKey,
     filtered_orders,
     order_sort,
+    settled_orders,
 )
 from resolvers.orders.inputs import EditOrderInput, PlaceOrderInput, order_edit, order_input
 from resolvers.orders.mutations import ORDER_TAKERS, order_in_scope
@@ -85,6 +86,7 @@ class OrderQueries:
         reverse: bool = False,
     ) -> Connection[Order]:
         qs = filtered_orders(visible_orders(current_actor(info)), filter)
+        qs = await settled_orders(qs, filter, sort_key)
         connection = await paginate(qs, page, orders_of, order_sort(sort_key, reverse))
         asked = below(selected_paths(info), ("edges", "node"), ("nodes",))
         await prime_order_page(info, [edge.node.row for edge in connection.edges], asked)

@@ -13,7 +13,13 @@ from tortoise.transactions import in_transaction
 from models.rules.lifecycle import DeliveryMethod
 from models.tables import FulfillmentOrder as FulfillmentOrderRow
 from models.tables import Order as OrderRow
-from resolvers.orders.filters import OrderFilter, OrderSortKey, filtered_orders, order_sort
+from resolvers.orders.filters import (
+    OrderFilter,
+    OrderSortKey,
+    filtered_orders,
+    order_sort,
+    settled_orders,
+)
 from tests.support.database import ON_POSTGRES
 
 pytestmark = pytest.mark.skipif(not ON_POSTGRES, reason="reads PostgreSQL's EXPLAIN")
@@ -47,7 +53,11 @@ async def plan_of(qs: QuerySet) -> str:
 async def test_orders_page_uses_indexes(db: object, name: str, sort_key: OrderSortKey) -> None:
     sort = order_sort(sort_key, reverse=False)
     columns = [sort.column, "id"] if sort.column != "id" else ["id"]
-    qs = filtered_orders(OrderRow.all(), FILTERS[name]).order_by(*columns).limit(51)
+    # As the resolver reads it: with the sync watermark where the page follows changes.
+    qs = await settled_orders(
+        filtered_orders(OrderRow.all(), FILTERS[name]), FILTERS[name], sort_key
+    )
+    qs = qs.order_by(*columns).limit(51)
     plan = await plan_of(qs)
     assert "Seq Scan" not in plan, plan
 
