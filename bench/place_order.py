@@ -97,7 +97,8 @@ def databases(setup: Setup, pg_url: str) -> Iterator[tuple[str, str]]:
         finally:
             shutil.rmtree(folder, ignore_errors=True)
         return
-    slug = setup.name.replace("-", "_")
+    # The pid in the names: several benches may run at once on one server.
+    slug = f"{setup.name.replace('-', '_')}_{os.getpid()}"
     names = [f"bench_oms_{slug}", f"bench_baseline_{slug}"]
     asyncio.run(_recreate_postgres(pg_url, names, create=True))
     try:
