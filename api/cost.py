@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 import time
 from collections import OrderedDict
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -41,9 +41,9 @@ from graphql import (
     get_named_type,
     value_from_ast_untyped,
 )
-from strawberry.extensions import SchemaExtension
-from strawberry.types import ExecutionResult
+from strawberry.types import ExecutionContext, ExecutionResult
 
+from api.documents import PerDocument
 from models.operations.picklist import MAX_FULFILLMENT_ORDERS
 from models.operations.placement import MAX_LINES
 from models.rules.limits import (
@@ -285,9 +285,9 @@ def _shape(value: Any) -> Any:
     return (type(value), value)
 
 
-# Costs of recent (schema, document, operation, variables, limits), oldest first.
-_COSTS: OrderedDict[tuple[Any, ...], int] = OrderedDict()
+# Costs of recent (document, schema, operation, variables' shape, limits), oldest first.
 REMEMBERED_COSTS = 1024
+_COSTS: PerDocument[int] = PerDocument(REMEMBERED_COSTS)
 
 
 def remembered_query_cost(
@@ -298,15 +298,11 @@ def remembered_query_cost(
     limits: CostLimits,
 ) -> int:
     """query_cost, walked once per (document, operation, variables' shape): clients send the same
-    few documents again and again (ParserCache hands back the same DocumentNode for the
-    same text, so the document is compared by identity)."""
-    key = (schema, document, operation_name, _shape(dict(variables or {})), limits)
-    cost = _COSTS.get(key)
-    if cost is None:
-        cost = _COSTS[key] = query_cost(schema, document, operation_name, variables, limits)
-        if len(_COSTS) > REMEMBERED_COSTS:
-            _COSTS.popitem(last=False)
-    return cost
+    few documents again and again (the document compared by identity: api/documents.py)."""
+    key = (schema, operation_name, _shape(dict(variables or {})), limits)
+    return _COSTS.get(
+        document, key, lambda: query_cost(schema, document, operation_name, variables, limits)
+    )
 
 
 @dataclass
@@ -364,55 +360,45 @@ def _owner(context: Any) -> str:
     return f"address:{client.host if client else 'unknown'}"
 
 
-class QueryCostExtension(SchemaExtension):
-    # Stays None for requests refused before execution (parse or validation errors).
-    report: dict[str, Any] | None = None
-
-    def __init__(self, budgets: Budgets) -> None:
-        self.budgets = budgets
-
-    def on_execute(self) -> Iterator[None]:
-        context = self.execution_context
-        if context.graphql_document is not None:
-            cost = remembered_query_cost(
-                context.schema._schema,  # the graphql-core schema behind strawberry's
-                context.graphql_document,
-                context.operation_name,
-                context.variables,
-                self.budgets.limits,
-            )
-            self.report = self._charge(_owner(context.context), cost)
-        yield
-
-    def _charge(self, owner: str, cost: int) -> dict[str, Any]:
-        budgets = self.budgets
-        size, rate = budgets.size_and_rate(owner)
-        most = min(budgets.limits.max_cost, size)
-        report: dict[str, Any] = {
-            "requestedQueryCost": cost,
-            "throttleStatus": {"maximumAvailable": size, "restoreRate": rate},
-        }
-        refusal = None
-        if cost > most:
+def charge_query_cost(budgets: Budgets, context: ExecutionContext) -> dict[str, Any] | None:
+    """Charge a validated operation's cost to its owner's bucket (api/schema.OperationHooks
+    calls this before execution): the report for the response's `extensions.cost`, or None
+    when there is no document to cost. Over a limit, `context.result` becomes the refusal,
+    so the operation is not executed."""
+    if context.graphql_document is None:
+        return None
+    cost = remembered_query_cost(
+        context.schema._schema,  # the graphql-core schema behind strawberry's
+        context.graphql_document,
+        context.operation_name,
+        context.variables,
+        budgets.limits,
+    )
+    owner = _owner(context.context)
+    size, rate = budgets.size_and_rate(owner)
+    most = min(budgets.limits.max_cost, size)
+    report: dict[str, Any] = {
+        "requestedQueryCost": cost,
+        "throttleStatus": {"maximumAvailable": size, "restoreRate": rate},
+    }
+    refusal = None
+    if cost > most:
+        refusal = GraphQLError(
+            f"this query would cost {cost} points; the most one request may cost is "
+            f"{most}: ask for smaller pages (first/last) or fewer fields",
+            extensions={"code": "MAX_COST_EXCEEDED", "cost": cost},
+        )
+        available = budgets.take(owner, 0)[1]
+    else:
+        allowed, available = budgets.take(owner, cost)
+        if not allowed:
+            wait = budgets.retry_after(owner, cost - available)
             refusal = GraphQLError(
-                f"this query would cost {cost} points; the most one request may cost is "
-                f"{most}: ask for smaller pages (first/last) or fewer fields",
-                extensions={"code": "MAX_COST_EXCEEDED", "cost": cost},
+                f"throttled: this query costs {cost} points and {int(available)} are "
+                f"available; retry in {wait} s",
+                extensions={"code": "THROTTLED", "retryAfterSeconds": wait},
             )
-            available = budgets.take(owner, 0)[1]
-        else:
-            allowed, available = budgets.take(owner, cost)
-            if not allowed:
-                wait = budgets.retry_after(owner, cost - available)
-                refusal = GraphQLError(
-                    f"throttled: this query costs {cost} points and {int(available)} are "
-                    f"available; retry in {wait} s",
-                    extensions={"code": "THROTTLED", "retryAfterSeconds": wait},
-                )
-        report["throttleStatus"]["currentlyAvailable"] = int(available)
-        if refusal is not None:
-            self.execution_context.result = ExecutionResult(data=None, errors=[refusal])
-        return report
-
-    def get_results(self) -> dict[str, Any]:
-        return {"cost": self.report} if self.report is not None else {}
+    report["throttleStatus"]["currentlyAvailable"] = int(available)
+    if refusal is not None:
+        context.result = ExecutionResult(data=None, errors=[refusal])
+    return report

@@ -28,7 +28,7 @@ import contextlib
 import functools
 import os
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -44,7 +44,7 @@ from prometheus_client import (
 )
 from prometheus_client.core import GaugeMetricFamily, Metric
 from prometheus_client.multiprocess import MultiProcessCollector, mark_process_dead
-from strawberry.extensions import SchemaExtension
+from strawberry.types import ExecutionContext
 
 from api.workers import MULTIPROC_ENV, leave_metrics_dir
 
@@ -100,38 +100,30 @@ def outcome_of(result: Any) -> str:
     return "ok"
 
 
-class MetricsExtension(SchemaExtension):
-    executed = False
-
-    def on_execute(self) -> Iterator[None]:
-        # Reached only by documents that parsed and validated. (strawberry also stores
-        # execution errors in `pre_execution_errors`, so that cannot tell them apart.)
-        self.executed = True
-        yield
-
-    def on_operation(self) -> Iterator[None]:
-        started = time.perf_counter()
-        yield
-        context = self.execution_context
-        if not self.executed:
-            # Nothing from an unvalidated document becomes a label.
-            label, outcome = INVALID, "refused"
-        else:
-            definition = next(
-                (
-                    d
-                    for d in context.graphql_document.definitions  # type: ignore[union-attr]
-                    if isinstance(d, OperationDefinitionNode)
-                    and (
-                        context.operation_name is None
-                        or (d.name and d.name.value == context.operation_name)
-                    )
-                ),
-                None,
-            )
-            label, outcome = operation_label(definition), outcome_of(context.result)
-        _requests(label, outcome).inc()
-        _latency(label).observe(time.perf_counter() - started)
+def count_operation(context: ExecutionContext, executed: bool, started: float) -> None:
+    """One operation answered: counted by label and outcome, its latency since `started`
+    (time.perf_counter) observed. `executed`: it parsed and validated, so its document
+    may name the label; nothing from an unvalidated document becomes a label.
+    (strawberry also stores execution errors in `pre_execution_errors`, so that cannot
+    tell them apart.)"""
+    if not executed:
+        label, outcome = INVALID, "refused"
+    else:
+        definition = next(
+            (
+                d
+                for d in context.graphql_document.definitions  # type: ignore[union-attr]
+                if isinstance(d, OperationDefinitionNode)
+                and (
+                    context.operation_name is None
+                    or (d.name and d.name.value == context.operation_name)
+                )
+            ),
+            None,
+        )
+        label, outcome = operation_label(definition), outcome_of(context.result)
+    _requests(label, outcome).inc()
+    _latency(label).observe(time.perf_counter() - started)
 
 
 # The labelled children, looked up once each: prometheus-client's `labels()` validates and

@@ -13,12 +13,9 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Self
 
-from strawberry.extensions import SchemaExtension
-from strawberry.types.graphql import OperationType
 from tortoise.transactions import in_transaction
 
 from api import tracing
@@ -118,14 +115,3 @@ class Relay:
                     published_at=datetime.now(UTC)
                 )
         return len(events)
-
-
-class WakeRelayAfterMutations(SchemaExtension):
-    """A mutation just committed outbox events: let the relay publish them now."""
-
-    def on_operation(self) -> Iterator[None]:
-        yield
-        context = self.execution_context
-        relay = getattr(context.context, "relay", None)
-        if relay is not None and context.operation_type is OperationType.MUTATION:
-            relay.wake()

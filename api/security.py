@@ -8,10 +8,8 @@ import json
 import re
 import time
 from collections import OrderedDict, deque
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from functools import lru_cache
 from typing import Any
 
 from graphql import (
@@ -36,8 +34,9 @@ from graphql import (
     visit,
 )
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
-from strawberry.extensions import SchemaExtension
-from strawberry.types import ExecutionResult
+from strawberry.types import ExecutionContext, ExecutionResult
+
+from api.documents import PerDocument
 
 # The dashboard serves only its own files; GraphiQL (GET /graphql) loads its
 # assets from a CDN, so it gets the headers below but no content policy.
@@ -327,15 +326,16 @@ class _DateTimes:
 @dataclass(frozen=True)
 class _DocumentFacts:
     """What a document alone says about storability: the same for every request that
-    sends it, so it is worked out once per document (ParserCache hands the same
-    DocumentNode back for the same text)."""
+    sends it, so it is worked out once per document (api/documents.py)."""
 
     unstorable_text: bool
     bad_datetime: str | None
     variables: tuple[tuple[str, GraphQLInputType], ...]
 
 
-@lru_cache(maxsize=256)
+_FACTS: PerDocument[_DocumentFacts] = PerDocument()
+
+
 def _facts(schema: GraphQLSchema, document: DocumentNode) -> _DocumentFacts:
     finder = _FindsUnstorableText()
     visit(document, finder)
@@ -350,32 +350,32 @@ def _bad_input(message: str) -> ExecutionResult:
     )
 
 
-class RefuseUnstorableInput(SchemaExtension):
+def refuse_unstorable_input(context: ExecutionContext) -> None:
     """Refuse, in any argument, input field or variable, on both backends, what the
     database cannot store: text holding NUL or a lone surrogate, and datetimes outside
-    the range it keeps. The client's mistake (BAD_USER_INPUT), said up front, rather than
+    the range it keeps. The client's mistake (BAD_USER_INPUT), said up front as
+    `context.result` (api/schema.OperationHooks calls this before execution), rather than
     a database error halfway through the request."""
-
-    def on_execute(self) -> Iterator[None]:
-        context = self.execution_context
-        document = context.graphql_document
-        variables = context.variables or {}
-        facts = _facts(context.schema._schema, document) if document is not None else None
-        bad_datetime = facts.bad_datetime if facts is not None else None
-        if facts is not None and bad_datetime is None and variables:
-            datetimes = _DateTimes(context.schema._schema)
-            for name, kind in facts.variables:
-                if name in variables:
-                    datetimes.walk_value(kind, variables[name])
-            bad_datetime = datetimes.found
-        if (facts is not None and facts.unstorable_text) or _unstorable_text_in(variables):
-            context.result = _bad_input(
-                "text may not contain the NUL character (U+0000) or a lone surrogate "
-                "(U+D800-U+DFFF): send valid Unicode text"
-            )
-        elif bad_datetime is not None:
-            context.result = _bad_input(
-                f"the datetime {bad_datetime!r} is outside the range this server "
-                f"stores ({EARLIEST:%Y-%m-%d} to {LATEST:%Y-%m-%d} UTC)"
-            )
-        yield
+    document = context.graphql_document
+    if document is None:
+        return
+    schema = context.schema._schema
+    variables = context.variables or {}
+    facts = _FACTS.get(document, schema, lambda: _facts(schema, document))
+    bad_datetime = facts.bad_datetime
+    if bad_datetime is None and variables:
+        datetimes = _DateTimes(schema)
+        for name, kind in facts.variables:
+            if name in variables:
+                datetimes.walk_value(kind, variables[name])
+        bad_datetime = datetimes.found
+    if facts.unstorable_text or _unstorable_text_in(variables):
+        context.result = _bad_input(
+            "text may not contain the NUL character (U+0000) or a lone surrogate "
+            "(U+D800-U+DFFF): send valid Unicode text"
+        )
+    elif bad_datetime is not None:
+        context.result = _bad_input(
+            f"the datetime {bad_datetime!r} is outside the range this server "
+            f"stores ({EARLIEST:%Y-%m-%d} to {LATEST:%Y-%m-%d} UTC)"
+        )
