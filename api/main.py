@@ -2,10 +2,11 @@
 
 Runs in every worker process: first the metrics directory it shares with its
 siblings (before prometheus-client is imported), then tracing (before the
-schema is built), then logging, then the app.
+schema is built), then logging, then the app; last, the garbage collector is
+tuned for requests (what was built so far is kept out of its collections).
 """
 
-from api.workers import join_metrics_dir
+from api.workers import join_metrics_dir, tune_garbage_collection
 
 join_metrics_dir()
 
@@ -19,3 +20,4 @@ from api.settings import settings  # noqa: E402
 
 configure_logging(settings.log_format)
 app = create_app()
+tune_garbage_collection()

@@ -32,6 +32,7 @@ from strawberry.extensions import ParserCache, ValidationCache
 from tortoise.contrib.starlette import RegisterTortoise
 
 from api.settings import tortoise_config
+from api.workers import tune_garbage_collection
 from models.tables import Order as OrderRow
 
 
@@ -182,3 +183,5 @@ def create_app(database_url: str) -> Starlette:
 
 
 app = create_app(os.environ.get("DATABASE_URL", "sqlite://bench-bare.sqlite3"))
+# The same process tuning as the OMS's `api.main`, so that the ratio compares the apps.
+tune_garbage_collection()

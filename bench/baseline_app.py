@@ -31,6 +31,8 @@ from tortoise.expressions import F
 from tortoise.models import Model
 from tortoise.transactions import in_transaction
 
+from api.workers import tune_garbage_collection
+
 DATABASE_URL_ENV = "BENCH_BASELINE_DATABASE_URL"
 # Enough rows that concurrent orders rarely queue on the same one, as with the OMS's
 # 50 locations x 30 products; deep enough that a benchmark never runs out.
@@ -169,6 +171,8 @@ async def prepare(database_url: str) -> None:
 
 
 app = create_app(os.environ.get(DATABASE_URL_ENV, "sqlite://bench-baseline.sqlite3"))
+# The same process tuning as the OMS's `api.main`, so that the ratio compares the apps.
+tune_garbage_collection()
 
 if __name__ == "__main__":
     import asyncio
