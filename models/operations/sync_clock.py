@@ -54,6 +54,7 @@ from typing import Any, cast
 from tortoise.fields import DatetimeField
 from tortoise.transactions import in_transaction
 
+from models import sql
 from models.tables import Order
 
 # SQLite's clock as Tortoise writes an aware UTC datetime; 'now' is one instant throughout
@@ -77,10 +78,6 @@ WHERE datname = current_database() AND backend_xid IS NOT NULL AND pid <> pg_bac
 _EARLIEST = datetime.min.replace(tzinfo=UTC)
 
 
-def _on_postgres() -> bool:
-    return bool(Order._meta.db.capabilities.dialect == "postgres")
-
-
 def new_order_stamp(on_postgres: bool, holds_id: str) -> str:
     """The SQL of `stamp`'s clock for an INSERT that writes the order row itself (placement).
     On PostgreSQL `holds_id` names a row source that has called `pg_current_xact_id()`:
@@ -102,34 +99,32 @@ async def stamp(order: Order, *columns: str) -> None:
     database's clock, in one statement that also returns the stamp to `order`.
 
     Call it inside the transaction that changes the order; any point of it will do."""
-    db = Order._meta.db
+    db = sql.connection(Order)
     fields = [Order._meta.fields_map[name] for name in columns]
     values = [field.to_db_value(getattr(order, field.model_field_name), order) for field in fields]
-    if _on_postgres():
-        assignments = [
-            f'"{f.source_field or f.model_field_name}" = ${i}' for i, f in enumerate(fields, 1)
-        ]
+    marks = sql.placeholders(db, len(fields) + 1)
+    assignments = [
+        f"{sql.quote(f.source_field or f.model_field_name)} = {mark}"
+        for f, mark in zip(fields, marks, strict=False)
+    ]
+    if sql.is_postgres(db):
         # The id first (a no-op when the order row is already locked or written), so that
         # pg_stat_activity lists this transaction before the clock is read.
-        sql = (
-            f'UPDATE "order" SET {", ".join([*assignments, "updated_at = clock_timestamp()"])}'
-            f" WHERE id = ${len(fields) + 1} AND pg_current_xact_id() IS NOT NULL"
-            " RETURNING updated_at"
-        )
+        clock, holds_id = "clock_timestamp()", " AND pg_current_xact_id() IS NOT NULL"
     else:
-        assignments = [f'"{f.source_field or f.model_field_name}" = ?' for f in fields]
-        sql = (
-            f'UPDATE "order" SET {", ".join([*assignments, f"updated_at = {_SQLITE_NOW}"])}'
-            " WHERE id = ? RETURNING updated_at"
-        )
-    rows = await db.execute_query_dict(sql, [*values, order.id])
-    order.updated_at = as_stamp(rows[0]["updated_at"])
+        clock, holds_id = _SQLITE_NOW, ""
+    text = (
+        f"UPDATE {sql.table(Order)} SET {', '.join([*assignments, f'updated_at = {clock}'])}"
+        f" WHERE id = {marks[-1]}{holds_id} RETURNING updated_at"
+    )
+    rows = await sql.fetch(Order, text, [*values, order.id])
+    order.updated_at = as_stamp(rows[0][0])
 
 
 async def settled_before() -> datetime:
     """The watermark W: every change stamped before it is committed, so visible to any
     read that starts after this returns, and every change not yet visible is stamped >= W."""
-    if _on_postgres():
+    if sql.is_postgres(sql.connection(Order)):
         row = (await Order._meta.db.execute_query_dict(_POSTGRES_WATERMARK))[0]
         if row["hidden"]:
             return _EARLIEST
