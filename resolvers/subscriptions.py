@@ -36,14 +36,14 @@ from models.rules.events import (
 )
 from models.rules.scopes import READERS, Role
 from models.tables import ApiKey, OutboxEvent
-from models.tables import FulfillmentOrder as FulfillmentOrderRow
 from models.tables import OrderEvent as OrderEventRow
-from resolvers.fulfillment import FulfillmentOrder
+from resolvers.fulfillment import FulfillmentOrder, prime_fulfillment_orders
 from resolvers.ids import decode_query_id, encode_id
 from resolvers.loaders import Loaders
 from resolvers.orders import OrderEvent
 from resolvers.pagination import decode_cursor, encode_cursor
 from resolvers.permissions import allow, current_actor, forbidden
+from resolvers.selection import below, selected_paths
 
 # How long a subscription waits for a doorbell before reading anyway.
 POLL_SECONDS = 2.0
@@ -67,8 +67,12 @@ async def follow(
     rows_after: Callable[[int, datetime], Awaitable[Sequence[R]]],
     newest: Callable[[], Awaitable[int]],
     since: int | None,
+    prepare: Callable[[Sequence[R]], Awaitable[None]] | None = None,
 ) -> AsyncGenerator[R, None]:
-    """Rows of `stream` after `since` (or from now), in id order, forever."""
+    """Rows of `stream` after `since` (or from now), in id order, forever. `prepare` loads
+    what the events of one batch read, before the first is yielded: one statement per
+    relation for the batch rather than per event, so that a subscription keeps up with a
+    burst of events."""
     hub = info.context.hub
     with hub.listen(stream) as doorbell:
         # Everything up to `floor` was seen by the client (or predates the subscription).
@@ -81,9 +85,14 @@ async def follow(
             # A WebSocket's context lives as long as the connection: fresh loaders for
             # each batch, or events would show rows as they were at the first one.
             info.context.loaders = Loaders()
-            for row in await rows_after(last, now - LATE_COMMIT_WINDOW):
-                if row.id <= floor or row.id in recent:
-                    continue
+            batch = [
+                row
+                for row in await rows_after(last, now - LATE_COMMIT_WINDOW)
+                if row.id > floor and row.id not in recent
+            ]
+            if batch and prepare is not None:
+                await prepare(batch)
+            for row in batch:
                 recent[row.id] = row.created_at
                 last = max(last, row.id)
                 yield row
@@ -248,7 +257,16 @@ async def _assignee_events(
         row = await OutboxEvent.filter(stream=stream).order_by("-id").first()
         return row.id if row else 0
 
-    return _assignee_stream(info, follow(info, stream, rows_after, newest, start))
+    asked = below(selected_paths(info), ("fulfillmentOrder",))
+
+    async def prepare(batch: Sequence[OutboxEvent]) -> None:
+        loaders = info.context.loaders
+        found = await loaders.fulfillment_order_by_id.load_many(
+            [row.payload["fulfillmentOrderId"] for row in batch]
+        )
+        await prime_fulfillment_orders(info, [row for row in found if row is not None], asked)
+
+    return _assignee_stream(info, follow(info, stream, rows_after, newest, start, prepare))
 
 
 async def _assignee_stream(
@@ -260,7 +278,7 @@ async def _assignee_stream(
     async for row in rows:
         type = FulfillmentOrderEventType(row.type)
         pk = row.payload["fulfillmentOrderId"]
-        fulfillment = await FulfillmentOrderRow.get_or_none(id=pk)
+        fulfillment = await info.context.loaders.fulfillment_order_by_id.load(pk)
         shown = fulfillment is not None and shows_fulfillment_order(
             actor,
             type,
