@@ -28,6 +28,7 @@ import argparse
 import asyncio
 import contextlib
 import json
+import multiprocessing
 import os
 import random
 import statistics
@@ -36,6 +37,7 @@ import tempfile
 import time
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
+from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
@@ -56,7 +58,7 @@ from bench.place_order import (
     serving,
 )
 from bench.twin_cities import SKUS
-from tests.support.ws import Subscription, subscribe
+from tests.support.ws import subscribe
 
 GOAL_P99_MS = 50.0
 REDIS = PLACE_ORDER_SETUPS["postgres-2w"].broadcast_url
@@ -162,29 +164,51 @@ class Placed:
 
 @dataclass
 class Dashboard:
-    """What the subscribed dashboard received, by order number, on this process's clock."""
+    """What the subscribed dashboard received, by order number, on the machine's monotonic
+    clock (`time.perf_counter`, CLOCK_MONOTONIC: one clock for every process here)."""
 
     arrivals: dict[str, float] = field(default_factory=dict)
     duplicates: int = 0
     errors: list[str] = field(default_factory=list)
     arrived: asyncio.Event = field(default_factory=asyncio.Event)  # rung on every event
 
-    async def listen(self, sub: Subscription) -> None:
+    def note(self, message: dict[str, Any], at: float) -> bool:
+        """One message of the subscription; False when the subscription is over."""
+        if message["type"] != "next" or message["payload"].get("errors"):
+            self.errors.append(json.dumps(message)[:300])
+            return message["type"] == "next"  # `error` or `complete` end it
+        event = message["payload"]["data"]["fulfillmentOrderAssigned"]
+        number = event["fulfillmentOrder"]["order"]["number"]
+        if number in self.arrivals:
+            self.duplicates += 1
+        else:
+            self.arrivals[number] = at
+        self.arrived.set()
+        return True
+
+    async def listen(self, receiving: Connection) -> None:
+        """The messages the dashboard's own process (`_dashboard_process`) passes on."""
+        loop = asyncio.get_running_loop()
         while True:
-            message = await sub.message(wait=3600)
-            at = time.perf_counter()
-            if message["type"] != "next" or message["payload"].get("errors"):
-                self.errors.append(json.dumps(message)[:300])
-                if message["type"] != "next":
-                    return  # `error` or `complete`: the subscription is over
-                continue
-            event = message["payload"]["data"]["fulfillmentOrderAssigned"]
-            number = event["fulfillmentOrder"]["order"]["number"]
-            if number in self.arrivals:
-                self.duplicates += 1
-            else:
-                self.arrivals[number] = at
-            self.arrived.set()
+            message, at = await loop.run_in_executor(None, receiving.recv)
+            if not self.note(message, at):
+                return
+
+
+def _dashboard_process(base_url: str, staff: str, location: str, sending: Connection) -> None:
+    """The store's dashboard in a process of its own: in the placing clients' event loop,
+    an event would wait behind their requests and responses, and the figure would be the
+    load driver's queue rather than the OMS's latency. Sends ("port", n) once subscribed,
+    then (message, arrival time) for each message."""
+
+    async def run() -> None:
+        async with subscribe(base_url, staff, ASSIGNED, {"loc": location}) as sub:
+            sending.send(("port", sub.socket.local_address[1]))
+            while True:
+                message = await sub.message(wait=3600)
+                sending.send((message, time.perf_counter()))
+
+    asyncio.run(run())
 
 
 def pickup_order(rng: random.Random, n: int, location_id: str) -> dict[str, Any]:
@@ -378,37 +402,44 @@ async def measure(
     dashboard = Dashboard()
     placer = Placer(server, keys, location, max(concurrency, 4))
     listening: asyncio.Task[None] | None = None
+    receiving, sending = multiprocessing.Pipe(duplex=False)
+    process = multiprocessing.get_context("spawn").Process(
+        target=_dashboard_process, args=(server.base_url, staff, location, sending), daemon=True
+    )
+    process.start()
+    sending.close()  # the child's end: recv here ends (EOFError) when the child does
     try:
-        async with subscribe(server.base_url, staff, ASSIGNED, {"loc": location}) as sub:
-            listening = asyncio.create_task(dashboard.listen(sub))
-            port = sub.socket.local_address[1]
-            dashboard_worker = serving_pid(server, port)
-            # The subscription takes its starting point when the server has processed it;
-            # there is no acknowledgement of `subscribe` in the protocol, so give it a
-            # moment, then require the warm-up's events (which also fill caches and pools).
-            await asyncio.sleep(1.0)
-            warm = await placer.sequential(WARMUP, "warmup")
-            await wait_for_events(dashboard, warm, lost_after)
-            warm_lost = sum(1 for p in warm if p.number and p.number not in dashboard.arrivals)
-            failed = [p.problem for p in warm if p.problem]
-            if warm_lost or dashboard.errors or failed:
-                raise RuntimeError(
-                    f"warm-up: {warm_lost} event(s) missed, {dashboard.errors[:2]}, "
-                    f"placements failed: {failed[:2]}"
-                )
-            phases: dict[str, Any] = {}
-            for phase in ("sequential", f"concurrency {concurrency}"):
-                if phase == "sequential":
-                    placed = await placer.sequential(orders, phase)
-                else:
-                    placed = await placer.concurrent(orders, concurrency, phase)
-                await wait_for_events(dashboard, placed, lost_after)
-                phases[phase] = phase_result(
-                    placed, dashboard, lost_after, dashboard_worker, server.workers
-                )
+        loop = asyncio.get_running_loop()
+        _, port = await asyncio.wait_for(loop.run_in_executor(None, receiving.recv), 30)
+        listening = asyncio.create_task(dashboard.listen(receiving))
+        dashboard_worker = serving_pid(server, port)
+        # The subscription takes its starting point when the server has processed it;
+        # there is no acknowledgement of `subscribe` in the protocol, so give it a
+        # moment, then require the warm-up's events (which also fill caches and pools).
+        await asyncio.sleep(1.0)
+        warm = await placer.sequential(WARMUP, "warmup")
+        await wait_for_events(dashboard, warm, lost_after)
+        warm_lost = sum(1 for p in warm if p.number and p.number not in dashboard.arrivals)
+        failed = [p.problem for p in warm if p.problem]
+        if warm_lost or dashboard.errors or failed:
+            raise RuntimeError(
+                f"warm-up: {warm_lost} event(s) missed, {dashboard.errors[:2]}, "
+                f"placements failed: {failed[:2]}"
+            )
+        phases: dict[str, Any] = {}
+        for phase in ("sequential", f"concurrency {concurrency}"):
+            if phase == "sequential":
+                placed = await placer.sequential(orders, phase)
+            else:
+                placed = await placer.concurrent(orders, concurrency, phase)
+            await wait_for_events(dashboard, placed, lost_after)
+            phases[phase] = phase_result(
+                placed, dashboard, lost_after, dashboard_worker, server.workers
+            )
     finally:
+        process.terminate()
+        process.join(10)
         if listening is not None:
-            # The socket is closed by now: how the listener ended is of no interest.
             listening.cancel()
             with contextlib.suppress(asyncio.CancelledError, Exception):
                 await listening
