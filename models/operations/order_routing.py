@@ -290,7 +290,7 @@ async def _check_capacity(snapshot: Snapshot, now: datetime) -> list[Location]:
 async def _create_fulfillment_orders(
     order: Order, snapshot: Snapshot, now: datetime, locations: Sequence[Location]
 ) -> list[FulfillmentOrder]:
-    """One OPEN fulfillment order per assignment, and their lines: one INSERT each."""
+    """One OPEN fulfillment order per assignment, and their lines (sql.insert_with_children)."""
     assignments = snapshot.plan.assignments
     if not assignments:
         return []
@@ -314,22 +314,25 @@ async def _create_fulfillment_orders(
         }
         for assignment in assignments
     ]
-    ids = await sql.insert(FulfillmentOrder, rows, returning=["id"])
-    await sql.insert(
-        FulfillmentOrderLine,
-        [
-            {
-                "fulfillment_order_id": fo_id,
-                "order_line_id": planned.line_id,
-                "quantity": planned.quantity,
-            }
-            for (fo_id,), assignment in zip(ids, assignments, strict=True)
-            for planned in assignment.lines
-        ],
+    ids = await sql.insert_with_children(
+        sql.Insert(FulfillmentOrder, rows),
+        sql.Insert(
+            FulfillmentOrderLine,
+            [
+                {
+                    "fulfillment_order_id": position,
+                    "order_line_id": planned.line_id,
+                    "quantity": planned.quantity,
+                }
+                for position, assignment in enumerate(assignments)
+                for planned in assignment.lines
+            ],
+        ),
+        link="fulfillment_order_id",
     )
     return [
         FulfillmentOrder.construct(_saved_in_db=True, id=fo_id, **row)
-        for (fo_id,), row in zip(ids, rows, strict=True)
+        for fo_id, row in zip(ids, rows, strict=True)
     ]
 
 

@@ -25,7 +25,15 @@ from models.rules.ids import global_id
 from models.rules.inventory import AdjustmentReason
 from models.rules.lifecycle import CancelReason, DeliveryMethod, HoldReason
 from models.rules.scopes import SYSTEM
-from models.tables import FulfillmentOrder, InventoryLevel, Order, OrderEvent, OrderLine
+from models.tables import (
+    FulfillmentOrder,
+    FulfillmentOrderLine,
+    InventoryLedgerEntry,
+    InventoryLevel,
+    Order,
+    OrderEvent,
+    OrderLine,
+)
 from tests.support.database import counting_queries
 from tests.support.factories import MINNEAPOLIS_CUSTOMER, twin_cities
 
@@ -237,10 +245,18 @@ async def test_a_placement_writes_each_table_once_in_few_statements() -> None:
     assert len(placed.fulfillment_orders or []) == 2
     writes = [s for s in statements if not s.startswith("SELECT")]
     postgres = "$1" in "".join(statements)
-    # order; lines (+ idempotency); reservations (+ ledger); fulfillment orders; their lines;
-    # timeline (+ outbox). SQLite runs the "+" parts as statements of their own.
-    assert len(writes) == (6 if postgres else 9), writes
+    # order; lines (+ idempotency); reservations (+ ledger); fulfillment orders (+ their
+    # lines); timeline (+ outbox). SQLite runs the "+" parts as statements of their own.
+    assert len(writes) == (5 if postgres else 9), writes
     assert sum(s.startswith("UPDATE") for s in statements) == 0, statements
     assert not any('FROM "location"' in s for s in statements), statements
+    # Each fulfillment order's lines are its own: what it holds is what its location reserved.
+    held = await FulfillmentOrderLine.filter(
+        fulfillment_order__order_id=placed.order.id
+    ).values_list("fulfillment_order__location_id", "quantity")
+    reserved = await InventoryLedgerEntry.filter(
+        reference=f"order:{placed.order.number}"
+    ).values_list("level__location_id", "reserved_delta")
+    assert sorted(held) == sorted(reserved) and len(set(held)) == 2, (held, reserved)
     # product; idempotency; stock levels; webhook subscriptions; and the writes.
-    assert len(statements) == (10 if postgres else 13), statements
+    assert len(statements) == (9 if postgres else 13), statements
