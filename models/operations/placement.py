@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 from tortoise.exceptions import IntegrityError
+from tortoise.expressions import Subquery
 from tortoise.transactions import in_transaction
 
 from models import sql
@@ -82,6 +83,8 @@ class ValidOrder:
     products: tuple[Product, ...]  # one per line
     unit_prices: tuple[Decimal, ...]
     address_columns: dict[str, Any] = field(default_factory=dict)
+    # The order placed earlier with the same idempotency key, as validation found it.
+    earlier: Earlier | None = None
 
     @property
     def subtotal(self) -> Decimal:
@@ -115,8 +118,33 @@ async def check_lines(
 ) -> tuple[tuple[Product, ...], tuple[Decimal, ...]]:
     """Each line's product and quantity, and its unit price (given, or the product's
     price in the order's currency)."""
+    products, prices, _ = await _checked_lines(lines, currency, None)
+    return products, prices
+
+
+@dataclass(frozen=True)
+class Earlier:
+    """The idempotency record of an order placed earlier with the same channel and key."""
+
+    order_id: int
+    request_hash: str
+
+
+async def _checked_lines(
+    lines: Sequence[LineInput], currency: str, idempotency: tuple[str, str] | None
+) -> tuple[tuple[Product, ...], tuple[Decimal, ...], Earlier | None]:
+    """check_lines, and the record of `idempotency` (channel, key) when one is given, read
+    in the same statement as the products."""
     skus = {line.sku.strip() for line in lines}
-    products = {p.sku: p for p in await Product.filter(sku__in=skus)}
+    query = Product.filter(sku__in=skus)
+    if idempotency is not None:
+        channel, key = idempotency
+        record = IdempotencyRecord.filter(channel=channel, key=key)
+        query = query.annotate(
+            earlier_order_id=Subquery(record.values("order_id")),
+            earlier_request_hash=Subquery(record.values("request_hash")),
+        )
+    products = {p.sku: p for p in await query}
     prices = []
     for index, line in enumerate(lines):
         path = ["lines", str(index)]
@@ -136,7 +164,12 @@ async def check_lines(
             raise invalid(
                 f"{line.sku} has no {currency} price: give unitPrice", [*path, "unitPrice"]
             )
-    return tuple(products[line.sku.strip()] for line in lines), tuple(prices)
+    # The annotations' values, the same on every product.
+    found = next(iter(products.values()))
+    order_id: int | None = getattr(found, "earlier_order_id", None)
+    request_hash: str = getattr(found, "earlier_request_hash", "")
+    earlier = Earlier(order_id, request_hash) if order_id is not None else None
+    return tuple(products[line.sku.strip()] for line in lines), tuple(prices), earlier
 
 
 def shipping_columns(address: AddressData | None) -> dict[str, object]:
@@ -186,7 +219,10 @@ async def check_delivery(data: OrderInput) -> dict[str, object]:
 
 async def validate_order(data: OrderInput) -> ValidOrder:
     currency = check_header(data)
-    products, unit_prices = await check_lines(data.lines, currency)
+    key = data.idempotency_key
+    products, unit_prices, earlier = await _checked_lines(
+        data.lines, currency, (data.channel.strip(), key) if key else None
+    )
     order_subtotal(unit_prices, data.lines, currency)
     address_columns = await check_delivery(data)
     return ValidOrder(
@@ -195,6 +231,7 @@ async def validate_order(data: OrderInput) -> ValidOrder:
         products=products,
         unit_prices=unit_prices,
         address_columns=address_columns,
+        earlier=earlier,
     )
 
 
@@ -212,13 +249,19 @@ async def _replay(channel: str, key: str, request_hash: str) -> Order | None:
     record = await IdempotencyRecord.get_or_none(channel=channel, key=key)
     if record is None:
         return None
-    if record.request_hash != request_hash:
+    return await _earlier_order(
+        Earlier(record.order_id, record.request_hash), channel, key, request_hash
+    )
+
+
+async def _earlier_order(earlier: Earlier, channel: str, key: str, request_hash: str) -> Order:
+    if earlier.request_hash != request_hash:
         raise DomainError(
             ErrorCode.IDEMPOTENCY_CONFLICT,
             f"idempotencyKey {key!r} was already used on channel {channel} for a different order",
             ["idempotencyKey"],
         )
-    return await Order.get(id=record.order_id)
+    return await Order.get(id=earlier.order_id)
 
 
 def new_order_request(valid: ValidOrder) -> RoutingRequest:
@@ -403,10 +446,10 @@ async def place_order(data: OrderInput, actor: Actor) -> Placed:
     """
     valid = await validate_order(data)
     key, channel = data.idempotency_key, data.channel.strip()
-    if key:
-        earlier = await _replay(channel, key, valid.request_hash())
-        if earlier is not None:
-            return Placed(earlier, created=False)
+    if key and valid.earlier is not None:
+        return Placed(
+            await _earlier_order(valid.earlier, channel, key, valid.request_hash()), created=False
+        )
     request = new_order_request(valid)
 
     async def attempt(last: bool) -> Placed:
