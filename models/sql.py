@@ -66,12 +66,19 @@ def _insert_text(
     returning: tuple[str, ...],
     pg: bool,
     start: int = 1,
+    link: str | None = None,
 ) -> str:
+    """`link` (PostgreSQL): a column whose value is a position in the "parents" clause of
+    `insert_with_children`, written as the id found there."""
     projection = model._meta.fields_db_projection
     width = len(columns)
     if pg:
+
+        def mark(column: str, n: int) -> str:
+            return f"(SELECT id FROM parents WHERE n = ${n})" if column == link else f"${n}"
+
         values = ",".join(
-            "(" + ",".join(f"${start + r * width + c}" for c in range(width)) + ")"
+            "(" + ",".join(mark(columns[c], start + r * width + c) for c in range(width)) + ")"
             for r in range(rows)
         )
     else:
@@ -190,6 +197,34 @@ async def insert_together(
         await db.execute_query(text, values)
         return []
     return [tuple(record.values()) for record in await db.execute_query_dict(text, values)]
+
+
+async def insert_with_children(parent: Insert, child: Insert, link: str) -> list[int]:
+    """`parent`'s rows and `child`'s, where each child row names its parent by position in
+    `parent.rows` in its `link` field, written as that parent's id. One statement on
+    PostgreSQL (the parents' INSERT and the children's as WITH clauses), two on SQLite.
+    Returns the parents' ids in their rows' order."""
+    db = connection(parent.model)
+    if not is_postgres(db) or not child.rows:
+        ids = [pk for (pk,) in await insert(parent.model, parent.rows, returning=["id"])]
+        await insert(child.model, [{**row, link: ids[row[link]]} for row in child.rows])
+        return ids
+    parent_columns, values = row_values(parent.model, parent.rows)
+    child_columns, more = row_values(child.model, child.rows)
+    parents = _insert_text(parent.model, parent_columns, len(parent.rows), ("id",), True)
+    children = _insert_text(
+        child.model, child_columns, len(child.rows), (), True, len(values) + 1, link
+    )
+    # A multi-row INSERT takes its ids from the sequence in its rows' order, so the rows'
+    # positions are their ids' ranks.
+    text = (
+        f"WITH written AS ({parents}), "
+        "parents AS MATERIALIZED "
+        "(SELECT id, row_number() OVER (ORDER BY id) - 1 AS n FROM written), "
+        f"children AS ({children}) "
+        "SELECT id FROM parents ORDER BY n"
+    )
+    return [pk for (pk,) in await fetch(parent.model, text, values + more)]
 
 
 async def fetch(model: type[Model], text: str, values: Sequence[Any]) -> list[tuple[Any, ...]]:

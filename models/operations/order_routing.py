@@ -9,6 +9,7 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
 from tortoise.functions import Count
 
@@ -56,6 +57,8 @@ class Snapshot:
     level_ids: dict[tuple[int, str], int]
     acceptance_minutes: int
     backorders_allowed: bool
+    # The active locations' columns as the plan's inputs held them (RoutingInputs).
+    location_rows: Mapping[int, Mapping[str, Any]]
 
 
 def destination_of(order: Order) -> Destination:
@@ -159,6 +162,7 @@ async def plan(
         level_ids=level_ids,
         acceptance_minutes=inputs.acceptance_minutes,
         backorders_allowed=inputs.backorders_allowed,
+        location_rows=inputs.location_rows,
     )
 
 
@@ -229,20 +233,44 @@ async def _reserve(order: Order, snapshot: Snapshot, actor: Actor) -> None:
     )
 
 
-async def claim_capacity(wanted: Mapping[int, int], now: datetime) -> list[Location]:
+async def claim_capacity(
+    wanted: Mapping[int, int], now: datetime, known: Mapping[int, Mapping[str, Any]] | None = None
+) -> list[Location]:
     """Where a fulfillment order is written at a location (placement, re-routing, a move):
     lock the capped locations among `wanted` (location id -> fulfillment orders to add),
     in id order and after the stock rows, and count again on each location's own day;
     ReservationConflict when one would go past its dailyCapacity. Returns the locations of
-    `wanted`, as read here (their time zones give the day to stamp as `assigned_on`)."""
+    `wanted` in id order (their time zones give the day to stamp as `assigned_on`).
+
+    `known` holds the columns of locations as the plan's inputs read them (routing_inputs,
+    exact as of the plan's config version): the locations are built from it rather than
+    read again. The lock statement reads a capped location's capacity and time zone anew,
+    so the count is checked against what is committed when the lock is held."""
     if not wanted:
         return []
-    locations = await Location.filter(id__in=list(wanted)).order_by("id")
-    capacity = {loc.id: loc.daily_capacity for loc in locations if loc.daily_capacity is not None}
-    if capacity:
-        await Location.select_for_update().filter(id__in=sorted(capacity)).order_by("id").only("id")
-        days = {loc.id: local_day(now, loc.time_zone) for loc in locations if loc.id in capacity}
-        used = await _used(days)
+    known = known or {}
+    if all(pk in known for pk in wanted):
+        locations = [Location.construct(_saved_in_db=True, **known[pk]) for pk in sorted(wanted)]
+    else:
+        locations = list(await Location.filter(id__in=list(wanted)).order_by("id"))
+    capped = sorted(loc.id for loc in locations if loc.daily_capacity is not None)
+    if capped:
+        current = {
+            pk: (most, zone)
+            for pk, most, zone in await Location.select_for_update()
+            .filter(id__in=capped)
+            .order_by("id")
+            .values_list("id", "daily_capacity", "time_zone")
+        }
+        for loc in locations:
+            if loc.id in current:
+                loc.daily_capacity, loc.time_zone = current[loc.id]
+        capacity = {
+            loc.id: loc.daily_capacity for loc in locations if loc.daily_capacity is not None
+        }
+        used = await _used(
+            {loc.id: local_day(now, loc.time_zone) for loc in locations if loc.id in capacity}
+        )
         for location_id, most in capacity.items():
             if used.get(location_id, 0) + wanted[location_id] > most:
                 raise ReservationConflict(f"location {location_id} is at its daily capacity")
@@ -256,13 +284,13 @@ async def _check_capacity(snapshot: Snapshot, now: datetime) -> list[Location]:
     for assignment in snapshot.plan.assignments:
         if assignment.location_id is not None:
             wanted[assignment.location_id] += 1
-    return await claim_capacity(wanted, now)
+    return await claim_capacity(wanted, now, snapshot.location_rows)
 
 
 async def _create_fulfillment_orders(
     order: Order, snapshot: Snapshot, now: datetime, locations: Sequence[Location]
 ) -> list[FulfillmentOrder]:
-    """One OPEN fulfillment order per assignment, and their lines: one INSERT each."""
+    """One OPEN fulfillment order per assignment, and their lines (sql.insert_with_children)."""
     assignments = snapshot.plan.assignments
     if not assignments:
         return []
@@ -286,22 +314,25 @@ async def _create_fulfillment_orders(
         }
         for assignment in assignments
     ]
-    ids = await sql.insert(FulfillmentOrder, rows, returning=["id"])
-    await sql.insert(
-        FulfillmentOrderLine,
-        [
-            {
-                "fulfillment_order_id": fo_id,
-                "order_line_id": planned.line_id,
-                "quantity": planned.quantity,
-            }
-            for (fo_id,), assignment in zip(ids, assignments, strict=True)
-            for planned in assignment.lines
-        ],
+    ids = await sql.insert_with_children(
+        sql.Insert(FulfillmentOrder, rows),
+        sql.Insert(
+            FulfillmentOrderLine,
+            [
+                {
+                    "fulfillment_order_id": position,
+                    "order_line_id": planned.line_id,
+                    "quantity": planned.quantity,
+                }
+                for position, assignment in enumerate(assignments)
+                for planned in assignment.lines
+            ],
+        ),
+        link="fulfillment_order_id",
     )
     return [
         FulfillmentOrder.construct(_saved_in_db=True, id=fo_id, **row)
-        for (fo_id,), row in zip(ids, rows, strict=True)
+        for fo_id, row in zip(ids, rows, strict=True)
     ]
 
 

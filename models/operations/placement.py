@@ -82,6 +82,8 @@ class ValidOrder:
     products: tuple[Product, ...]  # one per line
     unit_prices: tuple[Decimal, ...]
     address_columns: dict[str, Any] = field(default_factory=dict)
+    # The order placed earlier with the same idempotency key, as validation found it.
+    earlier: Earlier | None = None
 
     @property
     def subtotal(self) -> Decimal:
@@ -115,8 +117,52 @@ async def check_lines(
 ) -> tuple[tuple[Product, ...], tuple[Decimal, ...]]:
     """Each line's product and quantity, and its unit price (given, or the product's
     price in the order's currency)."""
-    skus = {line.sku.strip() for line in lines}
-    products = {p.sku: p for p in await Product.filter(sku__in=skus)}
+    products, prices, _ = await _checked_lines(lines, currency, None)
+    return products, prices
+
+
+@dataclass(frozen=True)
+class Earlier:
+    """The idempotency record of an order placed earlier with the same channel and key."""
+
+    order_id: int
+    request_hash: str
+
+
+async def _products(
+    skus: set[str], idempotency: tuple[str, str] | None
+) -> tuple[dict[str, Product], Earlier | None]:
+    """The products of `skus` by sku, and the record of `idempotency` (channel, key) when
+    one is given, in one statement (hand-written: Tortoise's query building cost more than
+    the read on every placement)."""
+    db = sql.connection(Product)
+    columns = tuple(Product._meta.db_fields)
+    channel, key, *marks = sql.placeholders(db, 2 + len(skus))
+    # The record's key is unique: it joins every product row, or none.
+    rows = await db.execute_query_dict(
+        f"SELECT {','.join('p.' + sql.quote(column) for column in columns)}, "
+        'r."order_id" AS earlier_order_id, r."request_hash" AS earlier_request_hash '
+        f"FROM {sql.table(Product)} p LEFT JOIN {sql.table(IdempotencyRecord)} r "
+        f'ON r."channel" = {channel} AND r."key" = {key} '
+        f'WHERE p."sku" IN ({",".join(marks)})',
+        [*(idempotency or (None, None)), *skus],
+    )
+    products = {}
+    for row in rows:
+        product = Product._init_from_db(**{column: row[column] for column in columns})
+        products[product.sku] = product
+    earlier = None
+    if rows and rows[0]["earlier_order_id"] is not None:
+        earlier = Earlier(rows[0]["earlier_order_id"], rows[0]["earlier_request_hash"])
+    return products, earlier
+
+
+async def _checked_lines(
+    lines: Sequence[LineInput], currency: str, idempotency: tuple[str, str] | None
+) -> tuple[tuple[Product, ...], tuple[Decimal, ...], Earlier | None]:
+    """check_lines, and the record of `idempotency` (channel, key) when one is given, read
+    in the same statement as the products."""
+    products, earlier = await _products({line.sku.strip() for line in lines}, idempotency)
     prices = []
     for index, line in enumerate(lines):
         path = ["lines", str(index)]
@@ -136,7 +182,7 @@ async def check_lines(
             raise invalid(
                 f"{line.sku} has no {currency} price: give unitPrice", [*path, "unitPrice"]
             )
-    return tuple(products[line.sku.strip()] for line in lines), tuple(prices)
+    return tuple(products[line.sku.strip()] for line in lines), tuple(prices), earlier
 
 
 def shipping_columns(address: AddressData | None) -> dict[str, object]:
@@ -186,7 +232,10 @@ async def check_delivery(data: OrderInput) -> dict[str, object]:
 
 async def validate_order(data: OrderInput) -> ValidOrder:
     currency = check_header(data)
-    products, unit_prices = await check_lines(data.lines, currency)
+    key = data.idempotency_key
+    products, unit_prices, earlier = await _checked_lines(
+        data.lines, currency, (data.channel.strip(), key) if key else None
+    )
     order_subtotal(unit_prices, data.lines, currency)
     address_columns = await check_delivery(data)
     return ValidOrder(
@@ -195,6 +244,7 @@ async def validate_order(data: OrderInput) -> ValidOrder:
         products=products,
         unit_prices=unit_prices,
         address_columns=address_columns,
+        earlier=earlier,
     )
 
 
@@ -212,13 +262,19 @@ async def _replay(channel: str, key: str, request_hash: str) -> Order | None:
     record = await IdempotencyRecord.get_or_none(channel=channel, key=key)
     if record is None:
         return None
-    if record.request_hash != request_hash:
+    return await _earlier_order(
+        Earlier(record.order_id, record.request_hash), channel, key, request_hash
+    )
+
+
+async def _earlier_order(earlier: Earlier, channel: str, key: str, request_hash: str) -> Order:
+    if earlier.request_hash != request_hash:
         raise DomainError(
             ErrorCode.IDEMPOTENCY_CONFLICT,
             f"idempotencyKey {key!r} was already used on channel {channel} for a different order",
             ["idempotencyKey"],
         )
-    return await Order.get(id=record.order_id)
+    return await Order.get(id=earlier.order_id)
 
 
 def new_order_request(valid: ValidOrder) -> RoutingRequest:
@@ -403,10 +459,10 @@ async def place_order(data: OrderInput, actor: Actor) -> Placed:
     """
     valid = await validate_order(data)
     key, channel = data.idempotency_key, data.channel.strip()
-    if key:
-        earlier = await _replay(channel, key, valid.request_hash())
-        if earlier is not None:
-            return Placed(earlier, created=False)
+    if key and valid.earlier is not None:
+        return Placed(
+            await _earlier_order(valid.earlier, channel, key, valid.request_hash()), created=False
+        )
     request = new_order_request(valid)
 
     async def attempt(last: bool) -> Placed:

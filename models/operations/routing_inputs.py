@@ -12,8 +12,9 @@ is needed: an idle process finds out at its next plan.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import cast
+from typing import Any, cast
 
 from tortoise.expressions import RawSQL
 
@@ -42,6 +43,9 @@ class RoutingInputs:
     # for those with a daily capacity, from the fulfillment orders of their day.
     locations: tuple[CandidateLocation, ...]
     daily_capacity: dict[int, DailyCapacity]  # location id -> its cap, for capped ones
+    # location id -> every column of that active location, from which placement builds the
+    # models of those it assigns to (Location.construct) instead of reading them again.
+    location_rows: Mapping[int, Mapping[str, Any]]
     rules: tuple[RuleSpec, ...]
     policy: SplitPolicy
     acceptance_minutes: int
@@ -87,35 +91,29 @@ async def routing_inputs(version: int | None) -> RoutingInputs:
 
 async def _load(version: int | None) -> RoutingInputs:
     settings = await current_settings()
-    # Plain tuples: building model objects for every location costs more than planning
+    # Plain values: building model objects for every location costs more than planning
     # itself on a large network.
-    rows = await Location.filter(active=True).values_list(
-        "id",
-        "code",
-        "priority",
-        "latitude",
-        "longitude",
-        "ships_orders",
-        "daily_capacity",
-        "time_zone",
-    )
+    rows = {row["id"]: row for row in await Location.filter(active=True).values()}
     return RoutingInputs(
         version=version,
         locations=tuple(
             CandidateLocation(
                 id=location_id,
-                code=code,
-                priority=priority,
-                point=GeoPoint(latitude, longitude) if latitude is not None else None,
-                ships_orders=ships_orders,
+                code=row["code"],
+                priority=row["priority"],
+                point=GeoPoint(row["latitude"], row["longitude"])
+                if row["latitude"] is not None
+                else None,
+                ships_orders=row["ships_orders"],
             )
-            for location_id, code, priority, latitude, longitude, ships_orders, _, _ in rows
+            for location_id, row in rows.items()
         ),
         daily_capacity={
-            location_id: DailyCapacity(most, zone)
-            for location_id, *_, most, zone in rows
-            if most is not None
+            location_id: DailyCapacity(row["daily_capacity"], row["time_zone"])
+            for location_id, row in rows.items()
+            if row["daily_capacity"] is not None
         },
+        location_rows=rows,
         rules=tuple(await active_rule_specs()),
         policy=split_policy(settings),
         acceptance_minutes=settings.acceptance_minutes,

@@ -25,7 +25,15 @@ from models.rules.ids import global_id
 from models.rules.inventory import AdjustmentReason
 from models.rules.lifecycle import CancelReason, DeliveryMethod, HoldReason
 from models.rules.scopes import SYSTEM
-from models.tables import FulfillmentOrder, InventoryLevel, Order, OrderEvent, OrderLine
+from models.tables import (
+    FulfillmentOrder,
+    FulfillmentOrderLine,
+    InventoryLedgerEntry,
+    InventoryLevel,
+    Order,
+    OrderEvent,
+    OrderLine,
+)
 from tests.support.database import counting_queries
 from tests.support.factories import MINNEAPOLIS_CUSTOMER, twin_cities
 
@@ -225,18 +233,30 @@ async def test_a_reroute_that_fails_after_a_stock_rise_leaves_the_rise_committed
 
 async def test_a_placement_writes_each_table_once_in_few_statements() -> None:
     """The write path's statement budget: one INSERT per table, one guarded UPDATE for all
-    reservations, no re-read of what was just written (PostgreSQL also merges independent
-    inserts into one statement)."""
+    reservations, no re-read of what was just written nor of the routing configuration the
+    process keeps (the locations assigned to included), and PostgreSQL merges independent
+    inserts into one statement."""
     await twin_cities({"MUG": (10, 10, 0)})
     await place_order(web_order(("MUG", 1)), SYSTEM)  # creates the routing settings
+    await place_order(web_order(("MUG", 1)), SYSTEM)  # keeps the configuration as it now is
     with counting_queries() as statements:
         placed = await place_order(web_order(("MUG", 12), idempotency_key="budget-1"), SYSTEM)
     assert placed.order.status == "ALLOCATED"
     assert len(placed.fulfillment_orders or []) == 2
     writes = [s for s in statements if not s.startswith("SELECT")]
     postgres = "$1" in "".join(statements)
-    # order; lines (+ idempotency); reservations (+ ledger); fulfillment orders; their lines;
-    # timeline (+ outbox). SQLite runs the "+" parts as statements of their own.
-    assert len(writes) == (6 if postgres else 9), writes
+    # order; lines (+ idempotency); reservations (+ ledger); fulfillment orders (+ their
+    # lines); timeline (+ outbox). SQLite runs the "+" parts as statements of their own.
+    assert len(writes) == (5 if postgres else 9), writes
     assert sum(s.startswith("UPDATE") for s in statements) == 0, statements
-    assert len(statements) <= (16 if postgres else 19), statements
+    assert not any('FROM "location"' in s for s in statements), statements
+    # Each fulfillment order's lines are its own: what it holds is what its location reserved.
+    held = await FulfillmentOrderLine.filter(
+        fulfillment_order__order_id=placed.order.id
+    ).values_list("fulfillment_order__location_id", "quantity")
+    reserved = await InventoryLedgerEntry.filter(
+        reference=f"order:{placed.order.number}"
+    ).values_list("level__location_id", "reserved_delta")
+    assert sorted(held) == sorted(reserved) and len(set(held)) == 2, (held, reserved)
+    # products (+ the idempotency record); stock levels; webhook subscriptions; the writes.
+    assert len(statements) == (8 if postgres else 12), statements
