@@ -286,14 +286,8 @@ class RoutingMutations:
         changes = sent_fields(
             input,
             exclude=(),
-            not_null=(
-                "max_splits",
-                "split_lines",
-                "acceptance_minutes",
-                "backorders",
-                "return_window_days",
-                "pickup_hold_days",
-            ),
+            # Every setting has a value: one may be left out, none set to null.
+            not_null=tuple(sorted(ops.SETTINGS_FIELDS)),
         )
         row = await ops.update_settings(**changes)
         return RoutingSettingsPayload(routing_settings=RoutingSettings.of(row))
