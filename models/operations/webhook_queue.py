@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, cast
@@ -142,7 +142,8 @@ async def enqueue_fulfillment_events(
     if event is None:
         return
     live = await destinations()
-    if live.nobody:
+    vendors = {assignee[1]} if assignee is not None else {fo.vendor_id for fo in fulfillment_orders}
+    if not live.may_hear(event, vendors):
         return
     # One read of the orders for the whole batch.
     by_order: dict[int, list[FulfillmentOrder]] = {}
@@ -173,6 +174,14 @@ class Destinations:
     def nobody(self) -> bool:
         return not self.subscriptions and not self.vendor_urls
 
+    def may_hear(self, event: str, vendor_ids: Iterable[int | None]) -> bool:
+        """Whether a subscription names the event's topic, or one of these vendors has a
+        webhookUrl that hears of it: else there is nothing to read for it."""
+        topic = TOPIC_OF_EVENT.get(event)
+        return any(topic is not None and topic.value in s.topics for s in self.subscriptions) or (
+            event in VENDOR_URL_EVENTS and not self.vendor_urls.isdisjoint(vendor_ids)
+        )
+
 
 async def destinations() -> Destinations:
     """The destinations as of the version the current transaction reads (kept per process,
@@ -183,12 +192,15 @@ async def destinations() -> Destinations:
 
 
 async def _load() -> Destinations:
-    live = await WebhookSubscription.filter(api_key__revoked_at=None).prefetch_related("api_key")
+    live = (
+        await WebhookSubscription.filter(api_key__revoked_at=None)
+        .order_by("id")
+        .prefetch_related("api_key")
+    )
     vendors = await Vendor.filter(webhook_url__not_isnull=True).values_list("id", flat=True)
     return Destinations(
         subscriptions=tuple(
-            Subscriber(s.id, frozenset(s.topics), actor_of(s.api_key))
-            for s in sorted(live, key=lambda s: s.id)
+            Subscriber(s.id, frozenset(s.topics), actor_of(s.api_key)) for s in live
         ),
         vendor_urls=frozenset(cast(list[int], vendors)),
     )
