@@ -35,6 +35,9 @@ from models.tables import (
 
 Assignee = tuple[int | None, int | None]
 
+# Events that someone may hear of: a subscription's topic, or a vendor's webhookUrl.
+_HEARD = frozenset(TOPIC_OF_EVENT) | VENDOR_URL_EVENTS
+
 
 async def enqueue(
     order: Order,
@@ -63,7 +66,7 @@ async def enqueue_many(
 ) -> int:
     """`enqueue` for several events of one order, in order: one insert for all their
     deliveries."""
-    if not any(event in TOPIC_OF_EVENT for event, _ in events):  # others reach none
+    if not any(event in _HEARD for event, _ in events):  # others reach none
         return 0
     return await _enqueue(order, events, assignee, await destinations())
 

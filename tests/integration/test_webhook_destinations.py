@@ -15,7 +15,7 @@ from tortoise import connections
 from tortoise.transactions import in_transaction
 
 from api.settings import Settings
-from models.operations import config_version, webhook_queue
+from models.operations import config_version, events, webhook_queue
 from models.operations.access import (
     authenticate,
     create_api_key,
@@ -24,8 +24,16 @@ from models.operations.access import (
 )
 from models.operations.placement import LineInput, OrderInput, place_order
 from models.operations.routing import current_settings
+from models.rules.events import FulfillmentOrderEventType
 from models.rules.scopes import SYSTEM, Role
-from models.tables import ApiKey, Order, Vendor, WebhookDelivery, WebhookSubscription
+from models.tables import (
+    ApiKey,
+    FulfillmentOrder,
+    Order,
+    Vendor,
+    WebhookDelivery,
+    WebhookSubscription,
+)
 from resolvers.ids import encode_id
 from tests.support.database import ON_POSTGRES, counting_queries
 from tests.support.factories import MINNEAPOLIS_CUSTOMER, Network, twin_cities
@@ -52,14 +60,14 @@ async def subscribe(key: ApiKey, *topics: str) -> WebhookSubscription:
     )
 
 
-async def place_mug() -> Order:
+async def place_mug(sku: str = "MUG") -> Order:
     data = OrderInput(
         channel="web",
         customer_email="ada@example.com",
         customer_name="Ada Lovelace",
         currency="USD",
         shipping_address=MINNEAPOLIS_CUSTOMER,
-        lines=(LineInput("MUG", 1),),
+        lines=(LineInput(sku, 1),),
     )
     return (await place_order(data, SYSTEM)).order
 
@@ -67,7 +75,7 @@ async def place_mug() -> Order:
 async def heard_by(order_id: int) -> list[int | None]:
     """Who the order's order.created went to, by subscription id."""
     rows = await WebhookDelivery.filter(order_id=order_id, event="order.created").order_by("id")
-    return [row.subscription_id for row in rows]  # type: ignore[attr-defined]
+    return [row.subscription_id for row in rows]
 
 
 async def _raw(sql: str) -> None:
@@ -171,6 +179,26 @@ async def test_a_placement_asks_nothing_more_for_its_webhooks(network: Network) 
         order = await place_mug()
     assert not _reads_for_webhooks(statements), statements
     assert len(await WebhookDelivery.filter(order_id=order.id)) == 2
+
+
+async def test_a_vendor_hears_of_its_work_with_no_subscription_anywhere(
+    network: Network,
+) -> None:
+    """Fulfillment order events without a topic (held, released, updated) still reach
+    the vendor's webhookUrl, whichever way they are queued."""
+    await Vendor.filter(id=network.vendor.id).update(webhook_url=URL)
+    order = await place_mug("CHAIR")  # drop-shipped by the vendor
+    (work,) = await FulfillmentOrder.filter(order_id=order.id)
+    assert work.vendor_id == network.vendor.id
+    async with in_transaction():
+        assert await webhook_queue.enqueue_many(order, [("fulfillment_order.held", work)]) == 1
+        await events.tell_assignees([work], FulfillmentOrderEventType.RELEASED)
+    sent = await WebhookDelivery.filter(order_id=order.id).order_by("id")
+    assert [(d.event, d.vendor_id) for d in sent] == [
+        ("fulfillment_order.assigned", network.vendor.id),
+        ("fulfillment_order.held", network.vendor.id),
+        ("fulfillment_order.released", network.vendor.id),
+    ]
 
 
 def _reads_for_webhooks(statements: list[str]) -> list[str]:
