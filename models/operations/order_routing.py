@@ -15,13 +15,9 @@ from tortoise.functions import Count
 
 from models import sql
 from models.operations import events
+from models.operations.config_version import current_version, version_column
 from models.operations.reservations import ReservationConflict, reserve_all
-from models.operations.routing_inputs import (
-    RoutingInputs,
-    current_version,
-    routing_inputs,
-    version_column,
-)
+from models.operations.routing_inputs import RoutingInputs, routing_inputs
 from models.rules.capacity import local_day
 from models.rules.events import Assignee, FulfillmentOrderEventType, OrderEventType
 from models.rules.ids import global_id

@@ -17,7 +17,7 @@ from tortoise.transactions import in_transaction
 
 from models import sql
 from models.errors import DomainError, ErrorCode, invalid, not_found
-from models.operations import events, order_routing, sync_clock
+from models.operations import config_version, events, order_routing, sync_clock
 from models.operations.locations import AddressData
 from models.operations.reservations import lock_levels, retry_on_conflict
 from models.rules.events import OrderEventType
@@ -326,10 +326,11 @@ async def _insert_order(columns: dict[str, Any]) -> tuple[int, str, datetime]:
         f"WITH next AS MATERIALIZED ({next_id}) "
         f"INSERT INTO {sql.table(Order)} (id,number,updated_at,{','.join(map(sql.quote, names))}) "
         f"VALUES ((SELECT id FROM next),CAST((SELECT id FROM next) + 1000 AS VARCHAR(32)),"
-        f"{stamp},{marks}) RETURNING id, number, updated_at",
+        f"{stamp},{marks}) RETURNING id, number, updated_at, {config_version.VERSION_SQL}",
         values,
     )
-    order_id, number, updated_at = rows[0]
+    order_id, number, updated_at, version = rows[0]
+    config_version.seen(version)  # for the webhooks' destinations, at no extra statement
     return order_id, number, sync_clock.as_stamp(updated_at)
 
 

@@ -6,14 +6,17 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, cast
 
 from models.operations.access import actor_of
+from models.operations.config_version import Kept, transaction_version
 from models.operations.webhooks import DeliveryStatus
 from models.rules.ids import global_id
 from models.rules.routing.reasons import assignee_reason
+from models.rules.scopes import Actor
 from models.rules.webhooks import (
     FULFILLMENT_EVENTS,
     TOPIC_OF_EVENT,
@@ -31,6 +34,9 @@ from models.tables import (
 )
 
 Assignee = tuple[int | None, int | None]
+
+# Events that someone may hear of: a subscription's topic, or a vendor's webhookUrl.
+_HEARD = frozenset(TOPIC_OF_EVENT) | VENDOR_URL_EVENTS
 
 
 async def enqueue(
@@ -58,13 +64,21 @@ async def enqueue_many(
     *,
     assignee: Assignee | None = None,
 ) -> int:
-    """`enqueue` for several events of one order, in order: one read of the live
-    subscriptions and one insert for all their deliveries."""
-    live = (
-        await _live_subscriptions()
-        if any(event in TOPIC_OF_EVENT for event, _ in events)  # others reach none
-        else []
-    )
+    """`enqueue` for several events of one order, in order: one insert for all their
+    deliveries."""
+    if not any(event in _HEARD for event, _ in events):  # others reach none
+        return 0
+    return await _enqueue(order, events, assignee, await destinations())
+
+
+async def _enqueue(
+    order: Order,
+    events: Sequence[tuple[str, FulfillmentOrder | None]],
+    assignee: Assignee | None,
+    live: Destinations,
+) -> int:
+    if live.nobody:
+        return 0
     now = datetime.now(UTC)
     rows: list[WebhookDelivery] = []
     for event, fulfillment_order in events:
@@ -79,16 +93,16 @@ async def _deliveries(
     event: str,
     fulfillment_order: FulfillmentOrder | None,
     assignee: Assignee | None,
-    live: Sequence[WebhookSubscription],
+    live: Destinations,
     now: datetime,
 ) -> list[WebhookDelivery]:
     if fulfillment_order is not None and assignee is None:
         assignee = (fulfillment_order.location_id, fulfillment_order.vendor_id)
-    subscriptions = _hearing(live, event, order.channel, assignee)
-    vendor = None
-    if event in VENDOR_URL_EVENTS and assignee is not None and assignee[1] is not None:
-        vendor = await Vendor.get_or_none(id=assignee[1], webhook_url__not_isnull=True)
-    if not subscriptions and vendor is None:
+    subscriptions = _hearing(live.subscriptions, event, order.channel, assignee)
+    vendor_id = None
+    if event in VENDOR_URL_EVENTS and assignee is not None and assignee[1] in live.vendor_urls:
+        vendor_id = assignee[1]
+    if not subscriptions and vendor_id is None:
         return []
     body = {
         "event": event,
@@ -101,8 +115,8 @@ async def _deliveries(
         ),
     }
     targets: list[dict[str, int]] = [{"subscription_id": s.id} for s in subscriptions]
-    if vendor is not None:
-        targets.append({"vendor_id": vendor.id})
+    if vendor_id is not None:
+        targets.append({"vendor_id": vendor_id})
     rows = []
     for target in targets:
         delivery_id = uuid.uuid4().hex
@@ -130,22 +144,77 @@ async def enqueue_fulfillment_events(
     event = FULFILLMENT_EVENTS.get(type)
     if event is None:
         return
-    # One read of the orders, and one of the subscriptions per order, for the whole batch.
+    live = await destinations()
+    vendors = {assignee[1]} if assignee is not None else {fo.vendor_id for fo in fulfillment_orders}
+    if not live.may_hear(event, vendors):
+        return
+    # One read of the orders for the whole batch.
     by_order: dict[int, list[FulfillmentOrder]] = {}
     for fulfillment_order in fulfillment_orders:
         by_order.setdefault(fulfillment_order.order_id, []).append(fulfillment_order)
     for order in await Order.filter(id__in=list(by_order)).order_by("id"):
-        await enqueue_many(order, [(event, fo) for fo in by_order[order.id]], assignee=assignee)
+        await _enqueue(order, [(event, fo) for fo in by_order[order.id]], assignee, live)
 
 
-async def _live_subscriptions() -> list[WebhookSubscription]:
-    """The subscriptions of keys that are not revoked, with their keys."""
-    return await WebhookSubscription.filter(api_key__revoked_at=None).prefetch_related("api_key")
+@dataclass(frozen=True)
+class Subscriber:
+    """A webhook subscription of a key that is not revoked, as deliveries need it."""
+
+    id: int
+    topics: frozenset[str]  # WebhookTopic values
+    actor: Actor  # its key's: what it may hear of
+
+
+@dataclass(frozen=True)
+class Destinations:
+    """Whoever may hear of an event: the live subscriptions, and the vendors with a
+    webhookUrl (their own work's fulfillment order events)."""
+
+    subscriptions: tuple[Subscriber, ...]
+    vendor_urls: frozenset[int]  # vendor ids
+
+    @property
+    def nobody(self) -> bool:
+        return not self.subscriptions and not self.vendor_urls
+
+    def may_hear(self, event: str, vendor_ids: Iterable[int | None]) -> bool:
+        """Whether a subscription names the event's topic, or one of these vendors has a
+        webhookUrl that hears of it: else there is nothing to read for it."""
+        topic = TOPIC_OF_EVENT.get(event)
+        return any(topic is not None and topic.value in s.topics for s in self.subscriptions) or (
+            event in VENDOR_URL_EVENTS and not self.vendor_urls.isdisjoint(vendor_ids)
+        )
+
+
+async def destinations() -> Destinations:
+    """The destinations as of the version the current transaction reads (kept per process,
+    models.operations.config_version): a subscription made, changed or deleted, a key
+    revoked or rescoped, a vendor's webhookUrl set or cleared, committed before then, is
+    heard of. Triggers on webhook_subscription, api_key and vendor give the version."""
+    return await _kept.at(await transaction_version())
+
+
+async def _load() -> Destinations:
+    live = (
+        await WebhookSubscription.filter(api_key__revoked_at=None)
+        .order_by("id")
+        .prefetch_related("api_key")
+    )
+    vendors = await Vendor.filter(webhook_url__not_isnull=True).values_list("id", flat=True)
+    return Destinations(
+        subscriptions=tuple(
+            Subscriber(s.id, frozenset(s.topics), actor_of(s.api_key)) for s in live
+        ),
+        vendor_urls=frozenset(cast(list[int], vendors)),
+    )
+
+
+_kept = Kept(_load)
 
 
 def _hearing(
-    live: Sequence[WebhookSubscription], event: str, channel: str, assignee: Assignee | None
-) -> list[WebhookSubscription]:
+    live: Sequence[Subscriber], event: str, channel: str, assignee: Assignee | None
+) -> list[Subscriber]:
     """Of the live subscriptions, those that name the event's topic and may read it."""
     topic = TOPIC_OF_EVENT.get(event)
     if topic is None:
@@ -154,7 +223,7 @@ def _hearing(
         subscription
         for subscription in live
         if topic.value in subscription.topics
-        and subscription_hears(actor_of(subscription.api_key), channel, assignee)
+        and subscription_hears(subscription.actor, channel, assignee)
     ]
 
 

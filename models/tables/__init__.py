@@ -3,6 +3,7 @@
 from .access import ApiKey
 from .cancellation import CancellationRequest, CancellationRequestLine
 from .catalog import Product
+from .config import ConfigVersion
 from .events import OutboxEvent, WebhookDelivery, WebhookDeliveryAttempt
 from .fulfillment import FulfillmentOrder, FulfillmentOrderLine, Shipment, ShipmentLine
 from .inventory import InventoryLedgerEntry, InventoryLevel
@@ -17,7 +18,7 @@ from .orders import (
     OrderTag,
 )
 from .returns import Return, ReturnLine
-from .routing import ConfigVersion, RoutingRule, RoutingSettings
+from .routing import RoutingRule, RoutingSettings
 from .webhooks import WebhookSubscription
 
 __all__ = [

@@ -42,21 +42,3 @@ class RoutingSettings(Model):
 
     class Meta:
         table = "routing_settings"
-
-
-class ConfigVersion(Model):
-    """A single row (id 1) whose `version` changes whenever a table routing reads as
-    configuration changes: location, vendor, routing_rule, routing_settings.
-
-    Database triggers write it (migration 8), in the writing transaction, so no writer can
-    forget to: the API, the CLI, demo seeding, tests' factories and a hand-typed UPDATE all
-    count. Each change writes a fresh random number rather than adding one: a version taken
-    by a transaction that rolled back, or by a database emptied and refilled, is never
-    taken again, so a process holding it always sees a mismatch.
-    """
-
-    id = fields.IntField(primary_key=True)
-    version = fields.BigIntField()
-
-    class Meta:
-        table = "config_version"

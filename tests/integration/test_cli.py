@@ -12,7 +12,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from api.settings import MIGRATIONS_ROOT
+from tests.support.database import committed_versions
 from tests.support.servers import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -59,11 +59,7 @@ def seeded(tmp_path_factory: pytest.TempPathFactory) -> Oms:
     oms = Oms(tmp_path_factory.mktemp("cli") / "oms.sqlite3")
     migrated = oms("migrate")
     assert migrated.returncode == 0, migrated.stderr
-    versions = sorted(
-        path.name
-        for path in (MIGRATIONS_ROOT / "sqlite" / "models").glob("*.py")
-        if path.name != "__init__.py"
-    )
+    versions = committed_versions("sqlite")
     assert migrated.stdout.strip() == (
         f"applied {len(versions)} migration(s): " + ", ".join(versions)
     ), migrated.stdout

@@ -24,6 +24,7 @@ from models.operations.locations import LocationKind, create_location
 from models.tables import __all__ as TABLE_NAMES
 from tests.support.database import (
     ON_POSTGRES,
+    committed_versions,
     drop_postgres_database,
     fresh_postgres_url,
     worker_id,
@@ -67,14 +68,6 @@ def scratch_copy(dialect: str, tmp_path: Path) -> Path:
     location = tmp_path / dialect
     shutil.copytree(MIGRATIONS_ROOT / dialect, location)
     return location
-
-
-def committed_versions(dialect: str) -> list[str]:
-    return sorted(
-        path.name
-        for path in (MIGRATIONS_ROOT / dialect / "models").glob("*.py")
-        if path.name != "__init__.py"
-    )
 
 
 async def empty_database_url(dialect: str, tmp_path: Path) -> str:

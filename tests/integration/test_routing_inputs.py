@@ -16,10 +16,10 @@ from api.settings import Settings
 from models.operations import order_routing
 from models.operations.access import create_api_key
 from models.operations.catalog import upsert_product
+from models.operations.config_version import current_version
 from models.operations.inventory import set_inventory
 from models.operations.locations import LocationKind, create_location
 from models.operations.routing import current_settings
-from models.operations.routing_inputs import current_version
 from models.rules.routing import Destination, LineDemand, RoutingRequest
 from models.rules.scopes import SYSTEM, Role
 from models.tables import Location, RoutingRule, RoutingSettings, Vendor

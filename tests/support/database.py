@@ -18,6 +18,7 @@ from urllib.parse import urlsplit, urlunsplit
 import asyncpg
 from tortoise import connections
 
+from api.settings import MIGRATIONS_ROOT
 from models.tables import __all__ as TABLE_NAMES
 
 BASE_URL = os.environ.get("DATABASE_URL", "")
@@ -119,3 +120,16 @@ def capturing_statements() -> Iterator[list[tuple[str, list[Any]]]]:
 
     with _query_log(keep):
         yield statements
+
+
+def committed_versions(dialect: str) -> list[str]:
+    """The dialect's migration files in the order aerich applies them: by number (10
+    after 9)."""
+    return sorted(
+        (
+            path.name
+            for path in (MIGRATIONS_ROOT / dialect / "models").glob("*.py")
+            if path.name != "__init__.py"
+        ),
+        key=lambda name: int(name.split("_", 1)[0]),
+    )
