@@ -98,13 +98,20 @@ async def check_broadcast(settings: Settings) -> str:
     return f"{where(url)}: reachable"
 
 
+def migration_number(version: str) -> int:
+    """The order aerich applies migrations in: by number, so 10 comes after 9."""
+    return int(version.split("_", 1)[0])
+
+
 async def migration_state(settings: Settings) -> tuple[list[str], list[str]]:
     """(applied, pending) migration versions of the database."""
     from tortoise import Tortoise, connections
     from tortoise.exceptions import OperationalError
 
     folder = settings.migrations_location / "models"
-    known = sorted(p.name for p in folder.glob("*.py") if p.name != "__init__.py")
+    known = sorted(
+        (p.name for p in folder.glob("*.py") if p.name != "__init__.py"), key=migration_number
+    )
     await Tortoise.init(config=settings.tortoise_config())
     try:
         rows = await connections.get("default").execute_query_dict(
@@ -119,5 +126,5 @@ async def migration_state(settings: Settings) -> tuple[list[str], list[str]]:
         rows = []
     finally:
         await Tortoise.close_connections()
-    applied = sorted(row["version"] for row in rows)
+    applied = sorted((row["version"] for row in rows), key=migration_number)
     return applied, [version for version in known if version not in applied]

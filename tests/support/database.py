@@ -18,6 +18,7 @@ from urllib.parse import urlsplit, urlunsplit
 import asyncpg
 from tortoise import connections
 
+from api.preflight import migration_number
 from api.settings import MIGRATIONS_ROOT
 from models.tables import __all__ as TABLE_NAMES
 
@@ -131,5 +132,5 @@ def committed_versions(dialect: str) -> list[str]:
             for path in (MIGRATIONS_ROOT / dialect / "models").glob("*.py")
             if path.name != "__init__.py"
         ),
-        key=lambda name: int(name.split("_", 1)[0]),
+        key=migration_number,
     )
