@@ -7,7 +7,7 @@ import hashlib
 import json
 import re
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field, fields, is_dataclass, replace
 from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
@@ -91,8 +91,20 @@ class ValidOrder:
 
     def request_hash(self) -> str:
         """What idempotency compares: the same key must come with the same order."""
-        canonical = json.dumps(asdict(self.data), sort_keys=True, default=str)
+        canonical = json.dumps(_plain(self.data), sort_keys=True, default=str)
         return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def _plain(value: Any) -> Any:
+    """`value` as JSON would see `dataclasses.asdict` of it (so that hashes of requests
+    stored earlier still match), without asdict's deep copy of every leaf."""
+    if is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _plain(getattr(value, f.name)) for f in fields(value)}
+    if isinstance(value, list | tuple):
+        return [_plain(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    return value
 
 
 def check_header(data: OrderInput) -> str:
@@ -208,14 +220,14 @@ def shipping_columns(address: AddressData | None) -> dict[str, object]:
 async def check_delivery(data: OrderInput) -> dict[str, object]:
     """A SHIP order needs an address; a PICKUP order a location that offers pickup.
     Returns the order's address columns."""
+    if data.delivery_method is DeliveryMethod.SHIP:
+        shipping = shipping_columns(data.shipping_address)
+        if data.pickup_location_id is not None:
+            raise invalid("pickupLocationId is only for PICKUP orders", ["pickupLocationId"])
+        return shipping
     address_columns: dict[str, object] = {}
     if data.shipping_address is not None:
         address_columns = data.shipping_address.columns("shippingAddress")
-    if data.delivery_method is DeliveryMethod.SHIP:
-        address_columns = shipping_columns(data.shipping_address)
-        if data.pickup_location_id is not None:
-            raise invalid("pickupLocationId is only for PICKUP orders", ["pickupLocationId"])
-        return address_columns
     if data.pickup_location_id is None:
         raise invalid("a PICKUP order needs pickupLocationId", ["pickupLocationId"])
     location = await Location.get_or_none(id=data.pickup_location_id)
@@ -282,7 +294,7 @@ def new_order_request(valid: ValidOrder) -> RoutingRequest:
     data = valid.data
     return RoutingRequest(
         channel=data.channel.strip(),
-        destination=order_routing.destination_of(Order(**valid.address_columns)),
+        destination=order_routing.destination_of(valid.address_columns),
         lines=tuple(
             LineDemand(
                 line_id=index, sku=product.sku, quantity=line.quantity, tags=frozenset(product.tags)
