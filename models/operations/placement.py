@@ -151,21 +151,23 @@ async def _products(
     columns = tuple(Product._meta.db_fields)
     channel, key, *marks = sql.placeholders(db, 2 + len(skus))
     # The record's key is unique: it joins every product row, or none.
-    rows = await db.execute_query_dict(
+    rows = await sql.run(
+        db,
         f"SELECT {','.join('p.' + sql.quote(column) for column in columns)}, "
-        'r."order_id" AS earlier_order_id, r."request_hash" AS earlier_request_hash '
+        'r."order_id", r."request_hash" '
         f"FROM {sql.table(Product)} p LEFT JOIN {sql.table(IdempotencyRecord)} r "
         f'ON r."channel" = {channel} AND r."key" = {key} '
         f'WHERE p."sku" IN ({",".join(marks)})',
         [*(idempotency or (None, None)), *skus],
     )
+    width = len(columns)
     products = {}
     for row in rows:
-        product = Product._init_from_db(**{column: row[column] for column in columns})
+        product = Product._init_from_db(**dict(zip(columns, row[:width], strict=True)))
         products[product.sku] = product
     earlier = None
-    if rows and rows[0]["earlier_order_id"] is not None:
-        earlier = Earlier(rows[0]["earlier_order_id"], rows[0]["earlier_request_hash"])
+    if rows and rows[0][width] is not None:
+        earlier = Earlier(*rows[0][width:])
     return products, earlier
 
 
