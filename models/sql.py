@@ -238,9 +238,12 @@ async def run(db: BaseDBAsyncClient, text: str, values: Sequence[Any]) -> list[t
     connection Tortoise's client would use, under its lock): Tortoise's wrapping and its
     dict per row cost more than the driver itself on the placing path. The statement is
     logged and its errors raised as Tortoise would (IntegrityError tells placement that an
-    idempotency key was taken meanwhile)."""
+    idempotency key was taken meanwhile). Rows keep every column, also those whose names
+    repeat (a dict per row would not)."""
     if not isinstance(db, AsyncpgDBClient):
-        return [tuple(row.values()) for row in await db.execute_query_dict(text, list(values))]
+        # SQLite: Tortoise's client answers sqlite3.Row objects, which are sequences.
+        _, rows = await db.execute_query(text, list(values))
+        return [tuple(row) for row in rows]
     async with db.acquire_connection() as driver:
         db.log.debug("%s: %s", text, values)
         try:

@@ -265,8 +265,8 @@ async def test_a_placement_writes_each_table_once_in_few_statements() -> None:
         reference=f"order:{placed.order.number}"
     ).values_list("level__location_id", "reserved_delta")
     assert sorted(held) == sorted(reserved) and len(set(held)) == 2, (held, reserved)
-    # products (+ the idempotency record); stock levels; webhook subscriptions; the writes.
-    assert len(statements) == (8 if postgres else 12), statements
+    # products (+ the idempotency record, + stock levels); webhook subscriptions; the writes.
+    assert len(statements) == (7 if postgres else 11), statements
 
 
 async def test_two_placements_with_one_key_at_once_place_one_order(
