@@ -17,8 +17,11 @@ from datetime import UTC, datetime
 from functools import cache
 from typing import Any
 
+import asyncpg
 from tortoise import fields
+from tortoise.backends.asyncpg.client import AsyncpgDBClient
 from tortoise.backends.base.client import BaseDBAsyncClient
+from tortoise.exceptions import IntegrityError, OperationalError, TransactionManagementError
 from tortoise.models import Model
 
 Row = Mapping[str, Any]
@@ -193,10 +196,7 @@ async def insert_together(
         first.model, columns, len(first.rows), tuple(returning), pg, len(values) + 1
     )
     values += more
-    if not returning and not prefix:
-        await db.execute_query(text, values)
-        return []
-    return [tuple(record.values()) for record in await db.execute_query_dict(text, values)]
+    return await run(db, text, values)
 
 
 async def insert_with_children(parent: Insert, child: Insert, link: str) -> list[int]:
@@ -228,6 +228,29 @@ async def insert_with_children(parent: Insert, child: Insert, link: str) -> list
 
 
 async def fetch(model: type[Model], text: str, values: Sequence[Any]) -> list[tuple[Any, ...]]:
-    """A statement's rows as tuples (a SELECT, or a write with RETURNING)."""
-    rows = await connection(model).execute_query_dict(text, list(values))
-    return [tuple(row.values()) for row in rows]
+    """A statement's rows as tuples (a SELECT, or a write with RETURNING), on the connection
+    `model`'s queries would use now."""
+    return await run(connection(model), text, values)
+
+
+async def run(db: BaseDBAsyncClient, text: str, values: Sequence[Any]) -> list[tuple[Any, ...]]:
+    """A statement's rows as tuples, on `db`. With asyncpg, straight to the driver (on the
+    connection Tortoise's client would use, under its lock): Tortoise's wrapping and its
+    dict per row cost more than the driver itself on the placing path. The statement is
+    logged and its errors raised as Tortoise would (IntegrityError tells placement that an
+    idempotency key was taken meanwhile). Rows keep every column, also those whose names
+    repeat (a dict per row would not)."""
+    if not isinstance(db, AsyncpgDBClient):
+        # SQLite: Tortoise's client answers sqlite3.Row objects, which are sequences.
+        _, rows = await db.execute_query(text, list(values))
+        return [tuple(row) for row in rows]
+    async with db.acquire_connection() as driver:
+        db.log.debug("%s: %s", text, values)
+        try:
+            return [tuple(record) for record in await driver.fetch(text, *values)]
+        except (asyncpg.SyntaxOrAccessError, asyncpg.exceptions.DataError) as exc:
+            raise OperationalError(exc) from exc
+        except asyncpg.IntegrityConstraintViolationError as exc:
+            raise IntegrityError(exc) from exc
+        except asyncpg.InvalidTransactionStateError as exc:
+            raise TransactionManagementError(exc) from exc

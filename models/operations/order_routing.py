@@ -47,6 +47,15 @@ from models.tables import (
 _GIVEN_BACK = (FulfillmentOrderStatus.REJECTED.value, FulfillmentOrderStatus.CANCELLED.value)
 
 
+_DESTINATION_COLUMNS = (
+    "address_country",
+    "address_region",
+    "address_postal_code",
+    "latitude",
+    "longitude",
+)
+
+
 @dataclass(frozen=True)
 class Snapshot:
     plan: RoutingPlan
@@ -57,15 +66,16 @@ class Snapshot:
     location_rows: Mapping[int, Mapping[str, Any]]
 
 
-def destination_of(order: Order) -> Destination:
-    point = None
-    if order.latitude is not None and order.longitude is not None:
-        point = GeoPoint(order.latitude, order.longitude)
+def destination_of(columns: Mapping[str, Any]) -> Destination:
+    """Where an order goes, from its address columns (`Order`'s names; absent: None)."""
+    latitude, longitude = columns.get("latitude"), columns.get("longitude")
     return Destination(
-        country=order.address_country,
-        region=order.address_region,
-        postal_code=order.address_postal_code,
-        point=point,
+        country=columns.get("address_country"),
+        region=columns.get("address_region"),
+        postal_code=columns.get("address_postal_code"),
+        point=GeoPoint(latitude, longitude)
+        if latitude is not None and longitude is not None
+        else None,
     )
 
 
@@ -117,41 +127,70 @@ async def _candidates(inputs: RoutingInputs, now: datetime) -> list[CandidateLoc
     ]
 
 
+# A stock row as `plan` takes it, from inventory_level "l" joined to product "p", then the
+# config version read in the same statement (routing_inputs).
+STOCK_COLUMNS = "l.id, l.location_id, p.sku, l.on_hand, l.reserved, l.safety_stock, " + (
+    version_column().sql
+)
+_STOCK_WIDTH = 7  # STOCK_COLUMNS' count
+
+
+@dataclass(frozen=True)
+class Stock:
+    """The stock levels of some SKUs, as (id, location id, sku, on hand, reserved, safety
+    stock), and the config version read with them."""
+
+    levels: Sequence[tuple[Any, ...]]
+    version: int | None
+
+
+def stock_of(rows: Sequence[Sequence[Any]]) -> Stock | None:
+    """The Stock in rows that end with STOCK_COLUMNS (a level's columns are NULL in a row
+    without one); None without rows (no version was read)."""
+    if not rows:
+        return None
+    first = -_STOCK_WIDTH
+    return Stock([tuple(row[first:-1]) for row in rows if row[first] is not None], rows[0][-1])
+
+
+async def read_stock(skus: set[str]) -> Stock:
+    """The stock levels of `skus` (hand-written SQL: Tortoise's query building and row
+    conversion cost more than the read, on every placement)."""
+    db = sql.connection(InventoryLevel)
+    rows = await sql.fetch(
+        InventoryLevel,
+        f"SELECT {STOCK_COLUMNS} FROM {sql.table(InventoryLevel)} l "
+        f"JOIN {sql.table(Product)} p ON p.id = l.product_id "
+        f"WHERE p.sku IN ({','.join(sql.placeholders(db, len(skus)))})",
+        list(skus),
+    )
+    return stock_of(rows) or Stock([], await current_version())
+
+
 async def plan(
     request: RoutingRequest,
     now: datetime | None = None,
     freed: Mapping[tuple[int, str], int] | None = None,
+    stock: Stock | None = None,
 ) -> Snapshot:
     """The engine's plan over the live stock, reserving nothing (also `sourcingPlan`).
     `freed` counts reservations, by (location id, sku), that the caller would give back
     for the units it asks to route again (re-routing assigned work): they are available
-    to the plan."""
+    to the plan. `stock`: the stock of the request's SKUs, when the caller has just read it
+    (placement, with the products); else read now."""
     now = now or datetime.now(UTC)
     freed = freed or {}
-    skus = {line.sku for line in request.lines}
-    levels = (
-        await InventoryLevel.filter(product__sku__in=skus)
-        .annotate(config_version=version_column())
-        .values_list(
-            "id",
-            "location_id",
-            "product__sku",
-            "on_hand",
-            "reserved",
-            "safety_stock",
-            "config_version",
-        )
-    )
-    stock = {}
+    stock = stock or await read_stock({line.sku for line in request.lines})
+    free_units = {}
     level_ids = {}
-    for level_id, location_id, sku, on_hand, reserved, safety, _ in levels:
+    for level_id, location_id, sku, on_hand, reserved, safety in stock.levels:
         level_ids[(location_id, sku)] = level_id
         free = available(on_hand, reserved - freed.get((location_id, sku), 0), safety)
         if free:
-            stock[(location_id, sku)] = free
-    inputs = await routing_inputs(levels[0][-1] if levels else await current_version())
+            free_units[(location_id, sku)] = free
+    inputs = await routing_inputs(stock.version)
     result = plan_routing(
-        request, await _candidates(inputs, now), stock, inputs.rules, inputs.policy
+        request, await _candidates(inputs, now), free_units, inputs.rules, inputs.policy
     )
     return Snapshot(
         plan=result,
@@ -175,7 +214,7 @@ async def request_of(
     given_back = [*given_back, *([also_excluded] if also_excluded else [])]
     return RoutingRequest(
         channel=order.channel,
-        destination=destination_of(order),
+        destination=destination_of({name: getattr(order, name) for name in _DESTINATION_COLUMNS}),
         lines=tuple(
             LineDemand(
                 line_id=line.id,

@@ -7,7 +7,7 @@ import hashlib
 import json
 import re
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field, fields, is_dataclass, replace
 from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
@@ -32,7 +32,15 @@ from models.rules.lifecycle import (
 from models.rules.money import check_amount, check_currency, check_total
 from models.rules.routing import LineDemand, RoutingPlan, RoutingRequest
 from models.rules.scopes import Actor
-from models.tables import FulfillmentOrder, IdempotencyRecord, Location, Order, OrderLine, Product
+from models.tables import (
+    FulfillmentOrder,
+    IdempotencyRecord,
+    InventoryLevel,
+    Location,
+    Order,
+    OrderLine,
+    Product,
+)
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 MAX_LINES = 250
@@ -84,6 +92,8 @@ class ValidOrder:
     address_columns: dict[str, Any] = field(default_factory=dict)
     # The order placed earlier with the same idempotency key, as validation found it.
     earlier: Earlier | None = None
+    # The lines' stock, read with their products: what the first plan starts from.
+    stock: order_routing.Stock | None = None
 
     @property
     def subtotal(self) -> Decimal:
@@ -91,8 +101,20 @@ class ValidOrder:
 
     def request_hash(self) -> str:
         """What idempotency compares: the same key must come with the same order."""
-        canonical = json.dumps(asdict(self.data), sort_keys=True, default=str)
+        canonical = json.dumps(_plain(self.data), sort_keys=True, default=str)
         return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def _plain(value: Any) -> Any:
+    """`value` as JSON would see `dataclasses.asdict` of it (so that hashes of requests
+    stored earlier still match), without asdict's deep copy of every leaf."""
+    if is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _plain(getattr(value, f.name)) for f in fields(value)}
+    if isinstance(value, list | tuple):
+        return [_plain(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    return value
 
 
 def check_header(data: OrderInput) -> str:
@@ -117,7 +139,7 @@ async def check_lines(
 ) -> tuple[tuple[Product, ...], tuple[Decimal, ...]]:
     """Each line's product and quantity, and its unit price (given, or the product's
     price in the order's currency)."""
-    products, prices, _ = await _checked_lines(lines, currency, None)
+    products, prices, _, _ = await _checked_lines(lines, currency, None)
     return products, prices
 
 
@@ -130,39 +152,50 @@ class Earlier:
 
 
 async def _products(
-    skus: set[str], idempotency: tuple[str, str] | None
-) -> tuple[dict[str, Product], Earlier | None]:
-    """The products of `skus` by sku, and the record of `idempotency` (channel, key) when
-    one is given, in one statement (hand-written: Tortoise's query building cost more than
-    the read on every placement)."""
+    skus: set[str], idempotency: tuple[str, str] | None, with_stock: bool
+) -> tuple[dict[str, Product], Earlier | None, order_routing.Stock | None]:
+    """The products of `skus` by sku, the record of `idempotency` (channel, key) when one
+    is given, and, `with_stock`, the products' stock levels for the first plan, in one
+    statement (hand-written: Tortoise's query building cost more than the read on every
+    placement)."""
     db = sql.connection(Product)
     columns = tuple(Product._meta.db_fields)
     channel, key, *marks = sql.placeholders(db, 2 + len(skus))
-    # The record's key is unique: it joins every product row, or none.
-    rows = await db.execute_query_dict(
+    # The record's key is unique: it joins every row, or none.
+    rows = await sql.run(
+        db,
         f"SELECT {','.join('p.' + sql.quote(column) for column in columns)}, "
-        'r."order_id" AS earlier_order_id, r."request_hash" AS earlier_request_hash '
-        f"FROM {sql.table(Product)} p LEFT JOIN {sql.table(IdempotencyRecord)} r "
+        'r."order_id", r."request_hash"'
+        + (f", {order_routing.STOCK_COLUMNS}" if with_stock else "")
+        + f" FROM {sql.table(Product)} p LEFT JOIN {sql.table(IdempotencyRecord)} r "
         f'ON r."channel" = {channel} AND r."key" = {key} '
-        f'WHERE p."sku" IN ({",".join(marks)})',
+        + (f"LEFT JOIN {sql.table(InventoryLevel)} l ON l.product_id = p.id " if with_stock else "")
+        + f'WHERE p."sku" IN ({",".join(marks)})',
         [*(idempotency or (None, None)), *skus],
     )
+    width, sku = len(columns), columns.index("sku")
     products = {}
-    for row in rows:
-        product = Product._init_from_db(**{column: row[column] for column in columns})
-        products[product.sku] = product
+    for row in rows:  # a product's columns come once per stock level with_stock
+        if row[sku] not in products:
+            product = Product._init_from_db(**dict(zip(columns, row[:width], strict=True)))
+            products[product.sku] = product
     earlier = None
-    if rows and rows[0]["earlier_order_id"] is not None:
-        earlier = Earlier(rows[0]["earlier_order_id"], rows[0]["earlier_request_hash"])
-    return products, earlier
+    if rows and rows[0][width] is not None:
+        earlier = Earlier(*rows[0][width : width + 2])
+    return products, earlier, order_routing.stock_of(rows) if with_stock else None
 
 
 async def _checked_lines(
-    lines: Sequence[LineInput], currency: str, idempotency: tuple[str, str] | None
-) -> tuple[tuple[Product, ...], tuple[Decimal, ...], Earlier | None]:
-    """check_lines, and the record of `idempotency` (channel, key) when one is given, read
-    in the same statement as the products."""
-    products, earlier = await _products({line.sku.strip() for line in lines}, idempotency)
+    lines: Sequence[LineInput],
+    currency: str,
+    idempotency: tuple[str, str] | None,
+    with_stock: bool = False,
+) -> tuple[tuple[Product, ...], tuple[Decimal, ...], Earlier | None, order_routing.Stock | None]:
+    """check_lines, the record of `idempotency` (channel, key) when one is given, and the
+    stock when asked (see `_products`)."""
+    products, earlier, stock = await _products(
+        {line.sku.strip() for line in lines}, idempotency, with_stock
+    )
     prices = []
     for index, line in enumerate(lines):
         path = ["lines", str(index)]
@@ -182,7 +215,7 @@ async def _checked_lines(
             raise invalid(
                 f"{line.sku} has no {currency} price: give unitPrice", [*path, "unitPrice"]
             )
-    return tuple(products[line.sku.strip()] for line in lines), tuple(prices), earlier
+    return tuple(products[line.sku.strip()] for line in lines), tuple(prices), earlier, stock
 
 
 def shipping_columns(address: AddressData | None) -> dict[str, object]:
@@ -208,14 +241,14 @@ def shipping_columns(address: AddressData | None) -> dict[str, object]:
 async def check_delivery(data: OrderInput) -> dict[str, object]:
     """A SHIP order needs an address; a PICKUP order a location that offers pickup.
     Returns the order's address columns."""
+    if data.delivery_method is DeliveryMethod.SHIP:
+        shipping = shipping_columns(data.shipping_address)
+        if data.pickup_location_id is not None:
+            raise invalid("pickupLocationId is only for PICKUP orders", ["pickupLocationId"])
+        return shipping
     address_columns: dict[str, object] = {}
     if data.shipping_address is not None:
         address_columns = data.shipping_address.columns("shippingAddress")
-    if data.delivery_method is DeliveryMethod.SHIP:
-        address_columns = shipping_columns(data.shipping_address)
-        if data.pickup_location_id is not None:
-            raise invalid("pickupLocationId is only for PICKUP orders", ["pickupLocationId"])
-        return address_columns
     if data.pickup_location_id is None:
         raise invalid("a PICKUP order needs pickupLocationId", ["pickupLocationId"])
     location = await Location.get_or_none(id=data.pickup_location_id)
@@ -233,8 +266,8 @@ async def check_delivery(data: OrderInput) -> dict[str, object]:
 async def validate_order(data: OrderInput) -> ValidOrder:
     currency = check_header(data)
     key = data.idempotency_key
-    products, unit_prices, earlier = await _checked_lines(
-        data.lines, currency, (data.channel.strip(), key) if key else None
+    products, unit_prices, earlier, stock = await _checked_lines(
+        data.lines, currency, (data.channel.strip(), key) if key else None, with_stock=True
     )
     order_subtotal(unit_prices, data.lines, currency)
     address_columns = await check_delivery(data)
@@ -245,6 +278,7 @@ async def validate_order(data: OrderInput) -> ValidOrder:
         unit_prices=unit_prices,
         address_columns=address_columns,
         earlier=earlier,
+        stock=stock,
     )
 
 
@@ -282,7 +316,7 @@ def new_order_request(valid: ValidOrder) -> RoutingRequest:
     data = valid.data
     return RoutingRequest(
         channel=data.channel.strip(),
-        destination=order_routing.destination_of(Order(**valid.address_columns)),
+        destination=order_routing.destination_of(valid.address_columns),
         lines=tuple(
             LineDemand(
                 line_id=index, sku=product.sku, quantity=line.quantity, tags=frozenset(product.tags)
@@ -395,8 +429,10 @@ async def _insert(
     return order, lines
 
 
-async def _plan_new_order(request: RoutingRequest, now: datetime) -> order_routing.Snapshot:
-    snapshot = await order_routing.plan(request, now)
+async def _plan_new_order(
+    request: RoutingRequest, now: datetime, stock: order_routing.Stock | None = None
+) -> order_routing.Snapshot:
+    snapshot = await order_routing.plan(request, now, stock=stock)
     backordered = sum(snapshot.plan.backordered.values())
     if backordered and not snapshot.backorders_allowed:
         raise DomainError(
@@ -465,10 +501,15 @@ async def place_order(data: OrderInput, actor: Actor) -> Placed:
             await _earlier_order(valid.earlier, channel, key, valid.request_hash()), created=False
         )
     request = new_order_request(valid)
+    stock = valid.stock
 
     async def attempt(last: bool) -> Placed:
+        # Only the first plan starts from the stock read with the products: after a
+        # conflict, the stock has changed.
+        nonlocal stock
         now = datetime.now(UTC)
-        snapshot = None if last else await _plan_new_order(request, now)
+        snapshot = None if last else await _plan_new_order(request, now, stock)
+        stock = None
         async with in_transaction():
             if snapshot is None:
                 await lock_levels({line.sku for line in request.lines})

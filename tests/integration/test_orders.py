@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 
 import pytest
 from tortoise.exceptions import OperationalError
 
 from models.errors import DomainError, ErrorCode
-from models.operations import backorders, cancellation_requests, fulfillment, order_routing
+from models.operations import (
+    backorders,
+    cancellation_requests,
+    fulfillment,
+    order_routing,
+    placement,
+)
 from models.operations.fulfillment import ShipLine
 from models.operations.inventory import adjust_inventory, set_inventory
 from models.operations.order_actions import (
@@ -258,6 +265,30 @@ async def test_a_placement_writes_each_table_once_in_few_statements() -> None:
         reference=f"order:{placed.order.number}"
     ).values_list("level__location_id", "reserved_delta")
     assert sorted(held) == sorted(reserved) and len(set(held)) == 2, (held, reserved)
-    # products (+ the idempotency record); stock levels; the writes. The webhook
+    # products (+ the idempotency record, + stock levels); the writes. The webhook
     # destinations are kept, as of the version the order's INSERT returns.
-    assert len(statements) == (7 if postgres else 11), statements
+    assert len(statements) == (6 if postgres else 10), statements
+
+
+async def test_two_placements_with_one_key_at_once_place_one_order(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Both validate before either writes: the second's idempotency record breaks the unique
+    key (IntegrityError, through models.sql's statements), and it answers the first order."""
+    await twin_cities({"MUG": (10, 10, 0)})
+    validated = asyncio.Barrier(2)
+    validate = placement.validate_order
+
+    async def together(data: OrderInput) -> placement.ValidOrder:
+        valid = await validate(data)
+        await validated.wait()
+        return valid
+
+    monkeypatch.setattr(placement, "validate_order", together)
+    first, second = await asyncio.gather(
+        *(place_order(web_order(("MUG", 1), idempotency_key="twice"), SYSTEM) for _ in range(2))
+    )
+    assert first.order.id == second.order.id
+    assert sorted([first.created, second.created]) == [False, True]
+    assert await Order.all().count() == 1
+    assert await reserved() == 1
