@@ -70,10 +70,14 @@ def scratch_copy(dialect: str, tmp_path: Path) -> Path:
 
 
 def committed_versions(dialect: str) -> list[str]:
+    """In the order aerich applies them: by number (10 after 9, not after 1)."""
     return sorted(
-        path.name
-        for path in (MIGRATIONS_ROOT / dialect / "models").glob("*.py")
-        if path.name != "__init__.py"
+        (
+            path.name
+            for path in (MIGRATIONS_ROOT / dialect / "models").glob("*.py")
+            if path.name != "__init__.py"
+        ),
+        key=lambda name: int(name.split("_", 1)[0]),
     )
 
 
