@@ -77,7 +77,8 @@ class OrderFilter:
         "its new version). Pages filtered by updatedAfter or sorted by UPDATED_AT hold only "
         "settled changes: a change shows once the transactions that began before it have "
         "ended, usually within milliseconds, on the next page or poll; until then the page "
-        "stops short of it.",
+        "stops short of it. Sorted by CREATED_AT or NUMBER, a page reads every order changed "
+        "since this instant (then sorts them): for an instant long past, sort by UPDATED_AT.",
     )
 
 

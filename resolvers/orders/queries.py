@@ -78,7 +78,10 @@ class OrderQueries:
     @strawberry.field(
         permission_classes=[allow(*READERS)],
         description="Orders within the key's scope, oldest first unless sortKey/reverse say "
-        "otherwise.",
+        "otherwise. totalCount is exact; with no filter but a channel, for a key that sees "
+        "whole channels (ADMIN, VIEWER, PARTNER), it is the count the database keeps as "
+        "orders are written, not a count of the orders (then it includes changes a page "
+        "sorted by UPDATED_AT does not show yet).",
     )
     @paged
     async def orders(
