@@ -4,6 +4,9 @@ deletes, a change of channel and a recount; and `totalCount` reads them, not the
 
 from __future__ import annotations
 
+from typing import Any
+
+import asyncpg
 import pytest
 from tortoise import connections
 from tortoise.transactions import in_transaction
@@ -133,3 +136,28 @@ async def test_total_count_reads_the_kept_count(db: object, admin: Gql, as_key) 
         data = await admin(COUNT, {"filter": {"channel": "web", "deliveryMethod": "SHIP"}})
     assert data["orders"]["totalCount"] == 4
     assert any("COUNT(" in q.upper() for q in queries)
+
+
+INSERT_ORDER = (
+    'INSERT INTO "order" (channel, status, customer_email, has_shipping_address, '
+    "delivery_method, currency, subtotal, created_at, updated_at) "
+    "VALUES ('web', 'PENDING', 'a@example.com', false, 'SHIP', 'USD', 1, now(), now()) "
+    "RETURNING id"
+)
+
+
+@pytest.mark.skipif(not ON_POSTGRES, reason="row locks between connections")
+async def test_concurrent_orders_do_not_queue_on_one_count(db: Any) -> None:
+    first = await asyncpg.connect(db.database_url)
+    second = await asyncpg.connect(db.database_url)
+    try:
+        async with first.transaction():
+            held = await first.fetchval(INSERT_ORDER)  # its slot row stays locked
+            await second.execute("SET statement_timeout = '2s'")
+            async with second.transaction():
+                other = await second.fetchval(INSERT_ORDER)  # the next id: another slot
+            assert (held - other) % SLOTS
+        assert await order_counts.visible_count(SYSTEM) == 2
+    finally:
+        await first.close()
+        await second.close()
