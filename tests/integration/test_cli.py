@@ -60,9 +60,12 @@ def seeded(tmp_path_factory: pytest.TempPathFactory) -> Oms:
     migrated = oms("migrate")
     assert migrated.returncode == 0, migrated.stderr
     versions = sorted(
-        path.name
-        for path in (MIGRATIONS_ROOT / "sqlite" / "models").glob("*.py")
-        if path.name != "__init__.py"
+        (
+            path.name
+            for path in (MIGRATIONS_ROOT / "sqlite" / "models").glob("*.py")
+            if path.name != "__init__.py"
+        ),
+        key=lambda name: int(name.split("_", 1)[0]),  # as applied: 10 after 9
     )
     assert migrated.stdout.strip() == (
         f"applied {len(versions)} migration(s): " + ", ".join(versions)
