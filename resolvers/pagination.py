@@ -20,7 +20,7 @@ from typing import Any, Generic, TypeVar
 import strawberry
 from graphql import GraphQLError
 from strawberry.types import Info
-from tortoise.expressions import Q
+from tortoise.expressions import F, Q
 from tortoise.fields import BigIntField
 from tortoise.models import Model
 from tortoise.queryset import QuerySet
@@ -79,10 +79,22 @@ def decode_cursor(cursor: str, largest: int = 2**63 - 1) -> int:
 
 @dataclass(frozen=True)
 class Sort:
-    """Order by a (non-null, datetime) column, then by primary key; `reverse` for newest first."""
+    """Order by a (non-null, datetime) column, then by primary key; `reverse` for newest first.
+
+    `walk_index=False` (the primary key only): sort the rows the filters select instead of
+    walking the key's index until a page has matched. For a filter whose rows bunch at one
+    end of the key (orders changed lately are mostly the newest): the planner takes them
+    as spread evenly, and may walk the whole index from the other end for one page. Sorting
+    costs as many rows as match, which the filter's own index reads.
+    """
 
     column: str = "id"
     reverse: bool = False
+    walk_index: bool = True
+
+    def __post_init__(self) -> None:
+        if not self.walk_index and self.column != "id":
+            raise ValueError("only the primary key is sorted without its index")
 
 
 def encode_sort_cursor(column: str, value: datetime, pk: int) -> str:
@@ -190,8 +202,10 @@ async def paginate(
     page: PageArgs,
     to_nodes: Callable[[list[M]], Sequence[T]],
     sort: Sort = Sort(),
+    count: Callable[[], Awaitable[int]] | None = None,
 ) -> Connection[T]:
-    """One page of `queryset` in `sort` order, plus a lazy total count."""
+    """One page of `queryset` in `sort` order, plus a lazy total count: `count` when the
+    caller knows the number another way, else the queryset's rows counted."""
     size = page.size()
     window = queryset
     largest = 2**63 - 1 if isinstance(queryset.model._meta.pk, BigIntField) else 2**31 - 1
@@ -200,10 +214,7 @@ async def paginate(
     if page.before is not None:
         window = window.filter(_beyond(sort, page.before, largest, later=sort.reverse))
     backwards = page.last is not None
-    descending = backwards != sort.reverse
-    columns = [sort.column, "id"] if sort.column != "id" else ["id"]
-    ordering = [f"-{c}" if descending else c for c in columns]
-    rows = list(await window.order_by(*ordering).limit(size + 1))
+    rows = list(await ordered(window, sort, descending=backwards != sort.reverse).limit(size + 1))
     more = len(rows) > size
     rows = rows[:size]
     if backwards:
@@ -220,8 +231,18 @@ async def paginate(
             start_cursor=edges[0].cursor if edges else None,
             end_cursor=edges[-1].cursor if edges else None,
         ),
-        _count=queryset.count,
+        _count=count or queryset.count,
     )
+
+
+def ordered(queryset: QuerySet[M], sort: Sort, descending: bool = False) -> QuerySet[M]:
+    """`queryset` in `sort`'s order (the primary key breaking ties)."""
+    columns = [sort.column, "id"] if sort.column != "id" else ["id"]
+    if not sort.walk_index:
+        # An expression no index holds: the planner cannot walk one for the order.
+        queryset = queryset.annotate(_sort_key=F(sort.column) + 0)
+        columns = ["_sort_key"]
+    return queryset.order_by(*(f"-{c}" if descending else c for c in columns))
 
 
 def _cursor_of(sort: Sort, row: Model) -> str:

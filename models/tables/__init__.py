@@ -8,6 +8,7 @@ from .events import OutboxEvent, WebhookDelivery, WebhookDeliveryAttempt
 from .fulfillment import FulfillmentOrder, FulfillmentOrderLine, Shipment, ShipmentLine
 from .inventory import InventoryLedgerEntry, InventoryLevel
 from .locations import Location, Vendor
+from .order_counts import OrderCount
 from .orders import (
     IdempotencyRecord,
     Order,
@@ -33,6 +34,7 @@ __all__ = [
     "InventoryLevel",
     "Location",
     "Order",
+    "OrderCount",
     "OrderEditRecord",
     "OrderEvent",
     "OrderHold",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
 
@@ -37,8 +39,12 @@ _SORT_COLUMNS = {
 }
 
 
-def order_sort(key: OrderSortKey, reverse: bool) -> Sort:
-    return Sort(_SORT_COLUMNS[key], reverse)
+def order_sort(key: OrderSortKey, reverse: bool, where: OrderFilter | None) -> Sort:
+    column = _SORT_COLUMNS[key]
+    # The orders changed since an instant are mostly the newest: by id, sort those (read
+    # through the updated_at index) rather than walk the ids from the oldest (Sort).
+    changes_by_id = column == "id" and where is not None and where.updated_after is not None
+    return Sort(column, reverse, walk_index=not changes_by_id)
 
 
 @strawberry.input
@@ -71,7 +77,8 @@ class OrderFilter:
         "its new version). Pages filtered by updatedAfter or sorted by UPDATED_AT hold only "
         "settled changes: a change shows once the transactions that began before it have "
         "ended, usually within milliseconds, on the next page or poll; until then the page "
-        "stops short of it.",
+        "stops short of it. Sorted by CREATED_AT or NUMBER, a page reads every order changed "
+        "since this instant (then sorts them): for an instant long past, sort by UPDATED_AT.",
     )
 
 
@@ -133,3 +140,26 @@ def filtered_orders(qs: QuerySet[OrderRow], where: OrderFilter | None) -> QueryS
             matches |= Q(external_id=text)
         qs = qs.filter(matches)
     return qs
+
+
+@dataclass(frozen=True)
+class Channel:
+    """One channel's orders (`name`), or every channel's (None)."""
+
+    name: str | None
+
+
+def channel_only(where: OrderFilter | None) -> Channel | None:
+    """What `where` narrows the orders to when that is at most a channel (a field left
+    null or empty filters nothing, as in filtered_orders); None when it narrows by more,
+    or by a channel no row can hold. A field added to OrderFilter narrows by more."""
+    if where is None:
+        return Channel(None)
+    narrowing = [
+        f.name for f in dataclasses.fields(where) if getattr(where, f.name) not in (None, [], "")
+    ]
+    if not narrowing:
+        return Channel(None)
+    if narrowing == ["channel"] and fits(OrderRow, "channel", where.channel or ""):
+        return Channel(where.channel)
+    return None

@@ -3,15 +3,18 @@ run of placeOrder's routing."""
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Awaitable, Callable
+
 import strawberry
 from graphql import GraphQLError
 from strawberry.types import Info
 
 from models.errors import DomainError
-from models.operations import order_edits, order_routing, placement
+from models.operations import order_counts, order_edits, order_routing, placement
 from models.operations.visibility import visible_orders
 from models.rules.routing import RoutingPlan
-from models.rules.scopes import READERS, Role
+from models.rules.scopes import READERS, Actor, Role
 from models.tables import Order as OrderRow
 from resolvers.common import Node, fits, money
 from resolvers.ids import decode_query_id, encode_id
@@ -20,6 +23,7 @@ from resolvers.node import node_type
 from resolvers.orders.filters import (
     OrderFilter,
     OrderSortKey,
+    channel_only,
     filtered_orders,
     order_sort,
     settled_orders,
@@ -74,7 +78,10 @@ class OrderQueries:
     @strawberry.field(
         permission_classes=[allow(*READERS)],
         description="Orders within the key's scope, oldest first unless sortKey/reverse say "
-        "otherwise.",
+        "otherwise. totalCount is exact; with no filter but a channel, for a key that sees "
+        "whole channels (ADMIN, VIEWER, PARTNER), it is the count the database keeps as "
+        "orders are written, not a count of the orders (then it includes changes a page "
+        "sorted by UPDATED_AT does not show yet).",
     )
     @paged
     async def orders(
@@ -85,9 +92,11 @@ class OrderQueries:
         sort_key: OrderSortKey = OrderSortKey.CREATED_AT,
         reverse: bool = False,
     ) -> Connection[Order]:
-        qs = filtered_orders(visible_orders(current_actor(info)), filter)
+        actor = current_actor(info)
+        qs = filtered_orders(visible_orders(actor), filter)
         qs = await settled_orders(qs, filter, sort_key)
-        connection = await paginate(qs, page, orders_of, order_sort(sort_key, reverse))
+        sort = order_sort(sort_key, reverse, filter)
+        connection = await paginate(qs, page, orders_of, sort, _kept_count(actor, filter))
         asked = below(selected_paths(info), ("edges", "node"), ("nodes",))
         await prime_order_page(info, [edge.node.row for edge in connection.edges], asked)
         return connection
@@ -137,6 +146,15 @@ class OrderQueries:
                 for line_id, q in sorted(preview.released.items())
             ],
         )
+
+
+def _kept_count(actor: Actor, where: OrderFilter | None) -> Callable[[], Awaitable[int]] | None:
+    """The count the database keeps per channel, when the list is whole channels of the
+    key's scope (order_counts); None: count the rows."""
+    channel = channel_only(where)
+    if channel is None or not order_counts.counts_whole_channels(actor):
+        return None
+    return functools.partial(order_counts.visible_count, actor, channel.name)
 
 
 async def sourcing_plan_of(info: Info, result: RoutingPlan, skus: dict[int, str]) -> SourcingPlan:

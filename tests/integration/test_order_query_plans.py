@@ -20,6 +20,7 @@ from resolvers.orders.filters import (
     order_sort,
     settled_orders,
 )
+from resolvers.pagination import ordered
 from tests.support.database import ON_POSTGRES
 
 pytestmark = pytest.mark.skipif(not ON_POSTGRES, reason="reads PostgreSQL's EXPLAIN")
@@ -51,14 +52,12 @@ async def plan_of(qs: QuerySet) -> str:
 @pytest.mark.parametrize("name", sorted(FILTERS))
 @pytest.mark.parametrize("sort_key", list(OrderSortKey))
 async def test_orders_page_uses_indexes(db: object, name: str, sort_key: OrderSortKey) -> None:
-    sort = order_sort(sort_key, reverse=False)
-    columns = [sort.column, "id"] if sort.column != "id" else ["id"]
+    sort = order_sort(sort_key, reverse=False, where=FILTERS[name])
     # As the resolver reads it: with the sync watermark where the page follows changes.
     qs = await settled_orders(
         filtered_orders(OrderRow.all(), FILTERS[name]), FILTERS[name], sort_key
     )
-    qs = qs.order_by(*columns).limit(51)
-    plan = await plan_of(qs)
+    plan = await plan_of(ordered(qs, sort).limit(51))
     assert "Seq Scan" not in plan, plan
 
 
