@@ -112,7 +112,7 @@ class Edge:
                     names = {name.lower() for name, _ in headers}
                     message["headers"] = [
                         *headers,
-                        *(header for header in extra if header[0] not in names),
+                        *[header for header in extra if header[0] not in names],
                         tagged,
                     ]
                 await send(message)

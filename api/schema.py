@@ -21,11 +21,10 @@ from strawberry.schema.schema import validate_document
 from strawberry.tools import merge_types
 from strawberry.types import ExecutionContext, get_object_definition
 from strawberry.types.execution import ParseOptions
-from strawberry.types.graphql import OperationType
 
 from api.cost import COST_MODEL, Budgets, CostLimits, charge_query_cost
 from api.documents import DOCUMENTS_KEPT, PerDocument
-from api.metrics import count_operation
+from api.metrics import count_operation, operation_of
 from api.security import refuse_unstorable_input
 from api.settings import Settings
 from api.tracing import schema_extensions as tracing_extensions
@@ -184,11 +183,14 @@ class OperationHooks(SchemaExtension):
             except Exception:  # strawberry parses it again, and answers the error
                 pass
         yield
-        if self.executed and context.operation_type is OperationType.MUTATION:
-            relay = getattr(context.context, "relay", None)
-            if relay is not None:
-                relay.wake()
-        count_operation(context, self.executed, started)
+        operation = None
+        if self.executed:
+            operation = operation_of(context.graphql_document, context.operation_name)  # type: ignore[arg-type]
+            if operation.mutation:
+                relay = getattr(context.context, "relay", None)
+                if relay is not None:
+                    relay.wake()
+        count_operation(operation, context.result, started)
 
     def on_validate(self) -> Iterator[None]:
         context = self.execution_context

@@ -266,7 +266,7 @@ def refuse_unstorable_input(context: ExecutionContext) -> None:
             if name in variables:
                 datetimes.walk_value(kind, variables[name])
         bad_datetime = datetimes.found
-    if facts.unstorable_text or _unstorable_text_in(variables):
+    if facts.unstorable_text or (variables and _unstorable_text_in(variables)):
         context.result = _bad_input(
             "text may not contain the NUL character (U+0000) or a lone surrogate "
             "(U+D800-U+DFFF): send valid Unicode text"
