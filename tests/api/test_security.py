@@ -145,7 +145,11 @@ async def test_refusals_at_the_edge_carry_the_edge_headers(db: Settings) -> None
         )
     )
     transport = httpx.ASGITransport(app=configured)
-    headers = {"Origin": "https://shop.example", "X-Request-ID": "edge-1"}
+    headers = {
+        "Origin": "https://shop.example",
+        "X-Request-ID": "edge-1",
+        "Content-Type": "application/json",
+    }
     async with httpx.AsyncClient(transport=transport, base_url="http://oms.test") as other:
         declared = await other.post("/graphql", content=b"x" * 1001, headers=headers)
 
