@@ -44,7 +44,8 @@ class JsonFormatter(logging.Formatter):
 
 # Libraries that log through their own handlers, or chat at INFO with object reprs (and,
 # for Tortoise, the connection settings, credentials included): quieted to warnings.
-ROUTED = ("uvicorn", "uvicorn.error", "uvicorn.access")
+ACCESS = "uvicorn.access"
+ROUTED = ("uvicorn", "uvicorn.error", ACCESS)
 QUIET = ("tortoise", "aerich", "db_client", "asyncio")
 
 
@@ -62,6 +63,10 @@ def configure_logging(log_format: str) -> None:
     logging.basicConfig(level=logging.INFO, handlers=[handler], force=True)
     for name in ROUTED:
         logger = logging.getLogger(name)
+        if name == ACCESS and not logger.handlers and not logger.propagate:
+            # `uvicorn --no-access-log` leaves it so: kept off, uvicorn then skips building
+            # each request's line rather than building it for a level that drops it.
+            continue
         logger.handlers.clear()
         logger.propagate = True
     for name in QUIET:
