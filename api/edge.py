@@ -71,6 +71,8 @@ class BodyTooLarge(Exception):
 
 
 class Edge:
+    """The middleware the module describes; `cors` wraps its inner half when given."""
+
     def __init__(
         self,
         app: ASGIApp,

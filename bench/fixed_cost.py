@@ -50,6 +50,7 @@ from bench.place_order import (
 GOAL_RATIO = 0.8
 TYPENAME = {"query": "{ __typename }"}
 IN_PROCESS_ROUNDS = 3
+IN_PROCESS_REQUESTS = 2000  # per app and round
 
 
 def body_file(folder: Path, name: str, body: dict[str, Any]) -> Path:
@@ -156,7 +157,7 @@ async def in_process(env: dict[str, str], key: str, requests: int) -> dict[str, 
 
 
 def run_setup(
-    name: str, load: Load, pg_url: str, logs: Path, in_process_requests: int
+    name: str, load: Load, pg_url: str, logs: Path, in_process_requests: int = IN_PROCESS_REQUESTS
 ) -> dict[str, Any]:
     setup = SETUPS[name]
     started, load_before = time.monotonic(), os.getloadavg()[0]
@@ -181,7 +182,7 @@ def run_setup(
 
 
 def run_all(
-    names: Sequence[str], load: Load, pg_url: str, in_process_requests: int
+    names: Sequence[str], load: Load, pg_url: str, in_process_requests: int = IN_PROCESS_REQUESTS
 ) -> list[dict[str, Any]]:
     rows = []
     with tempfile.TemporaryDirectory(prefix="oms-bench-logs-") as logs:
@@ -232,7 +233,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--pg-url", default="postgres://postgres@127.0.0.1:5432")
     parser.add_argument("--json", type=Path, help="also write the results here")
     parser.add_argument(
-        "--in-process-requests", type=int, default=2000, help="per app and round, in process"
+        "--in-process-requests",
+        type=int,
+        default=IN_PROCESS_REQUESTS,
+        help="per app and round, in process",
     )
     return parser
 
