@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
-from starlette.middleware.authentication import AuthenticationMiddleware
 from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
 from starlette.responses import FileResponse, JSONResponse, PlainTextResponse, Response
 from starlette.routing import Mount, Route, WebSocketRoute
 from starlette.staticfiles import StaticFiles
+from starlette.types import ASGIApp
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
@@ -23,22 +24,16 @@ from tortoise import connections
 from tortoise.contrib.starlette import RegisterTortoise
 
 from api import tracing
-from api.auth import (
-    ApiKeyBackend,
-    ApiKeyUser,
-    VerifiedKeys,
-    authenticate_connection,
-    refuse_authentication,
-)
+from api.auth import ApiKeyUser, VerifiedKeys, authenticate_connection
 from api.background import database_watch, deadline_sweeper, event_pruner, webhook_worker
 from api.context import Context
+from api.edge import Edge
 from api.health import Dependency
 from api.hub import Hub
-from api.logs import RequestIds
 from api.metrics import exposition, worker_exited
 from api.relay import Relay
 from api.schema import build_schema
-from api.security import BodySizeLimit, FailedAuthLimiter, SecurityHeaders, bounded_json
+from api.security import FailedAuthLimiter, bounded_json
 from api.settings import Settings, settings
 from api.websocket import KeyCheckingTransportWSHandler
 
@@ -126,19 +121,17 @@ async def metrics(request: Request) -> Response:
     return PlainTextResponse(body, media_type=content_type)
 
 
-def cors(config: Settings) -> list[Middleware]:
+def cors(config: Settings) -> Callable[[ASGIApp], ASGIApp] | None:
     """Cross-origin browser access: off unless origins are configured."""
     if not config.cors_origins:
-        return []
-    return [
-        Middleware(
-            CORSMiddleware,
-            allow_origins=config.cors_origins,
-            allow_methods=["GET", "POST"],
-            allow_headers=["Authorization", "Content-Type"],
-            max_age=600,
-        )
-    ]
+        return None
+    return partial(
+        CORSMiddleware,
+        allow_origins=config.cors_origins,
+        allow_methods=["GET", "POST"],
+        allow_headers=["Authorization", "Content-Type"],
+        max_age=600,
+    )
 
 
 def create_app(config: Settings = settings) -> Starlette:
@@ -178,14 +171,12 @@ def create_app(config: Settings = settings) -> Starlette:
         ],
         middleware=[
             *tracing.asgi_middleware(),
-            Middleware(RequestIds),
-            Middleware(SecurityHeaders),
-            *cors(config),
-            Middleware(BodySizeLimit, max_bytes=config.max_body_bytes),
             Middleware(
-                AuthenticationMiddleware,
-                backend=ApiKeyBackend(limiter, keys),
-                on_error=refuse_authentication,
+                Edge,
+                max_body_bytes=config.max_body_bytes,
+                limiter=limiter,
+                keys=keys,
+                cors=cors(config),
             ),
         ],
         lifespan=lifespan,

@@ -9,12 +9,7 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import Self
 
-from starlette.authentication import (
-    AuthCredentials,
-    AuthenticationBackend,
-    AuthenticationError,
-    BaseUser,
-)
+from starlette.authentication import BaseUser
 from starlette.requests import HTTPConnection
 from starlette.responses import JSONResponse, Response
 from strawberry.exceptions import ConnectionRejectionError
@@ -153,43 +148,44 @@ def client_address(conn: HTTPConnection) -> str:
     return conn.client.host if conn.client else "unknown"
 
 
-class TooManyFailures(AuthenticationError):
+class TooManyFailures(Exception):
     def __init__(self, retry_after: float) -> None:
         super().__init__(
             f"too many failed authentications from this address; retry in {retry_after:.0f} s"
         )
         self.retry_after = retry_after
 
-
-class ApiKeyBackend(AuthenticationBackend):
-    """Lets requests through without a key (GraphQL fields answer UNAUTHENTICATED),
-    but stops an address that keeps presenting bad keys."""
-
-    def __init__(self, limiter: FailedAuthLimiter, keys: VerifiedKeys | None = None) -> None:
-        self.limiter = limiter
-        self.keys = keys
-
-    async def authenticate(self, conn: HTTPConnection) -> tuple[AuthCredentials, BaseUser]:
-        if conn.scope["type"] == "websocket":
-            # Its key comes in connection_init: see authenticate_connection.
-            return AuthCredentials(), ApiKeyUser(None, MISSING_KEY)
-        header = conn.headers.get("authorization")
-        user = await braked_user(header, conn, self.limiter, self.keys)
-        return AuthCredentials(["authenticated"] if user.actor else []), user
+    def response(self) -> Response:
+        """What an HTTP request held by the brake is answered."""
+        return JSONResponse(
+            {
+                "errors": [
+                    {
+                        "message": str(self),
+                        "extensions": {
+                            "code": "THROTTLED",
+                            "retryAfterSeconds": round(self.retry_after),
+                        },
+                    }
+                ]
+            },
+            status_code=429,
+            headers={"Retry-After": str(max(1, round(self.retry_after)))},
+        )
 
 
 async def braked_user(
     header: str | None,
-    conn: HTTPConnection,
+    address: str,
     limiter: FailedAuthLimiter,
     keys: VerifiedKeys | None = None,
 ) -> ApiKeyUser:
-    """The user behind `header`, through the failed-auth brake of the client's address:
+    """The user behind `header`, through the failed-auth brake of the client's `address`:
     every key presented and refused (malformed, unknown, revoked) counts, on HTTP and
     WebSocket alike; no key at all is anonymous and counts nothing. WebSockets pass no
     `keys`: a socket's key is checked in the database at connection_init and for each
-    operation (api/websocket.py), which is rare next to HTTP requests."""
-    address = client_address(conn)
+    operation (api/websocket.py), which is rare next to HTTP requests. HTTP requests come
+    through api/edge.Edge."""
     if header and (wait := limiter.retry_after(address)) is not None:
         raise TooManyFailures(wait)
     user = await user_from_header(header, keys)
@@ -206,25 +202,9 @@ async def authenticate_connection(
     it with 4403 Forbidden), so that no operation ever runs on it."""
     header = header_of_connection(params)
     try:
-        user = await braked_user(header, conn, limiter)
+        user = await braked_user(header, client_address(conn), limiter)
     except TooManyFailures as error:
         raise ConnectionRejectionError({"message": str(error)}) from None
     if header and user.actor is None:
         raise ConnectionRejectionError({"message": user.problem})
     return user
-
-
-def refuse_authentication(conn: HTTPConnection, error: AuthenticationError) -> Response:
-    retry = getattr(error, "retry_after", 60)
-    return JSONResponse(
-        {
-            "errors": [
-                {
-                    "message": str(error),
-                    "extensions": {"code": "THROTTLED", "retryAfterSeconds": round(retry)},
-                }
-            ]
-        },
-        status_code=429,
-        headers={"Retry-After": str(max(1, round(retry)))},
-    )

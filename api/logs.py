@@ -11,12 +11,10 @@ import json
 import logging
 import os
 import re
-import uuid
 from contextvars import ContextVar
 from datetime import UTC, datetime
 
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
-
+# Set for each HTTP request and WebSocket by api/edge.Edge.
 request_id: ContextVar[str | None] = ContextVar("request_id", default=None)
 # A caller's own id is kept when it is a plausible id, never arbitrary text in our logs.
 CALLER_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
@@ -44,38 +42,10 @@ class JsonFormatter(logging.Formatter):
         return json.dumps(entry)
 
 
-class RequestIds:
-    """Gives each HTTP request and WebSocket an id (the caller's `X-Request-ID` when it
-    looks like one), puts it in every log line and echoes it in the response."""
-
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] not in ("http", "websocket"):
-            await self.app(scope, receive, send)
-            return
-        given = dict(scope.get("headers", [])).get(b"x-request-id", b"").decode("latin-1")
-        current = given if CALLER_ID.fullmatch(given) else uuid.uuid4().hex
-        token = request_id.set(current)
-
-        async def tagged(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                message["headers"] = [
-                    *message.get("headers", []),
-                    (b"x-request-id", current.encode()),
-                ]
-            await send(message)
-
-        try:
-            await self.app(scope, receive, tagged)
-        finally:
-            request_id.reset(token)
-
-
 # Libraries that log through their own handlers, or chat at INFO with object reprs (and,
 # for Tortoise, the connection settings, credentials included): quieted to warnings.
-ROUTED = ("uvicorn", "uvicorn.error", "uvicorn.access")
+ACCESS = "uvicorn.access"
+ROUTED = ("uvicorn", "uvicorn.error", ACCESS)
 QUIET = ("tortoise", "aerich", "db_client", "asyncio")
 
 
@@ -93,6 +63,10 @@ def configure_logging(log_format: str) -> None:
     logging.basicConfig(level=logging.INFO, handlers=[handler], force=True)
     for name in ROUTED:
         logger = logging.getLogger(name)
+        if name == ACCESS and not logger.handlers and not logger.propagate:
+            # `uvicorn --no-access-log` leaves it so: kept off, uvicorn then skips building
+            # each request's line rather than building it for a level that drops it.
+            continue
         logger.handlers.clear()
         logger.propagate = True
     for name in QUIET:

@@ -29,10 +29,11 @@ import functools
 import os
 import time
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from graphql import FieldNode, OperationDefinitionNode
+from graphql import DocumentNode, FieldNode, OperationDefinitionNode, OperationType
 from prometheus_client import (
     CONTENT_TYPE_LATEST,
     REGISTRY,
@@ -44,8 +45,8 @@ from prometheus_client import (
 )
 from prometheus_client.core import GaugeMetricFamily, Metric
 from prometheus_client.multiprocess import MultiProcessCollector, mark_process_dead
-from strawberry.types import ExecutionContext
 
+from api.documents import PerDocument
 from api.workers import MULTIPROC_ENV, leave_metrics_dir
 
 REQUESTS = Counter(
@@ -100,28 +101,47 @@ def outcome_of(result: Any) -> str:
     return "ok"
 
 
-def count_operation(context: ExecutionContext, executed: bool, started: float) -> None:
-    """One operation answered: counted by label and outcome, its latency since `started`
-    (time.perf_counter) observed. `executed`: it parsed and validated, so its document
-    may name the label; nothing from an unvalidated document becomes a label.
-    (strawberry also stores execution errors in `pre_execution_errors`, so that cannot
-    tell them apart.)"""
-    if not executed:
-        label, outcome = INVALID, "refused"
-    else:
+@dataclass(frozen=True)
+class Operation:
+    """What an executed operation's document says about it: its label, and whether it is
+    a mutation (api/schema.OperationHooks wakes the relay after one)."""
+
+    label: str
+    mutation: bool
+
+
+_OPERATIONS: PerDocument[Operation] = PerDocument()
+
+
+def operation_of(document: DocumentNode, operation_name: str | None) -> Operation:
+    """The operation a validated `document` executes under `operation_name` (the client's,
+    None for the first), worked out once per document and name."""
+
+    def chosen() -> Operation:
         definition = next(
             (
                 d
-                for d in context.graphql_document.definitions  # type: ignore[union-attr]
+                for d in document.definitions
                 if isinstance(d, OperationDefinitionNode)
-                and (
-                    context.operation_name is None
-                    or (d.name and d.name.value == context.operation_name)
-                )
+                and (operation_name is None or (d.name and d.name.value == operation_name))
             ),
             None,
         )
-        label, outcome = operation_label(definition), outcome_of(context.result)
+        mutation = definition is not None and definition.operation is OperationType.MUTATION
+        return Operation(operation_label(definition), mutation)
+
+    return _OPERATIONS.get(document, operation_name, chosen)
+
+
+def count_operation(operation: Operation | None, result: Any, started: float) -> None:
+    """One operation answered: counted by label and outcome, its latency since `started`
+    (time.perf_counter) observed. `operation` is None for a document that did not parse
+    or validate: nothing from an unvalidated document becomes a label. (strawberry also
+    stores execution errors in `pre_execution_errors`, so that cannot tell them apart.)"""
+    if operation is None:
+        label, outcome = INVALID, "refused"
+    else:
+        label, outcome = operation.label, outcome_of(result)
     _requests(label, outcome).inc()
     _latency(label).observe(time.perf_counter() - started)
 

@@ -20,11 +20,11 @@ from strawberry.extensions.query_depth_limiter import create_validator as depth_
 from strawberry.schema.schema import validate_document
 from strawberry.tools import merge_types
 from strawberry.types import ExecutionContext, get_object_definition
-from strawberry.types.graphql import OperationType
+from strawberry.types.execution import ParseOptions
 
 from api.cost import COST_MODEL, Budgets, CostLimits, charge_query_cost
 from api.documents import DOCUMENTS_KEPT, PerDocument
-from api.metrics import count_operation
+from api.metrics import count_operation, operation_of
 from api.security import refuse_unstorable_input
 from api.settings import Settings
 from api.tracing import schema_extensions as tracing_extensions
@@ -122,6 +122,7 @@ class OperationSetup:
     """What OperationHooks needs, built once per schema."""
 
     parse: Callable[[str], DocumentNode]  # at most max_tokens tokens, once per text
+    parse_options: ParseOptions  # the same limit, for strawberry's own parse
     rules: tuple[type[ASTValidationRule], ...]  # graphql-core's, then depth and aliases
     validations: PerDocument[list[GraphQLError]]
     budgets: Budgets
@@ -137,21 +138,30 @@ class OperationSetup:
             depth_rule(limits.max_query_depth, None, None),
             max_aliases_rule(limits.max_aliases),
         )
-        return cls(parse_once, rules, PerDocument(), Budgets(limits.cost))
+        return cls(
+            parse_once,
+            {"max_tokens": limits.max_tokens},
+            rules,
+            PerDocument(),
+            Budgets(limits.cost),
+        )
 
 
 class OperationHooks(SchemaExtension):
-    """Everything the OMS does around an operation, as one extension. strawberry builds
-    every extension's hooks anew for each request (docs/STACK-NOTES.md, "Schema
-    extensions"), so one extension with the four hooks it needs costs a fraction of one
-    extension per concern. In the order they run:
+    """Everything the OMS does around an operation, as one extension with two hooks.
+    strawberry builds every extension's hooks anew for each request (a contextmanager,
+    a functools.wraps and an ExitStack entry each; docs/STACK-NOTES.md, "Schema
+    extensions"), so the work sits in as few hooks as it can. In the order it runs:
 
-    - parse: at most `max_tokens` tokens, once per text (as strawberry's ParserCache);
+    - parse (in on_operation, which starts just before strawberry would parse): at most
+      `max_tokens` tokens, once per text (as strawberry's ParserCache). A text that does
+      not parse is left to strawberry, which parses it again with the same limit and
+      answers the error as usual;
     - validate: graphql-core's rules plus the depth and alias limits, once per document
       (as its ValidationCache; api/documents.py);
-    - execute, reached only by documents that parsed and validated: input the database
-      cannot store is refused (api/security.py), then the query cost is charged
-      (api/cost.py); a refusal becomes the result and nothing is executed;
+    - then, only for documents that parsed and validated: input the database cannot
+      store is refused (api/security.py), then the query cost is charged (api/cost.py);
+      a refusal becomes the result, which strawberry answers instead of executing;
     - when the operation ends: an executed mutation wakes the relay (its outbox events are
       committed), and the operation is counted and timed (api/metrics.py).
     """
@@ -164,34 +174,37 @@ class OperationHooks(SchemaExtension):
 
     def on_operation(self) -> Iterator[None]:
         started = time.perf_counter()
-        yield
         context = self.execution_context
-        if self.executed and context.operation_type is OperationType.MUTATION:
-            relay = getattr(context.context, "relay", None)
-            if relay is not None:
-                relay.wake()
-        count_operation(context, self.executed, started)
-
-    def on_parse(self) -> Iterator[None]:
-        context = self.execution_context
-        context.graphql_document = self.setup.parse(context.query)  # type: ignore[arg-type]
+        context.parse_options = self.setup.parse_options
+        if context.query:
+            # Not contextlib.suppress: this runs on every request, and a try costs nothing.
+            try:  # noqa: SIM105
+                context.graphql_document = self.setup.parse(context.query)
+            except Exception:  # strawberry parses it again, and answers the error
+                pass
         yield
+        operation = None
+        if self.executed:
+            operation = operation_of(context.graphql_document, context.operation_name)  # type: ignore[arg-type]
+            if operation.mutation:
+                relay = getattr(context.context, "relay", None)
+                if relay is not None:
+                    relay.wake()
+        count_operation(operation, context.result, started)
 
     def on_validate(self) -> Iterator[None]:
         context = self.execution_context
         schema, document, rules = context.schema._schema, context.graphql_document, self.setup.rules
-        context.pre_execution_errors = self.setup.validations.get(
+        errors = self.setup.validations.get(
             document,  # type: ignore[arg-type]
             None,
             lambda: validate_document(schema, document, rules),  # type: ignore[arg-type]
         )
-        yield
-
-    def on_execute(self) -> Iterator[None]:
-        self.executed = True
-        context = self.execution_context
-        refuse_unstorable_input(context)
-        self.cost_report = charge_query_cost(self.setup.budgets, context)
+        context.pre_execution_errors = errors
+        if not errors:
+            self.executed = True
+            refuse_unstorable_input(context)
+            self.cost_report = charge_query_cost(self.setup.budgets, context)
         yield
 
     def get_results(self) -> dict[str, Any]:

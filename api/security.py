@@ -1,6 +1,6 @@
-"""Edge hardening: security headers, a request body cap, bounded JSON nesting, a brake on
-guessing keys, and no input the database cannot store (NUL, lone surrogates, datetimes
-out of range)."""
+"""Edge hardening: bounded JSON nesting, a brake on guessing keys, and no input the
+database cannot store (NUL, lone surrogates, datetimes out of range). The security
+headers and the request body cap are api/edge.py's."""
 
 from __future__ import annotations
 
@@ -33,115 +33,9 @@ from graphql import (
     type_from_ast,
     visit,
 )
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from strawberry.types import ExecutionContext, ExecutionResult
 
 from api.documents import PerDocument
-
-# The dashboard serves only its own files; GraphiQL (GET /graphql) loads its
-# assets from a CDN, so it gets the headers below but no content policy.
-DASHBOARD_POLICY = (
-    "default-src 'self'; connect-src 'self' ws: wss:; img-src 'self' data:; "
-    "style-src 'self'; script-src 'self'; frame-ancestors 'none'; base-uri 'none'; "
-    "form-action 'self'"
-)
-COMMON_HEADERS = [
-    (b"x-content-type-options", b"nosniff"),
-    (b"x-frame-options", b"DENY"),
-    (b"referrer-policy", b"no-referrer"),
-    (b"cross-origin-opener-policy", b"same-origin"),
-]
-
-
-class SecurityHeaders:
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        extra = list(COMMON_HEADERS)
-        path: str = scope["path"]
-        if path.startswith("/dashboard"):
-            extra.append((b"content-security-policy", DASHBOARD_POLICY.encode()))
-        if path == "/graphql":
-            extra.append((b"cache-control", b"no-store"))
-
-        async def with_headers(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                names = {name.lower() for name, _ in message.get("headers", [])}
-                message["headers"] = [
-                    *message.get("headers", []),
-                    *((n, v) for n, v in extra if n not in names),
-                ]
-            await send(message)
-
-        await self.app(scope, receive, with_headers)
-
-
-class BodyTooLarge(Exception):
-    pass
-
-
-class BodySizeLimit:
-    """Refuses request bodies over `max_bytes` with 413, declared or streamed."""
-
-    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
-        self.app = app
-        self.max_bytes = max_bytes
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        declared = dict(scope.get("headers", [])).get(b"content-length")
-        if declared is not None and declared.isdigit() and int(declared) > self.max_bytes:
-            await self._refuse(send)
-            return
-        seen = 0
-
-        async def counted() -> Message:
-            nonlocal seen
-            message = await receive()
-            if message["type"] == "http.request":
-                seen += len(message.get("body", b""))
-                if seen > self.max_bytes:
-                    raise BodyTooLarge
-            return message
-
-        started = False
-
-        async def tracking(message: Message) -> None:
-            nonlocal started
-            started = started or message["type"] == "http.response.start"
-            await send(message)
-
-        try:
-            await self.app(scope, counted, tracking)
-        except BodyTooLarge:
-            if not started:
-                await self._refuse(send)
-
-    async def _refuse(self, send: Send) -> None:
-        body = json.dumps(
-            {
-                "errors": [
-                    {
-                        "message": f"the request body is over {self.max_bytes} bytes",
-                        "extensions": {"code": "REQUEST_TOO_LARGE"},
-                    }
-                ]
-            }
-        ).encode()
-        await send(
-            {
-                "type": "http.response.start",
-                "status": 413,
-                "headers": [(b"content-type", b"application/json")],
-            }
-        )
-        await send({"type": "http.response.body", "body": body})
 
 
 @dataclass
@@ -174,6 +68,9 @@ class FailedAuthLimiter:
 
     def retry_after(self, address: str, now: float | None = None) -> float | None:
         """Seconds until `address` may try again, or None when it may now."""
+        known = self.failures.get(address)
+        if known is None or len(known) < self.limit:
+            return None  # the common case: dropping old failures could only shorten it
         now = time.monotonic() if now is None else now
         times = self._recent(address, now)
         if len(times) < self.limit:
@@ -369,7 +266,7 @@ def refuse_unstorable_input(context: ExecutionContext) -> None:
             if name in variables:
                 datetimes.walk_value(kind, variables[name])
         bad_datetime = datetimes.found
-    if facts.unstorable_text or _unstorable_text_in(variables):
+    if facts.unstorable_text or (variables and _unstorable_text_in(variables)):
         context.result = _bad_input(
             "text may not contain the NUL character (U+0000) or a lone surrogate "
             "(U+D800-U+DFFF): send valid Unicode text"

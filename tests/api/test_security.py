@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+from collections.abc import AsyncIterator
 
 import httpx
 import pytest
@@ -131,3 +132,45 @@ def test_failed_auth_memory_stays_bounded_over_many_addresses() -> None:
     assert limiter.retry_after("192.0.2.1", now=10.0) is not None
     limiter.failed("192.0.2.2", now=100.0)
     assert list(limiter.failures) == ["192.0.2.2"]
+
+
+async def test_refusals_at_the_edge_carry_the_edge_headers(db: Settings) -> None:
+    """The body cap answers inside the request id, the security headers and CORS (the
+    order the separate middlewares had), and a streamed body is counted too."""
+    configured = create_app(
+        Settings(
+            database_url=db.database_url,
+            cors_origins=["https://shop.example"],
+            max_body_bytes=1000,
+        )
+    )
+    transport = httpx.ASGITransport(app=configured)
+    headers = {
+        "Origin": "https://shop.example",
+        "X-Request-ID": "edge-1",
+        "Content-Type": "application/json",
+    }
+    async with httpx.AsyncClient(transport=transport, base_url="http://oms.test") as other:
+        declared = await other.post("/graphql", content=b"x" * 1001, headers=headers)
+
+        async def chunks() -> AsyncIterator[
+            bytes
+        ]:  # no Content-Length: only counting finds it too large
+            for _ in range(3):
+                yield b"x" * 400
+
+        streamed = await other.post("/graphql", content=chunks(), headers=headers)
+        preflight = await other.options(
+            "/graphql",
+            headers={**headers, "Access-Control-Request-Method": "POST"},
+        )
+    for response in (declared, streamed):
+        assert response.status_code == 413
+        assert response.json()["errors"][0]["extensions"]["code"] == "REQUEST_TOO_LARGE"
+        assert response.headers["access-control-allow-origin"] == "https://shop.example"
+        assert response.headers["x-content-type-options"] == "nosniff"
+        assert response.headers["cache-control"] == "no-store"
+        assert response.headers["x-request-id"] == "edge-1"
+    assert preflight.status_code == 200
+    assert preflight.headers["x-request-id"] == "edge-1"
+    assert preflight.headers["x-frame-options"] == "DENY"
