@@ -41,7 +41,7 @@ from graphql import (
     get_named_type,
     value_from_ast_untyped,
 )
-from strawberry.types import ExecutionContext, ExecutionResult
+from strawberry.types import ExecutionContext
 
 from api.documents import PerDocument
 from models.operations.picklist import MAX_FULFILLMENT_ORDERS
@@ -363,8 +363,8 @@ def _owner(context: Any) -> str:
 def charge_query_cost(budgets: Budgets, context: ExecutionContext) -> dict[str, Any] | None:
     """Charge a validated operation's cost to its owner's bucket (api/schema.OperationHooks
     calls this before execution): the report for the response's `extensions.cost`, or None
-    when there is no document to cost. Over a limit, `context.result` becomes the refusal,
-    so the operation is not executed."""
+    when there is no document to cost. Over a limit, the refusal becomes the operation's
+    `pre_execution_errors`, so it is not executed (a subscription is not started)."""
     if context.graphql_document is None:
         return None
     cost = remembered_query_cost(
@@ -400,5 +400,5 @@ def charge_query_cost(budgets: Budgets, context: ExecutionContext) -> dict[str, 
             )
     report["throttleStatus"]["currentlyAvailable"] = int(available)
     if refusal is not None:
-        context.result = ExecutionResult(data=None, errors=[refusal])
+        context.pre_execution_errors = [refusal]
     return report

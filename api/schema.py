@@ -161,7 +161,9 @@ class OperationHooks(SchemaExtension):
       (as its ValidationCache; api/documents.py);
     - then, only for documents that parsed and validated: input the database cannot
       store is refused (api/security.py), then the query cost is charged (api/cost.py);
-      a refusal becomes the result, which strawberry answers instead of executing;
+      a refusal becomes the operation's pre-execution errors, which strawberry answers
+      instead of executing, for a subscription as for a query (a result set here would
+      be ignored by strawberry's subscription path);
     - when the operation ends: an executed mutation wakes the relay (its outbox events are
       committed), and the operation is counted and timed (api/metrics.py).
     """

@@ -33,7 +33,7 @@ from graphql import (
     type_from_ast,
     visit,
 )
-from strawberry.types import ExecutionContext, ExecutionResult
+from strawberry.types import ExecutionContext
 
 from api.documents import PerDocument
 
@@ -241,18 +241,17 @@ def _facts(schema: GraphQLSchema, document: DocumentNode) -> _DocumentFacts:
     return _DocumentFacts(finder.found, datetimes.found, tuple(variables))
 
 
-def _bad_input(message: str) -> ExecutionResult:
-    return ExecutionResult(
-        data=None, errors=[GraphQLError(message, extensions={"code": "BAD_USER_INPUT"})]
-    )
+def _bad_input(message: str) -> list[GraphQLError]:
+    return [GraphQLError(message, extensions={"code": "BAD_USER_INPUT"})]
 
 
 def refuse_unstorable_input(context: ExecutionContext) -> None:
     """Refuse, in any argument, input field or variable, on both backends, what the
     database cannot store: text holding NUL or a lone surrogate, and datetimes outside
-    the range it keeps. The client's mistake (BAD_USER_INPUT), said up front as
-    `context.result` (api/schema.OperationHooks calls this before execution), rather than
-    a database error halfway through the request."""
+    the range it keeps. The client's mistake (BAD_USER_INPUT), said up front as the
+    operation's `pre_execution_errors` (api/schema.OperationHooks calls this after
+    validation), rather than a database error halfway through the request: strawberry
+    then answers the error and executes nothing, for a subscription as for a query."""
     document = context.graphql_document
     if document is None:
         return
@@ -267,12 +266,12 @@ def refuse_unstorable_input(context: ExecutionContext) -> None:
                 datetimes.walk_value(kind, variables[name])
         bad_datetime = datetimes.found
     if facts.unstorable_text or (variables and _unstorable_text_in(variables)):
-        context.result = _bad_input(
+        context.pre_execution_errors = _bad_input(
             "text may not contain the NUL character (U+0000) or a lone surrogate "
             "(U+D800-U+DFFF): send valid Unicode text"
         )
     elif bad_datetime is not None:
-        context.result = _bad_input(
+        context.pre_execution_errors = _bad_input(
             f"the datetime {bad_datetime!r} is outside the range this server "
             f"stores ({EARLIEST:%Y-%m-%d} to {LATEST:%Y-%m-%d} UTC)"
         )

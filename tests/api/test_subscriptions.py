@@ -193,3 +193,15 @@ async def test_connection_init_with_a_bad_key_is_refused_not_acknowledged(
         assert await ws_refusal(live_server, {"Authorization": f"Bearer {secret}"}) == 4403
     assert await ws_refusal(live_server, {"Authorization": f"Bearer {good}"}) == 0
     assert await ws_refusal(live_server, {}) == 0  # anonymous: fields answer UNAUTHENTICATED
+
+
+async def test_a_subscription_is_refused_what_a_query_is_refused(live_server: str) -> None:
+    """Input the database cannot store refuses a subscription before it starts, as it
+    refuses a query (api/schema.OperationHooks)."""
+    network = await twin_cities({"MUG": (5, 5, 5)})
+    _, admin = await create_api_key("admin", Role.ADMIN)
+    msp = encode_id("Location", network.msp.id)
+    async with subscribe(live_server, admin, ASSIGNED, {"loc": msp, "since": "\x00"}) as sub:
+        refused = await sub.message()
+    assert refused["type"] == "error", refused
+    assert "NUL" in refused["payload"][0]["message"], refused
