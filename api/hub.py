@@ -1,8 +1,9 @@
 """Process-local fan-out of outbox events, fed by one broadcaster channel.
 
-Every process subscribes once to `oms:events` and hands each event to the
-local subscriptions listening on its stream. Events are doorbells: a
-subscription that hears one reads what is new from the database, so order,
+Every process subscribes once to `oms:events`; each message names streams
+that have news ({"streams": [...]}, one message per relay batch), and the
+hub rings the local subscriptions listening on them. Messages are doorbells:
+a subscription that hears one reads what is new from the database, so order,
 gaps and duplicates are settled by the outbox ids, not by the transport.
 
 broadcaster does not recover from a Redis restart (its listener task dies and
@@ -17,8 +18,8 @@ import asyncio
 import contextlib
 import json
 from collections import defaultdict
-from collections.abc import AsyncIterator, Iterator
-from typing import Any, Self
+from collections.abc import AsyncIterator, Iterator, Sequence
+from typing import Self
 
 from broadcaster import Broadcast, Event
 from broadcaster._base import Unsubscribed
@@ -64,11 +65,12 @@ class Hub:
             await asyncio.wait({self._pump}, timeout=DISCONNECT_TIMEOUT)
         await self._close_broadcast()
 
-    async def publish(self, event: dict[str, Any]) -> None:
-        """Send one outbox event to every process. Raises when the transport is down."""
+    async def publish_streams(self, streams: Sequence[str]) -> None:
+        """Ring `streams` in every process (this one included), in that order, with one
+        message. Raises when the transport is down."""
         if self._broadcast is None or not self.connected:
             raise ConnectionError("the broadcast transport is not connected")
-        await self._broadcast.publish(CHANNEL, json.dumps(event))
+        await self._broadcast.publish(CHANNEL, json.dumps({"streams": streams}))
 
     @contextlib.contextmanager
     def listen(self, stream: str) -> Iterator[asyncio.Queue[str]]:
@@ -99,7 +101,7 @@ class Hub:
         then."""
         self.ring(stream)
         with contextlib.suppress(Exception):
-            await asyncio.wait_for(self.publish({"stream": stream}), ANNOUNCE_TIMEOUT)
+            await asyncio.wait_for(self.publish_streams([stream]), ANNOUNCE_TIMEOUT)
 
     def ring(self, stream: str) -> None:
         """Ring the stream's listeners, and those of its family ("channel:*" for every
@@ -135,8 +137,7 @@ class Hub:
         while True:
             try:
                 async for message in self._messages():
-                    stream = json.loads(message).get("stream")
-                    if isinstance(stream, str):
+                    for stream in _streams(message):
                         self.ring(stream)
             except asyncio.CancelledError:
                 raise
@@ -169,6 +170,15 @@ class Hub:
                     getter.cancel()
                     with contextlib.suppress(asyncio.CancelledError, Unsubscribed):
                         await getter
+
+
+def _streams(message: str) -> list[str]:
+    """The streams a message names; none when it is not one of ours."""
+    with contextlib.suppress(ValueError):
+        decoded = json.loads(message)
+        if isinstance(decoded, dict) and isinstance(decoded.get("streams"), list):
+            return [stream for stream in decoded["streams"] if isinstance(stream, str)]
+    return []
 
 
 def _listening(broadcast: Broadcast) -> bool:
