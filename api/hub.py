@@ -1,8 +1,9 @@
 """Process-local fan-out of outbox events, fed by one broadcaster channel.
 
 Every process subscribes once to `oms:events`; each message names streams
-that have news ({"streams": [...]}, one message per relay batch), and the
-hub rings the local subscriptions listening on them. Messages are doorbells:
+that have news ({"from": <hub>, "streams": [...]}, one message per relay
+batch), and the hub rings the local subscriptions listening on them. The
+sender rings its own at once, without the transport's round trip. Messages are doorbells:
 a subscription that hears one reads what is new from the database, so order,
 gaps and duplicates are settled by the outbox ids, not by the transport.
 
@@ -17,6 +18,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
+import uuid
 from collections import defaultdict
 from collections.abc import AsyncIterator, Iterator, Sequence
 from typing import Self
@@ -41,6 +43,9 @@ class Hub:
         self._pump: asyncio.Task[None] | None = None
         self._connected = asyncio.Event()
         self.health = Dependency("broadcast", url)
+        # Names this hub's messages: its own come back through the transport, and their
+        # streams were rung when they were sent.
+        self._origin = uuid.uuid4().hex
 
     @property
     def connected(self) -> bool:
@@ -66,11 +71,14 @@ class Hub:
         await self._close_broadcast()
 
     async def publish_streams(self, streams: Sequence[str]) -> None:
-        """Ring `streams` in every process (this one included), in that order, with one
-        message. Raises when the transport is down."""
+        """Ring `streams` here at once, then in every other process with one message (this
+        process skips its own). Raises when the transport is down."""
+        for stream in streams:
+            self.ring(stream)
         if self._broadcast is None or not self.connected:
             raise ConnectionError("the broadcast transport is not connected")
-        await self._broadcast.publish(CHANNEL, json.dumps({"streams": streams}))
+        message = {"from": self._origin, "streams": streams}
+        await self._broadcast.publish(CHANNEL, json.dumps(message))
 
     @contextlib.contextmanager
     def listen(self, stream: str) -> Iterator[asyncio.Queue[str]]:
@@ -99,7 +107,6 @@ class Hub:
         that must not wait for the relay's round (a revoked key). The outbox row written
         with the change still follows: a process this misses (transport down) hears it
         then."""
-        self.ring(stream)
         with contextlib.suppress(Exception):
             await asyncio.wait_for(self.publish_streams([stream]), ANNOUNCE_TIMEOUT)
 
@@ -137,7 +144,7 @@ class Hub:
         while True:
             try:
                 async for message in self._messages():
-                    for stream in _streams(message):
+                    for stream in _streams(message, self._origin):
                         self.ring(stream)
             except asyncio.CancelledError:
                 raise
@@ -172,11 +179,16 @@ class Hub:
                         await getter
 
 
-def _streams(message: str) -> list[str]:
-    """The streams a message names; none when it is not one of ours."""
+def _streams(message: str, origin: str) -> list[str]:
+    """The streams a message names; none when it is not one of ours, or was sent by `origin`
+    (rung when it was sent)."""
     with contextlib.suppress(ValueError):
         decoded = json.loads(message)
-        if isinstance(decoded, dict) and isinstance(decoded.get("streams"), list):
+        if (
+            isinstance(decoded, dict)
+            and decoded.get("from") != origin
+            and isinstance(decoded.get("streams"), list)
+        ):
             return [stream for stream in decoded["streams"] if isinstance(stream, str)]
     return []
 

@@ -1,7 +1,8 @@
 """The outbox relay: publishes committed outbox events, in id order, and stamps them.
 
 One relay per process; on PostgreSQL a transaction-scoped advisory lock lets
-one process at a time publish, so events of a stream leave in order. A batch
+one process at a time publish (the others wait their turn), so events of a
+stream leave in order. A batch
 is stamped only after it was handed to the transport: one statement takes the
 lock and stamps the batch, the publish follows, and the commit after it; if
 Redis is down the transaction rolls back and the events wait for the next
@@ -34,25 +35,21 @@ BATCH = 500
 # Any constant shared by all processes of the deployment.
 RELAY_LOCK_KEY = 0x0_5E1A7
 FAILURE_BACKOFF = 1.0
-LOCK_RETRY = 0.005
-LOCK_RETRIES = 20
 
 _OUTBOX = sql.table(OutboxEvent)
 _PUBLISHED_AT = OutboxEvent._meta.fields_map["published_at"]
 _CLAIMED = "id, stream, type, trace_context"
-# The lock is taken once (a materialized CTE) before the batch is read. The statement's
-# snapshot may predate it: a row the previous holder stamped and committed meanwhile is
-# then re-checked on its committed version by the UPDATE (`published_at IS NULL` fails)
-# and left out. One row with `mine` and no id: not our turn, or nothing pending.
+# The lock is taken once (a materialized CTE) before the batch is read; a relay holding
+# it is waited for (a run takes about a millisecond). The statement's snapshot predates the
+# wait: a row the previous holder stamped meanwhile is re-checked on its committed version
+# by the UPDATE (`published_at IS NULL` fails) and left out.
 _CLAIM_PG = f"""
-WITH lock AS MATERIALIZED (SELECT pg_try_advisory_xact_lock($1) AS mine),
-stamped AS (
-  UPDATE {_OUTBOX} SET published_at = $2
-  WHERE published_at IS NULL AND id IN (
-    SELECT id FROM {_OUTBOX} WHERE published_at IS NULL AND (SELECT mine FROM lock)
-    ORDER BY id LIMIT $3)
-  RETURNING {_CLAIMED})
-SELECT lock.mine, stamped.* FROM lock LEFT JOIN stamped ON true
+WITH lock AS MATERIALIZED (SELECT true AS mine FROM pg_advisory_xact_lock($1))
+UPDATE {_OUTBOX} SET published_at = $2
+WHERE published_at IS NULL AND id IN (
+  SELECT id FROM {_OUTBOX} WHERE published_at IS NULL AND (SELECT mine FROM lock)
+  ORDER BY id LIMIT $3)
+RETURNING {_CLAIMED}
 """
 # SQLite: the UPDATE takes the database's write lock, which serializes relays too.
 _CLAIM_SQLITE = f"""
@@ -97,15 +94,8 @@ class Relay:
                 await asyncio.wait_for(self._wake.wait(), timeout=self.interval)
             self._wake.clear()
             try:
-                retries = LOCK_RETRIES
-                while (published := await self.publish_pending()) == BATCH or (
-                    published is None and retries > 0
-                ):
-                    if published is None:
-                        # Another process is publishing: its batch may not hold ours. A few
-                        # quick tries, then the next tick, so a slow holder is not hammered.
-                        retries -= 1
-                        await asyncio.sleep(LOCK_RETRY)
+                while await self.publish_pending() == BATCH:
+                    pass  # a full batch: more may be waiting
                 self._paused.recovered()
             except asyncio.CancelledError:
                 raise
@@ -113,21 +103,18 @@ class Relay:
                 self._paused.failed(error)
                 await asyncio.sleep(FAILURE_BACKOFF)
 
-    async def publish_pending(self) -> int | None:
-        """How many events it published; None when another process holds the relay lock."""
+    async def publish_pending(self) -> int:
+        """How many events it published."""
         if not self.hub.connected:
             return 0
         stamp = _PUBLISHED_AT.to_db_value(datetime.now(UTC), OutboxEvent)
         async with in_transaction() as connection:
             if self.on_postgres:
-                rows = await connection.execute_query_dict(
-                    _CLAIM_PG, [RELAY_LOCK_KEY, stamp, BATCH]
-                )
-                if not rows[0]["mine"]:
-                    return None
+                claim, values = _CLAIM_PG, [RELAY_LOCK_KEY, stamp, BATCH]
             else:
-                rows = await connection.execute_query_dict(_CLAIM_SQLITE, [stamp, BATCH])
-            events = sorted((row for row in rows if row["id"] is not None), key=itemgetter("id"))
+                claim, values = _CLAIM_SQLITE, [stamp, BATCH]
+            claimed = await connection.execute_query_dict(claim, values)
+            events = sorted(claimed, key=itemgetter("id"))
             if events:
                 # Stamped above but committed only after the transport took the batch: a
                 # failed publish rolls the stamps back.

@@ -4,6 +4,7 @@ stamps commit only once the transport took the message."""
 from __future__ import annotations
 
 import asyncio
+import os
 from collections.abc import AsyncIterator, Sequence
 
 import asyncpg
@@ -16,6 +17,7 @@ from models.tables import OutboxEvent
 from tests.support.database import ON_POSTGRES
 
 pytestmark = pytest.mark.usefixtures("db")
+ON_MEMORY = os.environ.get("BROADCAST_URL", "memory://").startswith("memory")
 
 
 class Recording(Hub):
@@ -49,7 +51,7 @@ async def test_a_batch_is_one_message_naming_each_stream_once_in_order(hub: Reco
     with hub.doorbell("location:2") as store, hub.doorbell("channel:*") as channels:
         assert await relay.publish_pending() == 4
         assert hub.published == [["location:2", "order:7", "channel:web"]]
-        # Every process hears it through the transport, this one included.
+        # This process rings at once; the others hear it through the transport.
         assert await asyncio.wait_for(store.get(), 5) == "location:2"
         assert await asyncio.wait_for(channels.get(), 5) == "channel:web"
     stamped = await OutboxEvent.filter(id__in=ids).values_list("published_at", flat=True)
@@ -82,16 +84,43 @@ async def test_a_batch_takes_the_oldest_first(hub: Recording) -> None:
 
 
 @pytest.mark.skipif(not ON_POSTGRES, reason="the relay lock is PostgreSQL's")
-async def test_another_process_holding_the_lock_makes_it_wait(db: Settings, hub: Recording) -> None:
+async def test_a_relay_waits_for_another_process_holding_the_lock(
+    db: Settings, hub: Recording
+) -> None:
     await _pending("location:2")
     relay = Relay(hub, on_postgres=True)
     other = await asyncpg.connect(db.database_url.replace("postgres://", "postgresql://", 1))
     try:
         async with other.transaction():
             await other.execute("SELECT pg_advisory_xact_lock($1)", RELAY_LOCK_KEY)
-            assert await relay.publish_pending() is None
-            assert await OutboxEvent.filter(published_at=None).count() == 1
+            # The other process stamps what it sees, and commits after we began to wait.
+            await other.execute("UPDATE outbox_event SET published_at = now()")
+            waiting = asyncio.create_task(relay.publish_pending())
+            await asyncio.sleep(0.3)
+            assert not waiting.done()
+            assert await _pending("order:7")
+        assert await asyncio.wait_for(waiting, 5) == 0, "its snapshot predates order:7"
         assert await relay.publish_pending() == 1
     finally:
         await other.close()
-    assert hub.published == [["location:2"]]
+    assert hub.published == [["order:7"]]
+
+
+@pytest.mark.skipif(ON_MEMORY, reason="two hubs meet through a shared transport (Redis)")
+async def test_a_hub_rings_its_own_streams_once_and_another_hub_through_the_transport(
+    db: Settings,
+) -> None:
+    async with Hub(db.broadcast_url) as sender, Hub(db.broadcast_url) as receiver:
+        with (
+            sender.doorbell("order:7") as here,
+            receiver.doorbell("order:7") as there,
+            sender.doorbell("order:9") as reply,
+        ):
+            await sender.publish_streams(["order:7"])
+            assert here.get_nowait() == "order:7", "rung before the transport's round trip"
+            assert await asyncio.wait_for(there.get(), 5) == "order:7"
+            # One subscription delivers in order: once the sender hears a later message,
+            # its own has come back, and was not rung again.
+            await receiver.publish_streams(["order:9"])
+            assert await asyncio.wait_for(reply.get(), 5) == "order:9"
+            assert here.empty()
