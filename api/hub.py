@@ -3,9 +3,10 @@
 Every process subscribes once to `oms:events`; each message names streams
 that have news ({"from": <hub>, "streams": [...]}, one message per relay
 batch), and the hub rings the local subscriptions listening on them. The
-sender rings its own at once, without the transport's round trip. Messages are doorbells:
-a subscription that hears one reads what is new from the database, so order,
-gaps and duplicates are settled by the outbox ids, not by the transport.
+sender rings its own process's at once, without the transport's round trip.
+Messages are doorbells: a subscription that hears one reads what is new from
+the database, so order, gaps and duplicates are settled by the outbox ids,
+not by the transport.
 
 broadcaster does not recover from a Redis restart (its listener task dies and
 subscribers wait forever), so the pump watches the listener, reconnects with

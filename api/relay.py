@@ -2,14 +2,13 @@
 
 One relay per process; on PostgreSQL a transaction-scoped advisory lock lets
 one process at a time publish (the others wait their turn), so events of a
-stream leave in order. A batch
-is stamped only after it was handed to the transport: one statement takes the
-lock and stamps the batch, the publish follows, and the commit after it; if
-Redis is down the transaction rolls back and the events wait for the next
-round. Subscriptions read the outbox themselves, so what a batch publishes is
-one message naming the streams that have news (in the order of their first
-event), and a doorbell published twice (a crash between publish and commit)
-is harmless.
+stream leave in order. A batch is stamped only after it was handed to the
+transport: one statement takes the lock and stamps the batch, the publish
+follows, and the commit after it; if Redis is down the transaction rolls back
+and the events wait for the next round. Subscriptions read the outbox
+themselves, so what a batch publishes is one message naming the streams that
+have news (in the order of their first event), and a doorbell published twice
+(a crash between publish and commit) is harmless.
 """
 
 from __future__ import annotations

@@ -148,7 +148,7 @@ def spans(name: str, causes: Sequence[tuple[str | None, dict[str, Any]]]) -> Ite
         return
     with contextlib.ExitStack() as stack:
         for cause, attributes in causes:
-            # Explicit parents: the spans are siblings of nothing here, never nested.
+            # Each its own parent (its cause, else none): never nested in one another.
             parent = _PROPAGATOR.extract({"traceparent": cause}) if cause else Context()
             stack.enter_context(
                 trace.use_span(
