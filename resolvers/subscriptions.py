@@ -116,8 +116,11 @@ async def follow(
             for seen, at in list(recent.items()):
                 if at < now - 2 * LATE_COMMIT_WINDOW:
                     del recent[seen]
+            # asyncio.timeout, not wait_for: a doorbell wakes this task in one step of a
+            # busy event loop, not two.
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(doorbell.get(), timeout=POLL_SECONDS)
+                async with asyncio.timeout(POLL_SECONDS):
+                    await doorbell.get()
 
 
 def _drain(doorbell: asyncio.Queue[str]) -> None:
