@@ -1,9 +1,12 @@
 """Process-local fan-out of outbox events, fed by one broadcaster channel.
 
-Every process subscribes once to `oms:events` and hands each event to the
-local subscriptions listening on its stream. Events are doorbells: a
-subscription that hears one reads what is new from the database, so order,
-gaps and duplicates are settled by the outbox ids, not by the transport.
+Every process subscribes once to `oms:events`; each message names streams
+that have news ({"from": <hub>, "streams": [...]}, one message per relay
+batch), and the hub rings the local subscriptions listening on them. The
+sender rings its own process's at once, without the transport's round trip.
+Messages are doorbells: a subscription that hears one reads what is new from
+the database, so order, gaps and duplicates are settled by the outbox ids,
+not by the transport.
 
 broadcaster does not recover from a Redis restart (its listener task dies and
 subscribers wait forever), so the pump watches the listener, reconnects with
@@ -16,9 +19,10 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
+import uuid
 from collections import defaultdict
-from collections.abc import AsyncIterator, Iterator
-from typing import Any, Self
+from collections.abc import AsyncIterator, Iterator, Sequence
+from typing import Self
 
 from broadcaster import Broadcast, Event
 from broadcaster._base import Unsubscribed
@@ -40,6 +44,9 @@ class Hub:
         self._pump: asyncio.Task[None] | None = None
         self._connected = asyncio.Event()
         self.health = Dependency("broadcast", url)
+        # Names this hub's messages: its own come back through the transport, and their
+        # streams were rung when they were sent.
+        self._origin = uuid.uuid4().hex
 
     @property
     def connected(self) -> bool:
@@ -64,11 +71,15 @@ class Hub:
             await asyncio.wait({self._pump}, timeout=DISCONNECT_TIMEOUT)
         await self._close_broadcast()
 
-    async def publish(self, event: dict[str, Any]) -> None:
-        """Send one outbox event to every process. Raises when the transport is down."""
+    async def publish_streams(self, streams: Sequence[str]) -> None:
+        """Ring `streams` here at once, then in every other process with one message (this
+        process skips its own). Raises when the transport is down."""
+        for stream in streams:
+            self.ring(stream)
         if self._broadcast is None or not self.connected:
             raise ConnectionError("the broadcast transport is not connected")
-        await self._broadcast.publish(CHANNEL, json.dumps(event))
+        message = {"from": self._origin, "streams": streams}
+        await self._broadcast.publish(CHANNEL, json.dumps(message))
 
     @contextlib.contextmanager
     def listen(self, stream: str) -> Iterator[asyncio.Queue[str]]:
@@ -97,9 +108,8 @@ class Hub:
         that must not wait for the relay's round (a revoked key). The outbox row written
         with the change still follows: a process this misses (transport down) hears it
         then."""
-        self.ring(stream)
         with contextlib.suppress(Exception):
-            await asyncio.wait_for(self.publish({"stream": stream}), ANNOUNCE_TIMEOUT)
+            await asyncio.wait_for(self.publish_streams([stream]), ANNOUNCE_TIMEOUT)
 
     def ring(self, stream: str) -> None:
         """Ring the stream's listeners, and those of its family ("channel:*" for every
@@ -135,8 +145,7 @@ class Hub:
         while True:
             try:
                 async for message in self._messages():
-                    stream = json.loads(message).get("stream")
-                    if isinstance(stream, str):
+                    for stream in _streams(message, self._origin):
                         self.ring(stream)
             except asyncio.CancelledError:
                 raise
@@ -169,6 +178,20 @@ class Hub:
                     getter.cancel()
                     with contextlib.suppress(asyncio.CancelledError, Unsubscribed):
                         await getter
+
+
+def _streams(message: str, origin: str) -> list[str]:
+    """The streams a message names; none when it is not one of ours, or was sent by `origin`
+    (rung when it was sent)."""
+    with contextlib.suppress(ValueError):
+        decoded = json.loads(message)
+        if (
+            isinstance(decoded, dict)
+            and decoded.get("from") != origin
+            and isinstance(decoded.get("streams"), list)
+        ):
+            return [stream for stream in decoded["streams"] if isinstance(stream, str)]
+    return []
 
 
 def _listening(broadcast: Broadcast) -> bool:

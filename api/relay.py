@@ -1,11 +1,14 @@
 """The outbox relay: publishes committed outbox events, in id order, and stamps them.
 
 One relay per process; on PostgreSQL a transaction-scoped advisory lock lets
-one process at a time publish, so events of a stream leave in order. A batch
-is stamped only after it was handed to the transport: if Redis is down the
-transaction rolls back and the events wait for the next round. Subscriptions
-read the outbox themselves, so a doorbell published twice (a crash between
-publish and commit) is harmless.
+one process at a time publish (the others wait their turn), so events of a
+stream leave in order. A batch is stamped only after it was handed to the
+transport: one statement takes the lock and stamps the batch, the publish
+follows, and the commit after it; if Redis is down the transaction rolls back
+and the events wait for the next round. Subscriptions read the outbox
+themselves, so what a batch publishes is one message naming the streams that
+have news (in the order of their first event), and a doorbell published twice
+(a crash between publish and commit) is harmless.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ import asyncio
 import contextlib
 import logging
 from datetime import UTC, datetime
+from operator import itemgetter
 from typing import Self
 
 from tortoise.transactions import in_transaction
@@ -21,6 +25,7 @@ from tortoise.transactions import in_transaction
 from api import tracing
 from api.health import Outage
 from api.hub import Hub
+from models import sql
 from models.tables import OutboxEvent
 
 log = logging.getLogger(__name__)
@@ -29,8 +34,28 @@ BATCH = 500
 # Any constant shared by all processes of the deployment.
 RELAY_LOCK_KEY = 0x0_5E1A7
 FAILURE_BACKOFF = 1.0
-LOCK_RETRY = 0.005
-LOCK_RETRIES = 20
+
+_OUTBOX = sql.table(OutboxEvent)
+_PUBLISHED_AT = OutboxEvent._meta.fields_map["published_at"]
+_CLAIMED = "id, stream, type, trace_context"
+# The lock is taken once (a materialized CTE) before the batch is read; a relay holding
+# it is waited for (a run takes about a millisecond). The statement's snapshot predates the
+# wait: a row the previous holder stamped meanwhile is re-checked on its committed version
+# by the UPDATE (`published_at IS NULL` fails) and left out.
+_CLAIM_PG = f"""
+WITH lock AS MATERIALIZED (SELECT true AS mine FROM pg_advisory_xact_lock($1))
+UPDATE {_OUTBOX} SET published_at = $2
+WHERE published_at IS NULL AND id IN (
+  SELECT id FROM {_OUTBOX} WHERE published_at IS NULL AND (SELECT mine FROM lock)
+  ORDER BY id LIMIT $3)
+RETURNING {_CLAIMED}
+"""
+# SQLite: the UPDATE takes the database's write lock, which serializes relays too.
+_CLAIM_SQLITE = f"""
+UPDATE {_OUTBOX} SET published_at = ?
+WHERE id IN (SELECT id FROM {_OUTBOX} WHERE published_at IS NULL ORDER BY id LIMIT ?)
+RETURNING {_CLAIMED}
+"""
 
 
 class Relay:
@@ -64,19 +89,15 @@ class Relay:
 
     async def _run(self) -> None:
         while True:
+            # asyncio.timeout, not wait_for: no task of its own, so a wake-up is one step
+            # of a busy event loop, not two.
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._wake.wait(), timeout=self.interval)
+                async with asyncio.timeout(self.interval):
+                    await self._wake.wait()
             self._wake.clear()
             try:
-                retries = LOCK_RETRIES
-                while (published := await self.publish_pending()) == BATCH or (
-                    published is None and retries > 0
-                ):
-                    if published is None:
-                        # Another process is publishing: its batch may not hold ours. A few
-                        # quick tries, then the next tick, so a slow holder is not hammered.
-                        retries -= 1
-                        await asyncio.sleep(LOCK_RETRY)
+                while await self.publish_pending() == BATCH:
+                    pass  # a full batch: more may be waiting
                 self._paused.recovered()
             except asyncio.CancelledError:
                 raise
@@ -84,34 +105,27 @@ class Relay:
                 self._paused.failed(error)
                 await asyncio.sleep(FAILURE_BACKOFF)
 
-    async def publish_pending(self) -> int | None:
-        """How many events it published; None when another process holds the relay lock."""
+    async def publish_pending(self) -> int:
+        """How many events it published."""
         if not self.hub.connected:
             return 0
+        stamp = _PUBLISHED_AT.to_db_value(datetime.now(UTC), OutboxEvent)
         async with in_transaction() as connection:
             if self.on_postgres:
-                rows = await connection.execute_query_dict(
-                    "SELECT pg_try_advisory_xact_lock($1) AS mine", [RELAY_LOCK_KEY]
-                )
-                if not rows[0]["mine"]:
-                    return None
-            events = await OutboxEvent.filter(published_at=None).order_by("id").limit(BATCH)
-            for event in events:
-                with tracing.span(
-                    "outbox publish",
-                    event.trace_context,
-                    **{"oms.event.id": event.id, "oms.event.type": event.type},
-                ):
-                    await self.hub.publish(
-                        {
-                            "id": event.id,
-                            "stream": event.stream,
-                            "type": event.type,
-                            "payload": event.payload,
-                        }
-                    )
+                claim, values = _CLAIM_PG, [RELAY_LOCK_KEY, stamp, BATCH]
+            else:
+                claim, values = _CLAIM_SQLITE, [stamp, BATCH]
+            claimed = await connection.execute_query_dict(claim, values)
+            events = sorted(claimed, key=itemgetter("id"))
             if events:
-                await OutboxEvent.filter(id__in=[e.id for e in events]).update(
-                    published_at=datetime.now(UTC)
-                )
+                # Stamped above but committed only after the transport took the batch: a
+                # failed publish rolls the stamps back.
+                with tracing.spans(
+                    "outbox publish",
+                    [
+                        (e["trace_context"], {"oms.event.id": e["id"], "oms.event.type": e["type"]})
+                        for e in events
+                    ],
+                ):
+                    await self.hub.publish_streams(list(dict.fromkeys(e["stream"] for e in events)))
         return len(events)

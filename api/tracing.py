@@ -6,7 +6,7 @@ Configured by the standard variables (`OTEL_SERVICE_NAME`,
 Spans: each HTTP request (the ASGI instrumentation), each GraphQL operation and
 root field (strawberry's extension; nested fields are not traced, they would
 cost more than they tell), each SQL statement (Tortoise has no instrumentation:
-its clients' execute methods are wrapped here), each outbox publish, as a
+its clients' execute methods are wrapped here), each outbox event published, as a
 child of the request that wrote the event (its `traceparent` is stored on the
 outbox row), and each webhook POST.
 
@@ -20,7 +20,7 @@ import contextlib
 import functools
 import inspect
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 import httpx
@@ -29,6 +29,7 @@ from models.tables.events import CAUSE
 
 try:
     from opentelemetry import trace
+    from opentelemetry.context import Context
     from opentelemetry.trace.propagation.tracecontext import TraceContextTextMapPropagator
     from strawberry.extensions.tracing import OpenTelemetryExtension
 
@@ -139,13 +140,22 @@ else:
 
 
 @contextlib.contextmanager
-def span(name: str, cause: str | None = None, **attributes: Any) -> Iterator[None]:
-    """A span, as a child of `cause` (a stored `traceparent`) when given; nothing when off."""
+def spans(name: str, causes: Sequence[tuple[str | None, dict[str, Any]]]) -> Iterator[None]:
+    """One span per (cause, attributes) around the same work (the relay's publish of a
+    batch), each a child of its cause (a stored `traceparent`) or a root; nothing when off."""
     if not _active:
         yield
         return
-    parent = _PROPAGATOR.extract({"traceparent": cause}) if cause else None
-    with _tracer().start_as_current_span(name, context=parent, attributes=attributes):
+    with contextlib.ExitStack() as stack:
+        for cause, attributes in causes:
+            # Each its own parent (its cause, else none): never nested in one another.
+            parent = _PROPAGATOR.extract({"traceparent": cause}) if cause else Context()
+            stack.enter_context(
+                trace.use_span(
+                    _tracer().start_span(name, context=parent, attributes=attributes),
+                    end_on_exit=True,
+                )
+            )
         yield
 
 
