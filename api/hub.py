@@ -33,6 +33,7 @@ from api.metrics import SUBSCRIPTIONS
 CHANNEL = "oms:events"
 RECONNECT_DELAY = 0.5
 DISCONNECT_TIMEOUT = 2.0
+PUBLISH_TIMEOUT = 5.0
 ANNOUNCE_TIMEOUT = 1.0
 
 
@@ -79,7 +80,11 @@ class Hub:
         if self._broadcast is None or not self.connected:
             raise ConnectionError("the broadcast transport is not connected")
         message = {"from": self._origin, "streams": streams}
-        await self._broadcast.publish(CHANNEL, json.dumps(message))
+        # Bounded: the relay publishes holding its lock, which other processes' relays
+        # wait for; a transport that hangs must fail the batch (stamps rolled back), not
+        # stall every relay.
+        async with asyncio.timeout(PUBLISH_TIMEOUT):
+            await self._broadcast.publish(CHANNEL, json.dumps(message))
 
     @contextlib.contextmanager
     def listen(self, stream: str) -> Iterator[asyncio.Queue[str]]:
