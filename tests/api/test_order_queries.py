@@ -9,10 +9,16 @@ import pytest
 from api.schema import build_schema
 from api.settings import Settings
 from models.operations.access import create_api_key
-from models.operations.placement import LineInput, OrderInput, place_order
+from models.operations.placement import place_order
 from models.rules.scopes import SYSTEM, Role
 from tests.support.database import counting_queries
-from tests.support.factories import MINNEAPOLIS_CUSTOMER, ST_PAUL_CUSTOMER, Network, twin_cities
+from tests.support.factories import (
+    MINNEAPOLIS_CUSTOMER,
+    ST_PAUL_CUSTOMER,
+    Network,
+    twin_cities,
+    web_order,
+)
 from tests.support.gql import PAGE, Gql
 
 
@@ -20,16 +26,10 @@ async def place(
     n: int, channel: str = "web", customer=MINNEAPOLIS_CUSTOMER, lines=(("MUG", 1), ("CHAIR", 1))
 ) -> None:
     for i in range(n):
-        await place_order(
-            OrderInput(
-                channel=channel,
-                customer_email=f"c{i}@example.com",
-                currency="USD",
-                shipping_address=customer,
-                lines=tuple(LineInput(sku, q) for sku, q in lines),
-            ),
-            SYSTEM,
+        order = web_order(
+            *lines, channel=channel, customer_email=f"c{i}@example.com", shipping_address=customer
         )
+        await place_order(order, SYSTEM)
 
 
 async def test_a_page_costs_the_same_queries_for_5_or_50_orders(

@@ -11,24 +11,14 @@ from models.operations.order_actions import (
     hold_order,
     release_hold,
 )
-from models.operations.placement import LineInput, OrderInput, place_order
+from models.operations.placement import place_order
 from models.operations.rejection import RejectReason, reject
 from models.rules.lifecycle import CancelReason, HoldReason
 from models.rules.scopes import SYSTEM
 from models.tables import FulfillmentOrder, OrderLine, OutboxEvent
-from tests.support.factories import MINNEAPOLIS_CUSTOMER, twin_cities
+from tests.support.factories import twin_cities, web_order
 
 pytestmark = pytest.mark.usefixtures("db")
-
-
-def web_order(*lines: tuple[str, int]) -> OrderInput:
-    return OrderInput(
-        channel="web",
-        customer_email="ada@example.com",
-        currency="USD",
-        shipping_address=MINNEAPOLIS_CUSTOMER,
-        lines=tuple(LineInput(sku, q) for sku, q in lines),
-    )
 
 
 async def heard(stream: str) -> list[tuple[str, int]]:

@@ -13,13 +13,13 @@ from tortoise.transactions import in_transaction
 
 from models.operations import order_counts
 from models.operations.access import create_api_key
-from models.operations.placement import LineInput, OrderInput, place_order
+from models.operations.placement import place_order
 from models.operations.visibility import visible_orders
 from models.rules.scopes import SYSTEM, Actor, Role
 from models.tables import Order, OrderCount
 from models.tables.order_counts import SLOTS
 from tests.support.database import ON_POSTGRES, counting_queries
-from tests.support.factories import MINNEAPOLIS_CUSTOMER, twin_cities
+from tests.support.factories import twin_cities, web_order
 from tests.support.gql import Gql
 
 COUNT = """query($filter: OrderFilter, $sortKey: OrderSortKey) {
@@ -29,14 +29,7 @@ COUNT = """query($filter: OrderFilter, $sortKey: OrderSortKey) {
 async def place(channel: str, n: int) -> None:
     for i in range(n):
         await place_order(
-            OrderInput(
-                channel=channel,
-                customer_email=f"c{i}@example.com",
-                currency="USD",
-                shipping_address=MINNEAPOLIS_CUSTOMER,
-                lines=(LineInput("MUG", 1),),
-            ),
-            SYSTEM,
+            web_order(("MUG", 1), channel=channel, customer_email=f"c{i}@example.com"), SYSTEM
         )
 
 

@@ -25,7 +25,7 @@ from models.operations.order_actions import (
     hold_order,
     release_hold,
 )
-from models.operations.placement import LineInput, OrderInput, place_order
+from models.operations.placement import OrderInput, place_order
 from models.operations.reservations import ROUTING_ATTEMPTS, ReservationConflict
 from models.operations.routing import update_settings
 from models.rules.ids import global_id
@@ -42,21 +42,9 @@ from models.tables import (
     OrderLine,
 )
 from tests.support.database import counting_queries
-from tests.support.factories import MINNEAPOLIS_CUSTOMER, twin_cities
+from tests.support.factories import twin_cities, web_order
 
 pytestmark = pytest.mark.usefixtures("db")
-
-
-def web_order(*lines: tuple[str, int], **extra) -> OrderInput:
-    fields = {
-        "channel": "web",
-        "customer_email": "ada@example.com",
-        "currency": "USD",
-        "shipping_address": MINNEAPOLIS_CUSTOMER,
-        "lines": tuple(LineInput(sku, q) for sku, q in lines),
-        **extra,
-    }
-    return OrderInput(**fields)
 
 
 async def reserved() -> int:

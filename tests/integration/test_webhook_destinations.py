@@ -22,7 +22,7 @@ from models.operations.access import (
     revoke_api_key,
     revoke_api_keys_named,
 )
-from models.operations.placement import LineInput, OrderInput, place_order
+from models.operations.placement import place_order
 from models.operations.routing import current_settings
 from models.rules.events import FulfillmentOrderEventType
 from models.rules.scopes import SYSTEM, Role
@@ -36,7 +36,7 @@ from models.tables import (
 )
 from resolvers.ids import encode_id
 from tests.support.database import ON_POSTGRES, counting_queries
-from tests.support.factories import MINNEAPOLIS_CUSTOMER, Network, twin_cities
+from tests.support.factories import Network, twin_cities, web_order
 from tests.support.gql import Gql
 from tests.support.servers import place, serve
 
@@ -61,15 +61,7 @@ async def subscribe(key: ApiKey, *topics: str) -> WebhookSubscription:
 
 
 async def place_mug(sku: str = "MUG") -> Order:
-    data = OrderInput(
-        channel="web",
-        customer_email="ada@example.com",
-        customer_name="Ada Lovelace",
-        currency="USD",
-        shipping_address=MINNEAPOLIS_CUSTOMER,
-        lines=(LineInput(sku, 1),),
-    )
-    return (await place_order(data, SYSTEM)).order
+    return (await place_order(web_order((sku, 1)), SYSTEM)).order
 
 
 async def heard_by(order_id: int) -> list[int | None]:

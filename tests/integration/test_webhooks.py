@@ -21,7 +21,7 @@ from api.settings import Settings
 from models.errors import DomainError, ErrorCode
 from models.operations import events, webhook_queue, webhooks
 from models.operations.locations import update_vendor
-from models.operations.placement import LineInput, OrderInput, place_order
+from models.operations.placement import place_order
 from models.operations.webhooks import DeliveryPolicy, deliver_due, retry_delivery
 from models.rules.ids import global_id
 from models.rules.scopes import SYSTEM
@@ -34,7 +34,7 @@ from models.tables import (
     WebhookDelivery,
     WebhookDeliveryAttempt,
 )
-from tests.support.factories import MINNEAPOLIS_CUSTOMER, Network, twin_cities
+from tests.support.factories import Network, twin_cities, web_order
 from tests.support.servers import Receiver
 
 SECRET = "whsec-northwoods-1"
@@ -75,15 +75,7 @@ async def hooked_network(url: str | None, secret: str | None = SECRET) -> Networ
 
 
 async def place(*lines: tuple[str, int]) -> Order:
-    data = OrderInput(
-        channel="web",
-        customer_email="ada@example.com",
-        customer_name="Ada Lovelace",
-        currency="USD",
-        shipping_address=MINNEAPOLIS_CUSTOMER,
-        lines=tuple(LineInput(sku, quantity) for sku, quantity in lines),
-    )
-    return (await place_order(data, SYSTEM)).order
+    return (await place_order(web_order(*lines), SYSTEM)).order
 
 
 async def the_delivery() -> WebhookDelivery:

@@ -8,6 +8,7 @@ from decimal import Decimal
 from models.operations.catalog import upsert_product
 from models.operations.inventory import set_inventory
 from models.operations.locations import AddressData, LocationKind, create_location, create_vendor
+from models.operations.placement import LineInput, OrderInput
 from models.operations.routing import create_rule
 from models.rules.scopes import SYSTEM
 from models.tables import Location, Vendor
@@ -32,6 +33,19 @@ ST_PAUL_CUSTOMER = AddressData(
     latitude=44.9458,
     longitude=-93.0964,
 )
+
+
+def web_order(*lines: tuple[str, int], **fields: object) -> OrderInput:
+    """An order from the web channel to a Minneapolis customer; `fields` override any."""
+    defaults: dict[str, object] = {
+        "channel": "web",
+        "customer_email": "ada@example.com",
+        "customer_name": "Ada Lovelace",
+        "currency": "USD",
+        "shipping_address": MINNEAPOLIS_CUSTOMER,
+        "lines": tuple(LineInput(sku, quantity) for sku, quantity in lines),
+    }
+    return OrderInput(**(defaults | fields))  # type: ignore[arg-type]
 
 
 @dataclass
