@@ -25,6 +25,7 @@ from typing import Any
 
 import httpx
 
+from models import sql
 from models.tables.events import CAUSE
 
 try:
@@ -176,17 +177,39 @@ def _instrument_sql() -> None:
             method = cls.__dict__.get(name)
             if method is not None and not getattr(method, "_traced", False):
                 setattr(cls, name, _traced(method, system))
+    # models.sql sends the placing path's statements straight to asyncpg, past Tortoise's
+    # client methods (on SQLite it goes through them, traced above).
+    if not getattr(sql.run, "_traced", False):
+        setattr(sql, "run", _traced_direct(sql.run))  # noqa: B010
+
+
+def _statement_span(query: str, system: str) -> Any:
+    return _tracer().start_as_current_span(
+        query.split(None, 1)[0].upper() if query.strip() else "SQL",
+        kind=trace.SpanKind.CLIENT,
+        attributes={"db.system": system, "db.statement": query[:2000]},
+    )
 
 
 def _traced(method: Callable[..., Any], system: str) -> Callable[..., Any]:
     @functools.wraps(method)
     async def traced(self: Any, query: str, *args: Any, **kwargs: Any) -> Any:
-        with _tracer().start_as_current_span(
-            query.split(None, 1)[0].upper() if query.strip() else "SQL",
-            kind=trace.SpanKind.CLIENT,
-            attributes={"db.system": system, "db.statement": query[:2000]},
-        ):
+        with _statement_span(query, system):
             return await method(self, query, *args, **kwargs)
+
+    traced._traced = True  # type: ignore[attr-defined]
+    return traced
+
+
+def _traced_direct(run: Callable[..., Any]) -> Callable[..., Any]:
+    from tortoise.backends.asyncpg.client import AsyncpgDBClient
+
+    @functools.wraps(run)
+    async def traced(db: Any, query: str, values: Any) -> Any:
+        if not isinstance(db, AsyncpgDBClient):
+            return await run(db, query, values)
+        with _statement_span(query, "postgresql"):
+            return await run(db, query, values)
 
     traced._traced = True  # type: ignore[attr-defined]
     return traced
