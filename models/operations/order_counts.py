@@ -39,7 +39,7 @@ async def visible_count(actor: Actor, channel: str | None = None) -> int:
 
 async def recount() -> None:
     """Count every order again, for a load that bypassed the triggers (a COPY with
-    `session_replication_role = replica`); migration 10 backfills the same way."""
+    `session_replication_role = replica`); migration 11 backfills the same way."""
     await connections.get("default").execute_script(
         'DELETE FROM "order_count"; '
         'INSERT INTO "order_count" ("channel", "slot", "orders") '

@@ -2,9 +2,10 @@
 active locations without their stock or capacity use), kept per process and loaded again
 only when the database says it changed (models.operations.config_version).
 
-`order_routing.plan` reads the version in the statement it sends anyway (the stock levels,
-with `version_column()`), so a change committed before a plan starts is seen by that
-plan, in every process on every host, at no extra round trip.
+The version comes with the stock levels (`order_routing.STOCK_COLUMNS`), in the statement
+a plan sends anyway (`order_routing.read_stock`, or placement's read of the products), so a
+change committed before a plan's stock is read is seen by that plan, in every process on
+every host, at no extra round trip.
 """
 
 from __future__ import annotations
