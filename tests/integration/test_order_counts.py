@@ -1,4 +1,4 @@
-"""The order counts the database keeps (models.tables.OrderCount, migration 10's triggers)
+"""The order counts the database keeps (models.tables.OrderCount, migration 11's triggers)
 agree with the orders themselves, for every scope that is whole channels, through inserts,
 deletes, a change of channel and a recount; and `totalCount` reads them, not the orders."""
 
