@@ -29,7 +29,9 @@ rounds. Per round, each request below one at a time (after a warm-up), its p50:
 - placeOrder's rate (bench.load, 4 connections), compared as ms per order.
 
 Prints, per measurement, small, large and large / small (goal <= 1.3), with the load
-average; writes JSON with --json. Shares bench.place_order's databases and servers.
+average, and for each read the CPU per request of the server and its PostgreSQL backends
+at both sizes with their ratio (steadier than wall time on a shared machine); writes
+JSON with --json. Shares bench.place_order's databases and servers.
 """
 
 from __future__ import annotations
@@ -240,10 +242,17 @@ async def measure_queries(
     for name, body in reads.items():
         if not chosen(name, only):
             continue
+        cpu = cpu_seconds(server)
         timing = await time_pages(base, keys, requests, body, graphql_failure, WARMUP)
+        cpu_ms = (cpu_seconds(server) - cpu) * 1000 / (requests + WARMUP)
         if timing["errors"]:
             raise RuntimeError(f"{name}: {timing['error_samples']}")
-        results[name] = {"value": timing["p50_ms"], "unit": "ms", "p99_ms": timing["p99_ms"]}
+        results[name] = {
+            "value": timing["p50_ms"],
+            "unit": "ms",
+            "p99_ms": timing["p99_ms"],
+            "cpu_ms": round(cpu_ms, 2),
+        }
     if not chosen(REPLAY_NAME, only):
         return results
     cursor, events = await replay_cursor(database_url, decode_id(location, "Location"))
@@ -265,6 +274,12 @@ async def measure_queries(
 
 
 REPLAY_NAME = "replay a day of a store's assignments"
+
+
+def cpu_seconds(server: Server) -> float:
+    """CPU used so far by the server and its PostgreSQL backends: per request, steadier
+    than wall time when the machine is shared (the background loops' share is in it)."""
+    return server.cpu_seconds() + (server.database_cpu_seconds() or 0.0)
 
 
 def chosen(name: str, only: Sequence[str]) -> bool:
@@ -312,6 +327,9 @@ class Size:
             values = [r[name]["value"] for r in self.rounds if r[name]["value"] is not None]
             value = round(statistics.median(values), 2) if values else None
             merged[name] = {**first, "value": value, "rounds": [r[name] for r in self.rounds]}
+            if "cpu_ms" in first:
+                cpus = [r[name]["cpu_ms"] for r in self.rounds]
+                merged[name]["cpu_ms"] = round(statistics.median(cpus), 2)
             if "orders_per_s" in first:
                 merged[name]["orders_per_s"] = round(1000 / value, 1) if value else 0.0
         return {"orders": self.orders, "load": self.loaded, "measurements": merged}
@@ -391,6 +409,7 @@ def compare(small: dict[str, Any], large: dict[str, Any]) -> list[dict[str, Any]
                 "small_text": describe(s),
                 "large_text": describe(big),
                 "ratio": None if ratio is None else round(ratio, 2),
+                "cpu_ratio": round(big["cpu_ms"] / s["cpu_ms"], 2) if s.get("cpu_ms") else None,
                 "meets_goal": ratio is not None and ratio <= GOAL_RATIO,
             }
         )
@@ -445,20 +464,28 @@ def run(
 def format_table(result: dict[str, Any]) -> str:
     small, large = result["sizes"]["small"], result["sizes"]["large"]
     sizes = [f"{size['orders']:,} orders" for size in (small, large)]
-    head = f"{'measurement':<46} {sizes[0]:>16} {sizes[1]:>18} {'ratio':>6} {'met?':>5}"
+    head = (
+        f"{'measurement':<46} {sizes[0]:>16} {sizes[1]:>18} {'ratio':>6} {'met?':>5} "
+        f"{'CPU ms/request':>15} {'ratio':>6}"
+    )
     lines = [head, "-" * len(head)]
     for r in result["measurements"]:
         ratio = "-" if r["ratio"] is None else f"{r['ratio']:.2f}"
+        cpu = "-"
+        if r["cpu_ratio"] is not None:
+            cpu = f"{r['small']['cpu_ms']:.1f} / {r['large']['cpu_ms']:.1f}"
+        cpu_ratio = "-" if r["cpu_ratio"] is None else f"{r['cpu_ratio']:.2f}"
         lines.append(
             f"{r['name']:<46} {r['small_text']:>16} {r['large_text']:>18} {ratio:>6} "
-            f"{'yes' if r['meets_goal'] else 'no':>5}"
+            f"{'yes' if r['meets_goal'] else 'no':>5} {cpu:>15} {cpu_ratio:>6}"
         )
     for r in result["skipped"]:
         lines.append(f"{r['name']:<46} skipped: {r['skipped']}")
     loads = result["loadavg_1m"]
     lines.append(
         f"p50 of one request at a time (placeOrder: 4 connections, ms per order); ratio = "
-        f"large / small, goal <= {GOAL_RATIO}.\nbulk load: {large['load']['seconds']} s for "
+        f"large / small, goal <= {GOAL_RATIO}. CPU: the server's and its PostgreSQL backends' "
+        f"per request (median of rounds).\nbulk load: {large['load']['seconds']} s for "
         f"{large['orders']:,} orders ({sum(large['load']['rows'].values()):,} rows; seconds per "
         f"step {large['load']['steps']}); "
         f"1-minute load average {min(loads):.2f}-{max(loads):.2f}"
