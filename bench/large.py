@@ -5,6 +5,7 @@
     python -m bench.large --orders 1000000 --keep --only fulfillmentOrders --no-place
         # the large database loaded once and kept (migrated again on each later run);
         # only the measurements whose names contain "fulfillmentOrders"; no placeOrders
+        # (each run's 400 would stay in the kept database, among the last day's orders)
 
 For each size, on PostgreSQL (1 worker, memory broadcast): a fresh database, migrated and
 seeded by bench.seed (50 locations, 30 products, 16 ADMIN keys), then bulk-loaded by
@@ -73,7 +74,7 @@ from bench.place_order import (
     prepare_oms,
     serving,
 )
-from models.tables import OutboxEvent
+from models.tables import Order, OutboxEvent
 from resolvers.ids import decode_id
 from resolvers.pagination import encode_cursor
 from tests.support.ws import subscribe
@@ -346,7 +347,13 @@ def prepare_size(
         kept = json.loads(record.read_text())
         env = {**os.environ, "DATABASE_URL": kept["url"], "BROADCAST_URL": setup.broadcast_url}
         _run([PYTHON, "-m", "api.cli", "migrate"], env)
-        print(f"  {label}: kept database {kept['url']}", file=sys.stderr, flush=True)
+        placed = asyncio.run(orders_placed_since_load(kept["url"], orders))
+        print(
+            f"  {label}: kept database {kept['url']}; {placed} orders placed by earlier runs"
+            " (the last day's reads match more orders: --no-place keeps it as loaded)",
+            file=sys.stderr,
+            flush=True,
+        )
         return _sized(label, orders, env, kept["url"], kept["keys"], kept["loaded"], logs)
     if keep:
         name = f"bench_oms_large_kept_{orders}"
@@ -362,6 +369,15 @@ def prepare_size(
         KEPT.mkdir(exist_ok=True)
         record.write_text(json.dumps({"url": oms_url, "keys": keys, "loaded": loaded}))
     return _sized(label, orders, env, oms_url, keys, loaded, logs)
+
+
+async def orders_placed_since_load(database_url: str, loaded: int) -> int:
+    """Orders beyond the bulk load's (its ids run from 1 to `loaded`)."""
+    await Tortoise.init(config=tortoise_config(database_url))
+    try:
+        return await Order.filter(id__gt=loaded).count()
+    finally:
+        await Tortoise.close_connections()
 
 
 def _sized(
