@@ -2,6 +2,10 @@
 
     python -m bench.large [--orders 200000] [--small 1000] [--requests 30] [--json PATH]
     python -m bench.large --orders 1000000          # the issue's size; ~5x the load time
+    python -m bench.large --orders 1000000 --keep --only fulfillmentOrders --no-place
+        # the large database loaded once and kept (migrated again on each later run);
+        # only the measurements whose names contain "fulfillmentOrders"; no placeOrders
+        # (each run's 400 would stay in the kept database, among the last day's orders)
 
 For each size, on PostgreSQL (1 worker, memory broadcast): a fresh database, migrated and
 seeded by bench.seed (50 locations, 30 products, 16 ADMIN keys), then bulk-loaded by
@@ -17,14 +21,18 @@ rounds. Per round, each request below one at a time (after a warm-up), its p50:
 - filtered searches: the customer's email (`filter.query`), status + location, and
   `updatedAfter` when OrderFilter has it (the schema is probed; absent filters are
   skipped and listed);
-- a store's `fulfillmentOrders(locationId, first: 50)`;
+- a store's `fulfillmentOrders(locationId, first: 20)`: a page both sizes fill (the
+  store holds 21 assignments at 1,000 orders), so that both pages hold the same rows'
+  worth of work (checked before timing);
 - `fulfillmentOrderAssigned(locationId, since)` over graphql-transport-ws from the cursor
   of that store's first assignment of the last day: the time until every replayed event
   (counted in the database) has arrived, per event;
 - placeOrder's rate (bench.load, 4 connections), compared as ms per order.
 
 Prints, per measurement, small, large and large / small (goal <= 1.3), with the load
-average; writes JSON with --json. Shares bench.place_order's databases and servers.
+average, and for each read the CPU per request of the server and its PostgreSQL backends
+at both sizes with their ratio (steadier than wall time on a shared machine); writes
+JSON with --json. Shares bench.place_order's databases and servers.
 """
 
 from __future__ import annotations
@@ -53,16 +61,20 @@ from bench.dashboard_latency import gql
 from bench.load import graphql_failure
 from bench.order_list import PAGE, PAGE_SIZE, UNTHROTTLED, time_pages
 from bench.place_order import (
+    PG_POOL,
+    PYTHON,
     Server,
     Setup,
     _database_name,
+    _recreate_postgres,
+    _run,
     databases,
     drive,
     environment,
     prepare_oms,
     serving,
 )
-from models.tables import OutboxEvent
+from models.tables import Order, OutboxEvent
 from resolvers.ids import decode_id
 from resolvers.pagination import encode_cursor
 from tests.support.ws import subscribe
@@ -74,6 +86,8 @@ ROUNDS = 2  # alternating small / large rounds; each measurement the median of i
 PLACE_ORDERS = 200  # timed placeOrders per size
 GOAL_RATIO = 1.3
 WARMUP = 3
+# --keep: the large database's name and what its server needs, for the next run.
+KEPT = Path(tempfile.gettempdir()) / "oms-bench-large"
 
 
 def page_query(*arguments: tuple[str, str], total_count: bool = True) -> str:
@@ -117,6 +131,10 @@ subscription($loc: ID, $since: String) {
 FILTER_FIELDS = '{ __type(name: "OrderFilter") { inputFields { name } } }'
 LOCATION_ID = "query($code: String) { location(code: $code) { id } }"
 STORE = "TC-01"
+# The store's page: as many as it holds at the small size at most (21 at 1,000 orders).
+# Each row of the page costs ~0.27 ms of GraphQL and row work: `first: 50` compared 21
+# rows with 50 (1.5-1.76 where equal pages measure ~1.0; bench/README.md, fourth session).
+STORE_PAGE = 20
 
 
 # --- measurements ---------------------------------------------------------------------
@@ -159,9 +177,15 @@ async def time_replay(base_url: str, key: str, variables: dict[str, Any], events
 
 
 async def measure_queries(
-    server: Server, database_url: str, keys: Sequence[str], orders: int, requests: int
+    server: Server,
+    database_url: str,
+    keys: Sequence[str],
+    orders: int,
+    requests: int,
+    only: Sequence[str] = (),
 ) -> dict[str, dict[str, Any]]:
-    """p50 ms of each read, one request at a time, on this database."""
+    """p50 ms of each read, one request at a time, on this database (those whose names
+    contain one of `only`, when given)."""
     base, key = server.base_url, keys[0]
     location = (await ask(base, key, LOCATION_ID, {"code": STORE}))["location"]["id"]
     filters = {
@@ -196,9 +220,12 @@ async def measure_queries(
         },
         "store's fulfillmentOrders": {
             "query": STORE_FULFILLMENT,
-            "variables": {"loc": location, "first": PAGE_SIZE},
+            "variables": {"loc": location, "first": STORE_PAGE},
         },
     }
+    store_page = await ask(base, key, STORE_FULFILLMENT, {"loc": location, "first": STORE_PAGE})
+    if len(store_page["fulfillmentOrders"]["edges"]) != STORE_PAGE:
+        raise RuntimeError(f"{STORE} holds fewer than {STORE_PAGE} fulfillment orders here")
     if "updatedAfter" in filters:
         reads["orders updatedAfter a day ago, by updatedAt"] = {
             "query": PAGE_SORTED,
@@ -214,10 +241,21 @@ async def measure_queries(
         }
     results: dict[str, dict[str, Any]] = {}
     for name, body in reads.items():
+        if not chosen(name, only):
+            continue
+        cpu = cpu_seconds(server)
         timing = await time_pages(base, keys, requests, body, graphql_failure, WARMUP)
+        cpu_ms = (cpu_seconds(server) - cpu) * 1000 / (requests + WARMUP)
         if timing["errors"]:
             raise RuntimeError(f"{name}: {timing['error_samples']}")
-        results[name] = {"value": timing["p50_ms"], "unit": "ms", "p99_ms": timing["p99_ms"]}
+        results[name] = {
+            "value": timing["p50_ms"],
+            "unit": "ms",
+            "p99_ms": timing["p99_ms"],
+            "cpu_ms": round(cpu_ms, 2),
+        }
+    if not chosen(REPLAY_NAME, only):
+        return results
     cursor, events = await replay_cursor(database_url, decode_id(location, "Location"))
     replays = [
         await time_replay(base, key, {"loc": location, "since": cursor}, events)
@@ -225,15 +263,28 @@ async def measure_queries(
     ]
     # Per event: the placeOrders of earlier rounds add to the day's assignments, and not
     # as many at both sizes (31 against 21 in one run).
-    results["replay a day of a store's assignments"] = {
+    results[REPLAY_NAME] = {
         "value": round(statistics.median(replays) / max(events, 1), 2),
         "unit": "ms/event",
         "events": events,
         "ms": round(statistics.median(replays), 2),
     }
-    if "updatedAfter" not in filters:
+    if "updatedAfter" not in filters and chosen("orders updatedAfter a day ago", only):
         results["orders updatedAfter a day ago"] = {"skipped": "OrderFilter has no updatedAfter"}
     return results
+
+
+REPLAY_NAME = "replay a day of a store's assignments"
+
+
+def cpu_seconds(server: Server) -> float:
+    """CPU used so far by the server and its PostgreSQL backends: per request, steadier
+    than wall time when the machine is shared (the background loops' share is in it)."""
+    return server.cpu_seconds() + (server.database_cpu_seconds() or 0.0)
+
+
+def chosen(name: str, only: Sequence[str]) -> bool:
+    return not only or any(part in name for part in only)
 
 
 @dataclass
@@ -248,12 +299,15 @@ class Size:
     loaded: dict[str, Any]
     rounds: list[dict[str, dict[str, Any]]] = field(default_factory=list)
 
-    def measure_round(self, requests: int, place_orders: int) -> None:
+    def measure_round(self, requests: int, place_orders: int, only: Sequence[str]) -> None:
         reads = asyncio.run(
             measure_queries(
-                self.server, self.database_url, self.keys.split(","), self.orders, requests
+                self.server, self.database_url, self.keys.split(","), self.orders, requests, only
             )
         )
+        if not place_orders:
+            self.rounds.append(reads)
+            return
         placed = drive("oms", self.server.base_url + "/graphql", self.keys, place_orders, 4, 60)
         if placed["errors"]:
             raise RuntimeError(f"placeOrder on {self.label}: {placed['error_samples']}")
@@ -274,16 +328,68 @@ class Size:
             values = [r[name]["value"] for r in self.rounds if r[name]["value"] is not None]
             value = round(statistics.median(values), 2) if values else None
             merged[name] = {**first, "value": value, "rounds": [r[name] for r in self.rounds]}
+            if "cpu_ms" in first:
+                cpus = [r[name]["cpu_ms"] for r in self.rounds]
+                merged[name]["cpu_ms"] = round(statistics.median(cpus), 2)
             if "orders_per_s" in first:
                 merged[name]["orders_per_s"] = round(1000 / value, 1) if value else 0.0
         return {"orders": self.orders, "load": self.loaded, "measurements": merged}
 
 
-def prepare_size(label: str, orders: int, pg_url: str, logs: Path, stack: ExitStack) -> Size:
-    """A migrated, seeded, bulk-loaded database and its (not yet started) server."""
+def prepare_size(
+    label: str, orders: int, pg_url: str, logs: Path, stack: ExitStack, keep: bool = False
+) -> Size:
+    """A migrated, seeded, bulk-loaded database and its (not yet started) server; with
+    `keep`, the one a previous run kept at this size (migrated again), or a new one kept."""
     setup = Setup(f"large-{label}", "postgres")
-    oms_url, _ = stack.enter_context(databases(setup, pg_url))
+    record = KEPT / f"{orders}.json"
+    if keep and record.exists():
+        kept = json.loads(record.read_text())
+        env = {**os.environ, "DATABASE_URL": kept["url"], "BROADCAST_URL": setup.broadcast_url}
+        _run([PYTHON, "-m", "api.cli", "migrate"], env)
+        placed = asyncio.run(orders_placed_since_load(kept["url"], orders))
+        print(
+            f"  {label}: kept database {kept['url']}; {placed} orders placed by earlier runs"
+            " (the last day's reads match more orders: --no-place keeps it as loaded)",
+            file=sys.stderr,
+            flush=True,
+        )
+        return _sized(label, orders, env, kept["url"], kept["keys"], kept["loaded"], logs)
+    if keep:
+        name = f"bench_oms_large_kept_{orders}"
+        asyncio.run(_recreate_postgres(pg_url, [name], create=True))
+        oms_url = f"{pg_url}/{name}?{PG_POOL}"
+    else:
+        oms_url, _ = stack.enter_context(databases(setup, pg_url))
     env, keys = prepare_oms(setup, oms_url)
+    print(f"  {label}: bulk-loading {orders:,} orders ...", file=sys.stderr, flush=True)
+    loaded = asyncio.run(load_database(oms_url, orders))
+    print(f"  {label}: loaded in {loaded['seconds']} s", file=sys.stderr, flush=True)
+    if keep:
+        KEPT.mkdir(exist_ok=True)
+        record.write_text(json.dumps({"url": oms_url, "keys": keys, "loaded": loaded}))
+    return _sized(label, orders, env, oms_url, keys, loaded, logs)
+
+
+async def orders_placed_since_load(database_url: str, loaded: int) -> int:
+    """Orders beyond the bulk load's (its ids run from 1 to `loaded`)."""
+    await Tortoise.init(config=tortoise_config(database_url))
+    try:
+        return await Order.filter(id__gt=loaded).count()
+    finally:
+        await Tortoise.close_connections()
+
+
+def _sized(
+    label: str,
+    orders: int,
+    env: dict[str, str],
+    url: str,
+    keys: str,
+    loaded: dict[str, Any],
+    logs: Path,
+) -> Size:
+    """A prepared database's Size, with its server's environment completed."""
     # The history runs back further than the server keeps events (OMS_EVENT_RETENTION_DAYS,
     # 7 by default): its pruner would spend the run deleting the large size's outbox, 500
     # rows at a time, on that size only. Kept whole, as the goal has outbox rows for every
@@ -292,11 +398,8 @@ def prepare_size(label: str, orders: int, pg_url: str, logs: Path, stack: ExitSt
     # Pages are timed back to back: the query cost's refill would throttle them, not the
     # database (as in bench.order_list).
     env.update(UNTHROTTLED)
-    print(f"  {label}: bulk-loading {orders:,} orders ...", file=sys.stderr, flush=True)
-    loaded = asyncio.run(load_database(oms_url, orders))
-    print(f"  {label}: loaded in {loaded['seconds']} s", file=sys.stderr, flush=True)
-    server = Server(setup.name, "api.main:app", env, 1, logs, _database_name(oms_url))
-    return Size(label, orders, server, oms_url, keys, loaded)
+    server = Server(f"large-{label}", "api.main:app", env, 1, logs, _database_name(url))
+    return Size(label, orders, server, url, keys, loaded)
 
 
 def describe(m: dict[str, Any]) -> str:
@@ -322,6 +425,7 @@ def compare(small: dict[str, Any], large: dict[str, Any]) -> list[dict[str, Any]
                 "small_text": describe(s),
                 "large_text": describe(big),
                 "ratio": None if ratio is None else round(ratio, 2),
+                "cpu_ratio": round(big["cpu_ms"] / s["cpu_ms"], 2) if s.get("cpu_ms") else None,
                 "meets_goal": ratio is not None and ratio <= GOAL_RATIO,
             }
         )
@@ -329,25 +433,35 @@ def compare(small: dict[str, Any], large: dict[str, Any]) -> list[dict[str, Any]
 
 
 def run(
-    orders: int, small_orders: int, requests: int, pg_url: str, quick: bool = False
+    orders: int,
+    small_orders: int,
+    requests: int,
+    pg_url: str,
+    quick: bool = False,
+    keep: bool = False,
+    only: Sequence[str] = (),
+    place: bool = True,
 ) -> dict[str, Any]:
     """Both databases loaded, both servers up, then alternating rounds (small, large,
-    small, large) so that a busy spell on the machine hits both: the ratio is what counts."""
+    small, large) so that a busy spell on the machine hits both: the ratio is what counts.
+    `keep`: the large database is kept for the next run (the small one loads in seconds)."""
     started, load_before = time.monotonic(), os.getloadavg()[0]
-    place_orders = 20 if quick else PLACE_ORDERS
+    place_orders = (
+        0 if not place or not chosen("placeOrder", only) else 20 if quick else PLACE_ORDERS
+    )
     with (
         tempfile.TemporaryDirectory(prefix="oms-bench-logs-") as folder,
         ExitStack() as stack,
     ):
         sizes = [
-            prepare_size(label, count, pg_url, Path(folder), stack)
+            prepare_size(label, count, pg_url, Path(folder), stack, keep and label == "large")
             for label, count in (("small", small_orders), ("large", orders))
         ]
         with serving(*(size.server for size in sizes)):
             for round_ in range(ROUNDS):
                 for size in sizes:
                     print(f"large: round {round_ + 1}, {size.label}", file=sys.stderr, flush=True)
-                    size.measure_round(requests, place_orders)
+                    size.measure_round(requests, place_orders, only)
     small, large = (size.result() for size in sizes)
     rows = compare(small, large)
     return {
@@ -366,20 +480,28 @@ def run(
 def format_table(result: dict[str, Any]) -> str:
     small, large = result["sizes"]["small"], result["sizes"]["large"]
     sizes = [f"{size['orders']:,} orders" for size in (small, large)]
-    head = f"{'measurement':<46} {sizes[0]:>16} {sizes[1]:>18} {'ratio':>6} {'met?':>5}"
+    head = (
+        f"{'measurement':<46} {sizes[0]:>16} {sizes[1]:>18} {'ratio':>6} {'met?':>5} "
+        f"{'CPU ms/request':>15} {'ratio':>6}"
+    )
     lines = [head, "-" * len(head)]
     for r in result["measurements"]:
         ratio = "-" if r["ratio"] is None else f"{r['ratio']:.2f}"
+        cpu = "-"
+        if r["cpu_ratio"] is not None:
+            cpu = f"{r['small']['cpu_ms']:.1f} / {r['large']['cpu_ms']:.1f}"
+        cpu_ratio = "-" if r["cpu_ratio"] is None else f"{r['cpu_ratio']:.2f}"
         lines.append(
             f"{r['name']:<46} {r['small_text']:>16} {r['large_text']:>18} {ratio:>6} "
-            f"{'yes' if r['meets_goal'] else 'no':>5}"
+            f"{'yes' if r['meets_goal'] else 'no':>5} {cpu:>15} {cpu_ratio:>6}"
         )
     for r in result["skipped"]:
         lines.append(f"{r['name']:<46} skipped: {r['skipped']}")
     loads = result["loadavg_1m"]
     lines.append(
         f"p50 of one request at a time (placeOrder: 4 connections, ms per order); ratio = "
-        f"large / small, goal <= {GOAL_RATIO}.\nbulk load: {large['load']['seconds']} s for "
+        f"large / small, goal <= {GOAL_RATIO}. CPU: the server's and its PostgreSQL backends' "
+        f"per request (median of rounds).\nbulk load: {large['load']['seconds']} s for "
         f"{large['orders']:,} orders ({sum(large['load']['rows'].values()):,} rows; seconds per "
         f"step {large['load']['steps']}); "
         f"1-minute load average {min(loads):.2f}-{max(loads):.2f}"
@@ -394,12 +516,32 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--requests", type=int, default=REQUESTS, help="timed per read")
     parser.add_argument("--pg-url", default="postgres://postgres@127.0.0.1:5432")
     parser.add_argument("--json", type=Path, help="also write the results here")
+    parser.add_argument(
+        "--keep",
+        action="store_true",
+        help=f"keep the large database for later runs, or reuse the one kept (record in {KEPT})",
+    )
+    parser.add_argument(
+        "--only",
+        action="append",
+        default=[],
+        help="run only the measurements whose names contain this (repeatable)",
+    )
+    parser.add_argument("--no-place", action="store_true", help="skip placeOrder")
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
     args = build_parser().parse_args(argv)
-    result = run(args.orders, args.small, args.requests, args.pg_url)
+    result = run(
+        args.orders,
+        args.small,
+        args.requests,
+        args.pg_url,
+        keep=args.keep,
+        only=args.only,
+        place=not args.no_place,
+    )
     print(format_table(result))
     output = {"environment": environment(), **result}
     if args.json:

@@ -39,10 +39,18 @@ class PageInfo:
     end_cursor: str | None
 
 
+def _edge_cursor(root: Edge[Any]) -> str:
+    return _cursor_of(root.sort, root.row)
+
+
 @strawberry.type
 class Edge(Generic[T]):
-    cursor: str
+    # Encoded when asked for: a sort key's cursor (JSON, a timestamp in ISO form, base64)
+    # costs ~15 us a row, and many clients read pageInfo's cursors only.
+    cursor: str = strawberry.field(resolver=_edge_cursor)
     node: T
+    row: strawberry.Private[Model]
+    sort: strawberry.Private[Sort]
 
 
 @strawberry.type
@@ -220,16 +228,14 @@ async def paginate(
     if backwards:
         rows.reverse()
     nodes = to_nodes(rows)
-    edges = [
-        Edge(cursor=_cursor_of(sort, row), node=node) for row, node in zip(rows, nodes, strict=True)
-    ]
+    edges = [Edge(row=row, sort=sort, node=node) for row, node in zip(rows, nodes, strict=True)]
     return Connection(
         edges=edges,
         page_info=PageInfo(
             has_next_page=more if not backwards else page.before is not None,
             has_previous_page=more if backwards else page.after is not None,
-            start_cursor=edges[0].cursor if edges else None,
-            end_cursor=edges[-1].cursor if edges else None,
+            start_cursor=_cursor_of(sort, rows[0]) if rows else None,
+            end_cursor=_cursor_of(sort, rows[-1]) if rows else None,
         ),
         _count=count or queryset.count,
     )
