@@ -127,12 +127,12 @@ async def _candidates(inputs: RoutingInputs, now: datetime) -> list[CandidateLoc
     ]
 
 
-# A stock row as `plan` takes it, from inventory_level "l" joined to product "p", then the
-# config version read in the same statement (routing_inputs).
+# A stock row as `plan` takes it, from inventory_level "l" joined to product "p" (LEVEL_WIDTH
+# columns), then the config version read in the same statement (routing_inputs).
 STOCK_COLUMNS = "l.id, l.location_id, p.sku, l.on_hand, l.reserved, l.safety_stock, " + (
     version_column().sql
 )
-_STOCK_WIDTH = 7  # STOCK_COLUMNS' count
+LEVEL_WIDTH = 6
 
 
 @dataclass(frozen=True)
@@ -149,7 +149,7 @@ def stock_of(rows: Sequence[Sequence[Any]]) -> Stock | None:
     without one); None without rows (no version was read)."""
     if not rows:
         return None
-    first = -_STOCK_WIDTH
+    first = -LEVEL_WIDTH - 1
     return Stock([tuple(row[first:-1]) for row in rows if row[first] is not None], rows[0][-1])
 
 

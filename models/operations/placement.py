@@ -157,31 +157,41 @@ async def _products(
     """The products of `skus` by sku, the record of `idempotency` (channel, key) when one
     is given, and, `with_stock`, the products' stock levels for the first plan, in one
     statement (hand-written: Tortoise's query building cost more than the read on every
-    placement)."""
+    placement). The levels come as rows of their own, after the products' (a product's
+    columns repeated on each of its levels cost more to decode than all the rest)."""
     db = sql.connection(Product)
     columns = tuple(Product._meta.db_fields)
-    channel, key, *marks = sql.placeholders(db, 2 + len(skus))
-    # The record's key is unique: it joins every row, or none.
-    rows = await sql.run(
-        db,
+    width, sku = len(columns), columns.index("sku")
+    channel, key, *marks = sql.placeholders(db, 2 + (2 if with_stock else 1) * len(skus))
+    in_skus = f'p."sku" IN ({",".join(marks[: len(skus)])})'
+    text = (
         f"SELECT {','.join('p.' + sql.quote(column) for column in columns)}, "
         'r."order_id", r."request_hash"'
-        + (f", {order_routing.STOCK_COLUMNS}" if with_stock else "")
+        + (
+            f", {'NULL,' * order_routing.LEVEL_WIDTH}{config_version.VERSION_SQL}"
+            if with_stock
+            else ""
+        )
         + f" FROM {sql.table(Product)} p LEFT JOIN {sql.table(IdempotencyRecord)} r "
-        f'ON r."channel" = {channel} AND r."key" = {key} '
-        + (f"LEFT JOIN {sql.table(InventoryLevel)} l ON l.product_id = p.id " if with_stock else "")
-        + f'WHERE p."sku" IN ({",".join(marks)})',
-        [*(idempotency or (None, None)), *skus],
+        f'ON r."channel" = {channel} AND r."key" = {key} WHERE {in_skus}'
     )
-    width, sku = len(columns), columns.index("sku")
-    products = {}
-    for row in rows:  # a product's columns come once per stock level with_stock
-        if row[sku] not in products:
-            product = Product._init_from_db(**dict(zip(columns, row[:width], strict=True)))
-            products[product.sku] = product
-    earlier = None
-    if rows and rows[0][width] is not None:
-        earlier = Earlier(*rows[0][width : width + 2])
+    if with_stock:
+        text += (
+            f" UNION ALL SELECT {'NULL,' * (width + 2)}{order_routing.STOCK_COLUMNS} "
+            f"FROM {sql.table(InventoryLevel)} l JOIN {sql.table(Product)} p "
+            f'ON p.id = l.product_id WHERE p."sku" IN ({",".join(marks[len(skus) :])})'
+        )
+    # The record's key is unique: it joins every product row, or none.
+    rows = await sql.run(
+        db, text, [*(idempotency or (None, None)), *skus, *(skus if with_stock else ())]
+    )
+    products, earlier = {}, None
+    for row in rows:
+        if row[sku] is None:  # a stock level's row
+            continue
+        products[row[sku]] = Product._init_from_db(**dict(zip(columns, row[:width], strict=True)))
+        if row[width] is not None:
+            earlier = Earlier(*row[width : width + 2])
     return products, earlier, order_routing.stock_of(rows) if with_stock else None
 
 
