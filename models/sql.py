@@ -97,16 +97,17 @@ def _insert_text(
 
 @cache
 def _columns(
-    model: type[Model], computed: tuple[str, ...]
+    model: type[Model], computed: tuple[str, ...], keyed: bool = False
 ) -> tuple[tuple[str, ...], tuple[Any, ...]]:
-    """The fields an insert writes (all but a generated key and the `computed` ones, which
-    the statement computes) and how each is filled when a row does not name it: NOW for
-    timestamps Tortoise stamps, else the field's default (None when it has none; a
-    callable default is called per row)."""
+    """The fields an insert writes (all but the `computed` ones, which the statement
+    computes, and a generated key unless the rows are `keyed`: they carry ids taken ahead)
+    and how each is filled when a row does not name it: NOW for timestamps Tortoise
+    stamps, else the field's default (None when it has none; a callable default is called
+    per row)."""
     names, fills = [], []
     for name in model._meta.fields_db_projection:
         field = model._meta.fields_map[name]
-        if (field.pk and field.generated) or name in computed:
+        if (field.pk and field.generated and not keyed) or name in computed:
             continue
         names.append(name)
         stamped = getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False)
@@ -120,9 +121,11 @@ NOW = object()  # a fill: the insert's time
 def row_values(
     model: type[Model], rows: Sequence[Row], computed: tuple[str, ...] = ()
 ) -> tuple[tuple[str, ...], list[Any]]:
-    """The columns of `model` an insert writes (see `_columns`) and the rows' values for
-    them, flattened: what a row does not name is filled as Tortoise would."""
-    columns, fills = _columns(model, computed)
+    """The columns of `model` an insert writes (see `_columns`; the key too when the first
+    row names it) and the rows' values for them, flattened: what a row does not name is
+    filled as Tortoise would."""
+    keyed = bool(rows) and model._meta.pk_attr in rows[0]
+    columns, fills = _columns(model, computed, keyed)
     encoders = _encoders(model, columns)
     now = datetime.now(UTC)
     values: list[Any] = []
@@ -145,17 +148,33 @@ class Insert:
 
     model: type[Model]
     rows: Sequence[Row]
+    # Fields the clause returns (`with_clauses`), for the statement to read.
+    returning: tuple[str, ...] = ()
 
 
-def with_clauses(inserts: Sequence[Insert], start: int = 1) -> tuple[str, list[Any]]:
+def with_clauses(
+    inserts: Sequence[Insert], start: int = 1, link: str | None = None
+) -> tuple[str, list[Any]]:
     """PostgreSQL: the inserts as data-modifying WITH clauses ("w1 AS (INSERT ...), ..."),
     which run exactly once with the statement they precede, and their values, the
-    placeholders numbered from `start`."""
+    placeholders numbered from `start`. `link`: a column whose value is a position in a
+    "parents" clause (id, n) of the statement, written as the id found there. Inserts
+    without rows are left out (their clauses keep their numbers)."""
     clauses: list[str] = []
     values: list[Any] = []
     for n, one in enumerate(inserts, start=1):
+        if not one.rows:
+            continue
         columns, more = row_values(one.model, one.rows)
-        text = _insert_text(one.model, columns, len(one.rows), (), True, start + len(values))
+        text = _insert_text(
+            one.model,
+            columns,
+            len(one.rows),
+            one.returning,
+            True,
+            start + len(values),
+            link if link in columns else None,
+        )
         clauses.append(f"w{n} AS ({text})")
         values += more
     return ",".join(clauses), values
@@ -173,10 +192,10 @@ async def insert(
 async def insert_together(
     first: Insert, *others: Insert, returning: Sequence[str] = ()
 ) -> list[tuple[Any, ...]]:
-    """Inserts that do not depend on each other, in one statement on PostgreSQL (the others
-    as WITH clauses of the first) and one each on SQLite, where a statement costs no round
-    trip. Returns `first`'s `returning` fields, as `insert` does. Inserts without rows are
-    left out."""
+    """Inserts in one statement on PostgreSQL (the others as WITH clauses of the first;
+    foreign keys are checked at its end) and one each on SQLite, in their order, where a
+    statement costs no round trip. Returns `first`'s `returning` fields, as `insert` does.
+    Inserts without rows are left out."""
     others = tuple(one for one in others if one.rows)
     if not first.rows:
         if others:
@@ -188,15 +207,16 @@ async def insert_together(
     if pg and others:
         clauses, values = with_clauses(others)
         prefix = f"WITH {clauses} "
-    elif others:
-        for one in others:
-            await insert(one.model, one.rows)
     columns, more = row_values(first.model, first.rows)
     text = prefix + _insert_text(
         first.model, columns, len(first.rows), tuple(returning), pg, len(values) + 1
     )
     values += more
-    return await run(db, text, values)
+    rows = await run(db, text, values)
+    if not pg:
+        for one in others:
+            await insert(one.model, one.rows)
+    return rows
 
 
 async def insert_with_children(parent: Insert, child: Insert, link: str) -> list[int]:

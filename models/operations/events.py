@@ -95,6 +95,19 @@ async def record_many(
     `assigned`: fulfillment orders of this order just assigned, told to their assignees
     (`tell_assignees`' ASSIGNED) in the same outbox insert; `webhook`: an order event to
     queue for webhooks (e.g. "order.created"), with the assignees' in one delivery insert."""
+    await sql.insert_together(*entry_inserts(order, entries, actor, assigned=assigned))
+    await queue_webhooks(order, assigned=assigned, webhook=webhook)
+
+
+def entry_inserts(
+    order: Order,
+    entries: Sequence[Entry],
+    actor: Actor,
+    *,
+    assigned: Sequence[FulfillmentOrder] = (),
+) -> list[sql.Insert]:
+    """What `record_many` inserts (the outbox rows, then the timeline's), for a caller that
+    sends them with its own writes; it then calls `queue_webhooks`."""
     now = datetime.now(UTC)
     timeline = [
         {
@@ -115,13 +128,21 @@ async def record_many(
         _outbox_row(stream, entries[-1].type.value, {"orderId": order.id})
         for stream in (order_stream(order.id), channel_stream(order.channel))
     ]
-    assigned_type = FulfillmentOrderEventType.ASSIGNED
-    await sql.insert_together(
-        sql.Insert(OutboxEvent, [*_assignee_rows(assigned, assigned_type, None), *order_rows]),
+    assigned_rows = _assignee_rows(assigned, FulfillmentOrderEventType.ASSIGNED, None)
+    return [
+        sql.Insert(OutboxEvent, [*assigned_rows, *order_rows]),
         sql.Insert(OrderEvent, timeline),
-    )
+    ]
+
+
+async def queue_webhooks(
+    order: Order, *, assigned: Sequence[FulfillmentOrder] = (), webhook: str | None = None
+) -> None:
+    """`record_many`'s webhook deliveries, after its inserts (an assignee's body lists the
+    fulfillment order's lines)."""
     webhooks: list[tuple[str, FulfillmentOrder | None]] = [(webhook, None)] if webhook else []
-    if assigned and (event := FULFILLMENT_EVENTS.get(assigned_type.value)):
+    event = FULFILLMENT_EVENTS.get(FulfillmentOrderEventType.ASSIGNED.value)
+    if assigned and event:
         webhooks += [(event, fulfillment_order) for fulfillment_order in assigned]
     await webhook_queue.enqueue_many(order, webhooks)
 

@@ -6,7 +6,7 @@ the fulfillment orders. Runs inside the caller's transaction.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
@@ -127,12 +127,12 @@ async def _candidates(inputs: RoutingInputs, now: datetime) -> list[CandidateLoc
     ]
 
 
-# A stock row as `plan` takes it, from inventory_level "l" joined to product "p", then the
-# config version read in the same statement (routing_inputs).
+# A stock row as `plan` takes it, from inventory_level "l" joined to product "p" (LEVEL_WIDTH
+# columns), then the config version read in the same statement (routing_inputs).
 STOCK_COLUMNS = "l.id, l.location_id, p.sku, l.on_hand, l.reserved, l.safety_stock, " + (
     version_column().sql
 )
-_STOCK_WIDTH = 7  # STOCK_COLUMNS' count
+LEVEL_WIDTH = 6
 
 
 @dataclass(frozen=True)
@@ -149,7 +149,7 @@ def stock_of(rows: Sequence[Sequence[Any]]) -> Stock | None:
     without one); None without rows (no version was read)."""
     if not rows:
         return None
-    first = -_STOCK_WIDTH
+    first = -LEVEL_WIDTH - 1
     return Stock([tuple(row[first:-1]) for row in rows if row[first] is not None], rows[0][-1])
 
 
@@ -254,18 +254,37 @@ def with_line_ids(plan: RoutingPlan, line_ids: Mapping[int, int]) -> RoutingPlan
     )
 
 
-async def _reserve(order: Order, snapshot: Snapshot, actor: Actor) -> None:
-    """Reserve what the plan assigns to locations (a vendor's stock is its own)."""
-    await reserve_all(
-        [
-            (snapshot.level_ids[(assignment.location_id, planned.sku)], planned.quantity)
-            for assignment in snapshot.plan.assignments
-            if assignment.location_id is not None
-            for planned in assignment.lines
-        ],
-        actor,
-        f"order:{order.number}",
-    )
+def _reservations(snapshot: Snapshot) -> list[tuple[int, int]]:
+    """(level id, quantity) for what the plan assigns to locations (a vendor's stock is its
+    own)."""
+    return [
+        (snapshot.level_ids[(assignment.location_id, planned.sku)], planned.quantity)
+        for assignment in snapshot.plan.assignments
+        if assignment.location_id is not None
+        for planned in assignment.lines
+    ]
+
+
+def _wanted(snapshot: Snapshot) -> dict[int, int]:
+    """location id -> the fulfillment orders the plan adds there."""
+    wanted: dict[int, int] = defaultdict(int)
+    for assignment in snapshot.plan.assignments:
+        if assignment.location_id is not None:
+            wanted[assignment.location_id] += 1
+    return wanted
+
+
+def _known(wanted: Mapping[int, int], known: Mapping[int, Mapping[str, Any]]) -> list[Location]:
+    return [Location.construct(_saved_in_db=True, **known[pk]) for pk in sorted(wanted)]
+
+
+def _unlimited(snapshot: Snapshot) -> list[Location] | None:
+    """The locations the plan assigns to, in id order, when the plan's inputs hold them all
+    and none has a daily capacity: `claim_capacity` would send nothing for them. Else None."""
+    wanted, known = _wanted(snapshot), snapshot.location_rows
+    if all(pk in known and known[pk]["daily_capacity"] is None for pk in wanted):
+        return _known(wanted, known)
+    return None
 
 
 async def claim_capacity(
@@ -285,7 +304,7 @@ async def claim_capacity(
         return []
     known = known or {}
     if all(pk in known for pk in wanted):
-        locations = [Location.construct(_saved_in_db=True, **known[pk]) for pk in sorted(wanted)]
+        locations = _known(wanted, known)
     else:
         locations = list(await Location.filter(id__in=list(wanted)).order_by("id"))
     capped = sorted(loc.id for loc in locations if loc.daily_capacity is not None)
@@ -312,25 +331,14 @@ async def claim_capacity(
     return locations
 
 
-async def _check_capacity(snapshot: Snapshot, now: datetime) -> list[Location]:
-    """claim_capacity for the locations the plan assigns to; the caller plans again on a
-    ReservationConflict (another placement took the capacity the plan counted on)."""
-    wanted: dict[int, int] = defaultdict(int)
-    for assignment in snapshot.plan.assignments:
-        if assignment.location_id is not None:
-            wanted[assignment.location_id] += 1
-    return await claim_capacity(wanted, now, snapshot.location_rows)
-
-
-async def _create_fulfillment_orders(
+def _fulfillment_rows(
     order: Order, snapshot: Snapshot, now: datetime, locations: Sequence[Location]
-) -> list[FulfillmentOrder]:
-    """One OPEN fulfillment order per assignment, and their lines (sql.insert_with_children)."""
-    assignments = snapshot.plan.assignments
-    if not assignments:
-        return []
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """One OPEN fulfillment order per assignment, and their lines, each naming its
+    fulfillment order by position."""
     accept_by = now + timedelta(minutes=snapshot.acceptance_minutes)
     days = {loc.id: local_day(now, loc.time_zone) for loc in locations}
+    assignments = snapshot.plan.assignments
     rows = [
         {
             "order_id": order.id,
@@ -349,22 +357,19 @@ async def _create_fulfillment_orders(
         }
         for assignment in assignments
     ]
-    ids = await sql.insert_with_children(
-        sql.Insert(FulfillmentOrder, rows),
-        sql.Insert(
-            FulfillmentOrderLine,
-            [
-                {
-                    "fulfillment_order_id": position,
-                    "order_line_id": planned.line_id,
-                    "quantity": planned.quantity,
-                }
-                for position, assignment in enumerate(assignments)
-                for planned in assignment.lines
-            ],
-        ),
-        link="fulfillment_order_id",
-    )
+    lines = [
+        {
+            "fulfillment_order_id": position,
+            "order_line_id": planned.line_id,
+            "quantity": planned.quantity,
+        }
+        for position, assignment in enumerate(assignments)
+        for planned in assignment.lines
+    ]
+    return rows, lines
+
+
+def _built(ids: Sequence[int], rows: Sequence[Mapping[str, Any]]) -> list[FulfillmentOrder]:
     return [
         FulfillmentOrder.construct(_saved_in_db=True, id=fo_id, **row)
         for fo_id, row in zip(ids, rows, strict=True)
@@ -425,12 +430,58 @@ class Written:
 
 async def write_plan(order: Order, snapshot: Snapshot, actor: Actor, now: datetime) -> Written:
     """Reserve what the plan assigns and write its fulfillment orders, without telling their
-    assignees: the caller does (`apply_plan`, or placement with its timeline). Raises
-    ReservationConflict when the stock or the daily capacity it counted on was taken
-    meanwhile; the caller then plans again."""
-    await _reserve(order, snapshot, actor)
-    locations = await _check_capacity(snapshot, now)
-    created = await _create_fulfillment_orders(order, snapshot, now, locations)
+    assignees: the caller does (`apply_plan`). Raises ReservationConflict when the stock or
+    the daily capacity it counted on was taken meanwhile; the caller then plans again."""
+    await reserve_all(_reservations(snapshot), actor, f"order:{order.number}")
+    locations = await claim_capacity(_wanted(snapshot), now, snapshot.location_rows)
+    if not snapshot.plan.assignments:
+        return Written([], locations)
+    rows, lines = _fulfillment_rows(order, snapshot, now, locations)
+    ids = await sql.insert_with_children(
+        sql.Insert(FulfillmentOrder, rows),
+        sql.Insert(FulfillmentOrderLine, lines),
+        link="fulfillment_order_id",
+    )
+    return Written(_built(ids, rows), locations)
+
+
+Announce = Callable[[Sequence[FulfillmentOrder]], Sequence[sql.Insert]]
+
+
+async def write_new_plan(
+    order: Order,
+    snapshot: Snapshot,
+    actor: Actor,
+    now: datetime,
+    ids: Sequence[int],
+    announce: Announce,
+) -> Written:
+    """`write_plan` for an order just inserted, whose fulfillment orders' `ids` were taken
+    with it (one per assignment), with what `announce` writes about them (its events):
+    all in the reservations' statement on PostgreSQL, when no location's capacity needs a
+    lock (a capped one is locked and counted after the stock rows, between the two)."""
+    reservations, reference = _reservations(snapshot), f"order:{order.number}"
+    unlimited = _unlimited(snapshot)
+    locations = unlimited
+    if locations is None:
+        await reserve_all(reservations, actor, reference)
+        locations = await claim_capacity(_wanted(snapshot), now, snapshot.location_rows)
+    rows, lines = _fulfillment_rows(order, snapshot, now, locations)
+    created = _built(ids, rows)
+    writes = [
+        sql.Insert(
+            FulfillmentOrder, [{"id": pk, **row} for pk, row in zip(ids, rows, strict=True)]
+        ),
+        sql.Insert(
+            FulfillmentOrderLine,
+            [{**line, "fulfillment_order_id": ids[line["fulfillment_order_id"]]} for line in lines],
+        ),
+        *announce(created),
+    ]
+    if unlimited is None:
+        await sql.insert_together(*writes)
+    else:
+        await reserve_all(reservations, actor, reference, also=writes)
     return Written(created, locations)
 
 

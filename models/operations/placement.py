@@ -157,31 +157,41 @@ async def _products(
     """The products of `skus` by sku, the record of `idempotency` (channel, key) when one
     is given, and, `with_stock`, the products' stock levels for the first plan, in one
     statement (hand-written: Tortoise's query building cost more than the read on every
-    placement)."""
+    placement). The levels come as rows of their own, after the products' (a product's
+    columns repeated on each of its levels cost more to decode than all the rest)."""
     db = sql.connection(Product)
     columns = tuple(Product._meta.db_fields)
-    channel, key, *marks = sql.placeholders(db, 2 + len(skus))
-    # The record's key is unique: it joins every row, or none.
-    rows = await sql.run(
-        db,
+    width, sku = len(columns), columns.index("sku")
+    channel, key, *marks = sql.placeholders(db, 2 + (2 if with_stock else 1) * len(skus))
+    in_skus = f'p."sku" IN ({",".join(marks[: len(skus)])})'
+    text = (
         f"SELECT {','.join('p.' + sql.quote(column) for column in columns)}, "
         'r."order_id", r."request_hash"'
-        + (f", {order_routing.STOCK_COLUMNS}" if with_stock else "")
+        + (
+            f", {'NULL,' * order_routing.LEVEL_WIDTH}{config_version.VERSION_SQL}"
+            if with_stock
+            else ""
+        )
         + f" FROM {sql.table(Product)} p LEFT JOIN {sql.table(IdempotencyRecord)} r "
-        f'ON r."channel" = {channel} AND r."key" = {key} '
-        + (f"LEFT JOIN {sql.table(InventoryLevel)} l ON l.product_id = p.id " if with_stock else "")
-        + f'WHERE p."sku" IN ({",".join(marks)})',
-        [*(idempotency or (None, None)), *skus],
+        f'ON r."channel" = {channel} AND r."key" = {key} WHERE {in_skus}'
     )
-    width, sku = len(columns), columns.index("sku")
-    products = {}
-    for row in rows:  # a product's columns come once per stock level with_stock
-        if row[sku] not in products:
-            product = Product._init_from_db(**dict(zip(columns, row[:width], strict=True)))
-            products[product.sku] = product
-    earlier = None
-    if rows and rows[0][width] is not None:
-        earlier = Earlier(*rows[0][width : width + 2])
+    if with_stock:
+        text += (
+            f" UNION ALL SELECT {'NULL,' * (width + 2)}{order_routing.STOCK_COLUMNS} "
+            f"FROM {sql.table(InventoryLevel)} l JOIN {sql.table(Product)} p "
+            f'ON p.id = l.product_id WHERE p."sku" IN ({",".join(marks[len(skus) :])})'
+        )
+    # The record's key is unique: it joins every product row, or none.
+    rows = await sql.run(
+        db, text, [*(idempotency or (None, None)), *skus, *(skus if with_stock else ())]
+    )
+    products, earlier = {}, None
+    for row in rows:
+        if row[sku] is None:  # a stock level's row
+            continue
+        products[row[sku]] = Product._init_from_db(**dict(zip(columns, row[:width], strict=True)))
+        if row[width] is not None:
+            earlier = Earlier(*row[width : width + 2])
     return products, earlier, order_routing.stock_of(rows) if with_stock else None
 
 
@@ -336,43 +346,92 @@ def _planned_quantities(plan: RoutingPlan, count: int) -> list[tuple[int, int]]:
     return [(allocated[i], plan.backordered.get(i, 0)) for i in range(count)]
 
 
-async def _insert_order(columns: dict[str, Any]) -> tuple[int, str, datetime]:
+# The order's id: the sequence's next on PostgreSQL (with the transaction id, for the
+# stamp), AUTOINCREMENT's next on SQLite (one writer at a time). It is position 0 of
+# "parents", where the lines name it on PostgreSQL (`sql.with_clauses`' link).
+_NEXT_ORDER_ID = {
+    True: "SELECT nextval(pg_get_serial_sequence('\"order\"', 'id')) AS id, 0 AS n, "
+    "pg_current_xact_id() AS xid",
+    False: "SELECT MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'order'), 0), "
+    'COALESCE((SELECT MAX(id) FROM "order"), 0)) + 1 AS id',
+}
+# The fulfillment orders' ids: as many from the sequence on PostgreSQL; on SQLite the
+# first of them, the transaction holding the write lock from its first write on.
+_FULFILLMENT_ORDER_IDS = {
+    True: "ARRAY(SELECT nextval(pg_get_serial_sequence('fulfillment_order', 'id')) "
+    "FROM generate_series(1, CAST({} AS INTEGER)))",
+    False: "(SELECT MAX(COALESCE((SELECT seq FROM sqlite_sequence "
+    "WHERE name = 'fulfillment_order'), 0), "
+    "COALESCE((SELECT MAX(id) FROM fulfillment_order), 0)) + 1)",
+}
+
+
+@dataclass(frozen=True)
+class _Inserted:
+    order_id: int
+    number: str
+    updated_at: datetime
+    line_ids: list[int]
+    fulfillment_order_ids: list[int]
+
+
+async def _insert_order(
+    columns: dict[str, Any], lines: sql.Insert, idempotency: sql.Insert, fulfillment_orders: int
+) -> _Inserted:
     """INSERT the order, taking its id and its number in the one statement: a readable,
     gap-tolerant number from the id, with no counter row to contend on; `updated_at` is
-    the database's clock, as `sync_clock.stamp` takes it. Returns the three."""
+    the database's clock, as `sync_clock.stamp` takes it. The statement also takes the ids
+    of the plan's `fulfillment_orders`, written later in the transaction with their events.
+    The `lines` and the `idempotency` record (rows whose "order_id" is 0) go in the same
+    statement on PostgreSQL, in two more on SQLite."""
     db = sql.connection(Order)
-    names, values = sql.row_values(Order, [columns], computed=("number", "updated_at"))
     on_postgres = sql.is_postgres(db)
+    names, values = sql.row_values(Order, [columns], computed=("number", "updated_at"))
+    marks = sql.placeholders(db, len(values) + 1)
+    fulfillment_order_ids = _FULFILLMENT_ORDER_IDS[on_postgres].format(marks[-1])
+    clauses, line_ids = "", ""
     if on_postgres:
-        next_id = (
-            "SELECT nextval(pg_get_serial_sequence('\"order\"', 'id')) AS id, "
-            "pg_current_xact_id() AS xid"
+        clauses, more = sql.with_clauses(
+            [replace(lines, returning=("id",)), idempotency], len(values) + 2, link="order_id"
         )
-    else:  # AUTOINCREMENT's next id (one writer at a time)
-        next_id = (
-            "SELECT MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'order'), 0), "
-            'COALESCE((SELECT MAX(id) FROM "order"), 0)) + 1 AS id'
-        )
-    marks = ",".join(sql.placeholders(db, len(values)))
-    stamp = sync_clock.new_order_stamp(on_postgres, holds_id="next")
+        clauses = f", {clauses}"
+        # A multi-row INSERT takes its ids from the sequence in its rows' order.
+        line_ids = ", ARRAY(SELECT id FROM w1 ORDER BY id)"
+        values += [fulfillment_orders, *more]
+    stamp = sync_clock.new_order_stamp(on_postgres, holds_id="parents")
     rows = await sql.fetch(
         Order,
-        f"WITH next AS MATERIALIZED ({next_id}) "
+        f"WITH parents AS MATERIALIZED ({_NEXT_ORDER_ID[on_postgres]}){clauses} "
         f"INSERT INTO {sql.table(Order)} (id,number,updated_at,{','.join(map(sql.quote, names))}) "
-        f"VALUES ((SELECT id FROM next),CAST((SELECT id FROM next) + 1000 AS VARCHAR(32)),"
-        f"{stamp},{marks}) RETURNING id, number, updated_at, {config_version.VERSION_SQL}",
+        f"VALUES ((SELECT id FROM parents),CAST((SELECT id FROM parents) + 1000 AS VARCHAR(32)),"
+        f"{stamp},{','.join(marks[: len(names)])}) RETURNING id, number, updated_at, "
+        f"{config_version.VERSION_SQL}, {fulfillment_order_ids}{line_ids}",
         values,
     )
-    order_id, number, updated_at, version = rows[0]
+    order_id, number, updated_at, version, next_ids, *written = rows[0]
     config_version.seen(version)  # for the webhooks' destinations, at no extra statement
-    return order_id, number, sync_clock.as_stamp(updated_at)
+    if not on_postgres:
+        next_ids = range(next_ids, next_ids + fulfillment_orders)
+        owned = [
+            replace(one, rows=[{**row, "order_id": order_id} for row in one.rows])
+            for one in (lines, idempotency)
+        ]
+        written = [[pk for (pk,) in await sql.insert_together(*owned, returning=["id"])]]
+    return _Inserted(
+        order_id, number, sync_clock.as_stamp(updated_at), list(written[0]), list(next_ids)
+    )
 
 
 async def _insert(
-    valid: ValidOrder, quantities: Sequence[tuple[int, int]], status: OrderStatus, now: datetime
-) -> tuple[Order, list[OrderLine]]:
+    valid: ValidOrder,
+    quantities: Sequence[tuple[int, int]],
+    status: OrderStatus,
+    now: datetime,
+    fulfillment_orders: int,
+) -> tuple[Order, list[OrderLine], list[int]]:
     """The order, with the status its plan gives it, and its lines with the plan's
-    (allocated, backordered) quantities, as the models the response is built from."""
+    (allocated, backordered) quantities, as the models the response is built from; and the
+    ids its `fulfillment_orders` will have."""
     data = valid.data
     columns: dict[str, Any] = {
         "channel": data.channel.strip(),
@@ -388,13 +447,9 @@ async def _insert(
         "created_at": now,
         **valid.address_columns,
     }
-    order_id, number, updated_at = await _insert_order(columns)
-    order = Order.construct(
-        _saved_in_db=True, id=order_id, number=number, updated_at=updated_at, **columns
-    )
     line_rows = [
         {
-            "order_id": order_id,
+            "order_id": 0,
             "product_id": product.id,
             "position": index + 1,
             "sku": product.sku,
@@ -409,24 +464,33 @@ async def _insert(
     ]
     idempotency = [
         {
-            "channel": order.channel,
+            "channel": columns["channel"],
             "key": data.idempotency_key,
             "request_hash": valid.request_hash(),
-            "order_id": order_id,
+            "order_id": 0,
             "created_at": now,
             "updated_at": now,
         }
     ]
-    line_ids = await sql.insert_together(
+    inserted = await _insert_order(
+        columns,
         sql.Insert(OrderLine, line_rows),
         sql.Insert(IdempotencyRecord, idempotency if data.idempotency_key else []),
-        returning=["id"],
+        fulfillment_orders,
+    )
+    order_id = inserted.order_id
+    order = Order.construct(
+        _saved_in_db=True,
+        id=order_id,
+        number=inserted.number,
+        updated_at=inserted.updated_at,
+        **columns,
     )
     lines = [
-        OrderLine.construct(_saved_in_db=True, id=line_id, **row)
-        for (line_id,), row in zip(line_ids, line_rows, strict=True)
+        OrderLine.construct(_saved_in_db=True, **{**row, "id": line_id, "order_id": order_id})
+        for line_id, row in zip(inserted.line_ids, line_rows, strict=True)
     ]
-    return order, lines
+    return order, lines, inserted.fulfillment_order_ids
 
 
 async def _plan_new_order(
@@ -459,12 +523,12 @@ async def _write_new_order(
             fulfillment_statuses=(FulfillmentOrderStatus.OPEN,) * len(snapshot.plan.assignments),
         )
     )
-    order, lines = await _insert(valid, quantities, status, now)
+    order, lines, fulfillment_order_ids = await _insert(
+        valid, quantities, status, now, len(snapshot.plan.assignments)
+    )
     placed_plan = order_routing.with_line_ids(
         snapshot.plan, {index: line.id for index, line in enumerate(lines)}
     )
-    written = await order_routing.write_plan(order, replace(snapshot, plan=placed_plan), actor, now)
-    created = written.fulfillment_orders
     placed = events.Entry(
         OrderEventType.PLACED,
         f"order {order.number} placed on {order.channel}: {len(lines)} line(s), "
@@ -472,16 +536,20 @@ async def _write_new_order(
         {"externalId": data.external_id},
         assignee_message=f"order {order.number} placed on {order.channel}",
     )
-    routed = order_routing.timeline_entry(created, placed_plan, previously_backordered=0)
+
+    def announce(created: Sequence[FulfillmentOrder]) -> list[sql.Insert]:
+        routed = order_routing.timeline_entry(created, placed_plan, previously_backordered=0)
+        return events.entry_inserts(
+            order, [placed, *([routed] if routed else [])], actor, assigned=created
+        )
+
+    written = await order_routing.write_new_plan(
+        order, replace(snapshot, plan=placed_plan), actor, now, fulfillment_order_ids, announce
+    )
+    created = written.fulfillment_orders
     # The order.created webhook before the assignees': a subscriber hears of the order
     # before its fulfillment orders.
-    await events.record_many(
-        order,
-        [placed, *([routed] if routed else [])],
-        actor,
-        assigned=created,
-        webhook="order.created",
-    )
+    await events.queue_webhooks(order, assigned=created, webhook="order.created")
     return Placed(order, True, lines, created, written.locations)
 
 

@@ -69,19 +69,26 @@ async def reserve(level_id: int, quantity: int, actor: Actor, reference: str) ->
 
 
 async def reserve_all(
-    reservations: Sequence[tuple[int, int]], actor: Actor, reference: str
+    reservations: Sequence[tuple[int, int]],
+    actor: Actor,
+    reference: str,
+    also: Sequence[sql.Insert] = (),
 ) -> None:
-    """Reserve (level id, quantity) pairs with one guarded UPDATE and one ledger insert.
+    """Reserve (level id, quantity) pairs with one guarded UPDATE and one ledger insert,
+    and write `also`, in one statement on PostgreSQL (SQLite runs each part on its own).
 
     The UPDATE changes only the levels that still have the quantity available; fewer rows
-    changed than levels asked for is a ReservationConflict (the caller's transaction rolls
-    back the others). On PostgreSQL it locks the levels in id order first, as every
-    stock writer does, so that concurrent reservations cannot deadlock.
+    changed than levels asked for is a ReservationConflict, raised after the statement: the
+    caller's transaction rolls back the others, `also` and the ledger with them. On
+    PostgreSQL it locks the levels in id order first, as every stock writer does, so that
+    concurrent reservations cannot deadlock.
     """
     wanted: dict[int, int] = defaultdict(int)
     for level_id, quantity in reservations:
         wanted[level_id] += quantity
     if not wanted:
+        if also:
+            await sql.insert_together(*also)
         return
     ordered = sorted(wanted.items())
     ledger = sql.Insert(
@@ -116,23 +123,23 @@ async def reserve_all(
         f"RETURNING {level}.id"
     )
     if pg:
-        # One statement: the ledger rows are written whatever the UPDATE changed, and
-        # rolled back with it on a conflict.
-        clauses, ledger_values = sql.with_clauses([ledger], start=len(values) + 1)
+        # One statement: the inserts are written whatever the UPDATE changed, and rolled
+        # back with it on a conflict.
+        clauses, more = sql.with_clauses([ledger, *also], start=len(values) + 1)
         text = (
             f"WITH demand(id, quantity) AS (VALUES {demand}), "
             f"locked AS MATERIALIZED (SELECT id FROM {level} WHERE id IN "
             f"(SELECT id FROM demand) ORDER BY id FOR UPDATE), "
             f"changed AS ({update}), {clauses} SELECT id FROM changed"
         )
-        changed = await sql.fetch(InventoryLevel, text, [*values, *ledger_values])
+        changed = await sql.fetch(InventoryLevel, text, [*values, *more])
     else:
         text = f"WITH demand(id, quantity) AS (VALUES {demand}) {update}"
         changed = await sql.fetch(InventoryLevel, text, values)
     if len(changed) != len(ordered):
         raise ReservationConflict(f"levels {list(wanted)} no longer have {list(wanted.values())}")
     if not pg:
-        await sql.insert(ledger.model, ledger.rows)
+        await sql.insert_together(ledger, *also)
 
 
 async def release(level_id: int, quantity: int, actor: Actor, reference: str) -> None:

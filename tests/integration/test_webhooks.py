@@ -152,20 +152,21 @@ async def test_a_placement_that_rolled_back_leaves_no_delivery(
     await hooked_network("https://hooks.northwoods.example/oms")
     queued: list[int] = []
     enqueue_many = webhook_queue.enqueue_many
-    record_many = events.record_many
+    queue_webhooks = events.queue_webhooks
 
     async def spy(*args: Any, **kwargs: Any) -> int:
         queued.append(await enqueue_many(*args, **kwargs))
         return queued[-1]
 
     async def crash(*args: Any, **kwargs: Any) -> None:
-        await record_many(*args, **kwargs)
+        await queue_webhooks(*args, **kwargs)
         raise RuntimeError("the database went away after the delivery was written")
 
     monkeypatch.setattr(webhook_queue, "enqueue_many", spy)
-    # The timeline, outbox and deliveries are written last in a placement: failing after
-    # them rolls back everything, the drop-ship assignment and its webhook delivery included.
-    monkeypatch.setattr(events, "record_many", crash)
+    # The deliveries are written last in a placement (after the timeline and outbox):
+    # failing after them rolls back everything, the drop-ship assignment and its webhook
+    # delivery included.
+    monkeypatch.setattr(events, "queue_webhooks", crash)
     with pytest.raises(RuntimeError):
         await place(("CHAIR", 1))
     assert sum(queued) == 1  # the drop-ship assignment's, written then rolled back
