@@ -14,6 +14,7 @@ from tortoise import connections
 
 from api.pg_connection import UnresetConnection
 from api.settings import Settings, tortoise_config
+from bench.bulk_load import session_settings
 from tests.support.database import ON_POSTGRES
 
 pytestmark = pytest.mark.skipif(not ON_POSTGRES, reason="asyncpg's pool")
@@ -103,3 +104,16 @@ async def test_asyncpg_s_own_connection_would_send_its_reset(db: Settings) -> No
     async with asyncpg.create_pool(db.database_url, min_size=1, max_size=1) as pool:
         sent = await statements_on_release(pool, "SELECT 1")
     assert sent and "RESET ALL" in sent[0]
+
+
+async def test_the_bulk_loader_s_session_settings_end_with_its_block(pool: asyncpg.Pool) -> None:
+    """Its replica role (no triggers) must never reach the connection's next user."""
+    with contextlib.suppress(RuntimeError):
+        async with (
+            pool.acquire() as connection,
+            session_settings(connection, session_replication_role="replica"),
+        ):
+            assert await connection.fetchval("SHOW session_replication_role") == "replica"
+            raise RuntimeError("the load failed halfway")
+    async with pool.acquire() as connection:
+        assert await connection.fetchval("SHOW session_replication_role") == "origin"
