@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from graphql import (
+    ArgumentNode,
     DocumentNode,
     FieldNode,
     FragmentDefinitionNode,
@@ -38,8 +39,11 @@ from graphql import (
     SchemaMetaFieldDef,
     SelectionSetNode,
     TypeMetaFieldDef,
+    VariableNode,
+    Visitor,
     get_named_type,
     value_from_ast_untyped,
+    visit,
 )
 from strawberry.types import ExecutionContext
 
@@ -272,10 +276,32 @@ def query_cost(
     return cost
 
 
+# The only arguments the walk reads values from (`Walk.list_length`, `Walk.page_size`).
+_SIZED_BY = frozenset({"first", "last"})
+
+
+def _sizing_variables(document: DocumentNode) -> tuple[str, ...]:
+    """The variables the walk can read: those inside a `first` or `last` argument, anywhere
+    in the document. The cost depends on the document, the operation and these alone."""
+    names: set[str] = set()
+
+    class Sizes(Visitor):
+        def enter_argument(self, node: ArgumentNode, *_: Any) -> Any:
+            if node.name.value in _SIZED_BY:
+                visit(node.value, Variables())
+            return Visitor.SKIP
+
+    class Variables(Visitor):
+        def enter_variable(self, node: VariableNode, *_: Any) -> None:
+            names.add(node.name.value)
+
+    visit(document, Sizes())
+    return tuple(sorted(names))
+
+
 def _shape(value: Any) -> Any:
     """The shape of a JSON value, hashable: keys, list lengths, numbers, booleans and nulls
-    as they are, every string as just "a string" (no cost rule reads text, and leaving it
-    out lets requests that differ only in text, like placeOrder's, share one walk)."""
+    as they are, every string as just "a string" (no cost rule reads text)."""
     if isinstance(value, dict):
         return tuple(sorted((key, _shape(item)) for key, item in value.items()))
     if isinstance(value, list):
@@ -285,9 +311,10 @@ def _shape(value: Any) -> Any:
     return (type(value), value)
 
 
-# Costs of recent (document, schema, operation, variables' shape, limits), oldest first.
+# Costs of recent (document, schema, operation, sizing variables, limits), oldest first.
 REMEMBERED_COSTS = 1024
 _COSTS: PerDocument[int] = PerDocument(REMEMBERED_COSTS)
+_SIZING: PerDocument[tuple[str, ...]] = PerDocument()
 
 
 def remembered_query_cost(
@@ -297,9 +324,14 @@ def remembered_query_cost(
     variables: Mapping[str, Any] | None,
     limits: CostLimits,
 ) -> int:
-    """query_cost, walked once per (document, operation, variables' shape): clients send the same
-    few documents again and again (the document compared by identity: api/documents.py)."""
-    key = (schema, operation_name, _shape(dict(variables or {})), limits)
+    """query_cost, walked once per (document, operation, values of the variables that size
+    its lists): clients send the same few documents again and again (the document compared
+    by identity: api/documents.py), and most of their variables (placeOrder's input, with
+    its quantities and coordinates) size nothing, so they are left out of the key."""
+    sent = variables or {}
+    sizing = _SIZING.get(document, None, lambda: _sizing_variables(document))
+    values = tuple((name, name in sent, _shape(sent.get(name))) for name in sizing)
+    key = (schema, operation_name, values, limits)
     return _COSTS.get(
         document, key, lambda: query_cost(schema, document, operation_name, variables, limits)
     )

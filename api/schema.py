@@ -22,6 +22,7 @@ from strawberry.tools import merge_types
 from strawberry.types import ExecutionContext, get_object_definition
 from strawberry.types.execution import ParseOptions
 
+from api import input_objects
 from api.cost import COST_MODEL, Budgets, CostLimits, charge_query_cost
 from api.documents import DOCUMENTS_KEPT, PerDocument
 from api.metrics import count_operation, operation_of
@@ -225,6 +226,7 @@ def schema_with(limits: Limits) -> OmsSchema:
         extensions=[lambda: OperationHooks(setup), *tracing_extensions()],
     )
     built.cost_budgets = setup.budgets
+    input_objects.install(built)
     return built
 
 

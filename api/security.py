@@ -227,7 +227,7 @@ class _DocumentFacts:
 
     unstorable_text: bool
     bad_datetime: str | None
-    variables: tuple[tuple[str, GraphQLInputType], ...]
+    variables: tuple[tuple[str, GraphQLInputType], ...]  # those that can hold a DateTime
 
 
 _FACTS: PerDocument[_DocumentFacts] = PerDocument()
@@ -238,7 +238,20 @@ def _facts(schema: GraphQLSchema, document: DocumentNode) -> _DocumentFacts:
     visit(document, finder)
     datetimes = _DateTimes(schema)
     variables = datetimes.walk_literals(document)
-    return _DocumentFacts(finder.found, datetimes.found, tuple(variables))
+    # Only variables whose type can hold a DateTime are walked per request (placeOrder's
+    # input holds none).
+    dated = tuple((name, kind) for name, kind in variables if _holds_datetime(kind, set()))
+    return _DocumentFacts(finder.found, datetimes.found, dated)
+
+
+def _holds_datetime(kind: GraphQLInputType, seen: set[str]) -> bool:
+    named = get_named_type(kind)
+    if isinstance(named, GraphQLScalarType):
+        return named.name == "DateTime"
+    if not isinstance(named, GraphQLInputObjectType) or named.name in seen:
+        return False
+    seen.add(named.name)
+    return any(_holds_datetime(field.type, seen) for field in named.fields.values())
 
 
 def _bad_input(message: str) -> list[GraphQLError]:

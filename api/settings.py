@@ -15,6 +15,9 @@ from pathlib import Path
 from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
+from tortoise.backends.base.config_generator import expand_db_url
+
+from api.pg_connection import UnresetConnection
 from models.rules.limits import MAX_DELIVERY_ATTEMPTS
 from models.rules.webhooks import DEFAULT_MAX_ATTEMPTS
 
@@ -147,11 +150,22 @@ class Settings:
 
 def tortoise_config(database_url: str) -> dict[str, Any]:
     return {
-        "connections": {"default": database_url},
+        "connections": {"default": _connection(database_url)},
         "apps": {"models": {"models": MODEL_MODULES, "default_connection": "default"}},
         "use_tz": True,
         "timezone": "UTC",
     }
+
+
+def _connection(database_url: str) -> str | dict[str, Any]:
+    """The URL as Tortoise expands it (its parameters, `maxsize` among them, kept), with
+    asyncpg's pool given `UnresetConnection` (no reset query on release: its docstring
+    holds the argument). SQLite keeps the URL."""
+    expanded = expand_db_url(database_url)
+    if expanded["engine"] != "tortoise.backends.asyncpg":
+        return database_url
+    expanded["credentials"]["connection_class"] = UnresetConnection
+    return expanded
 
 
 class Variable(NamedTuple):

@@ -16,10 +16,11 @@ Used by bench.large (issue 17, goal 5).
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import random
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
@@ -344,9 +345,10 @@ async def bulk_load(
 
     seconds: dict[str, float] = {}
     started = time.monotonic()
-    async with client.acquire_connection() as raw:
-        await raw.execute("SET session_replication_role = replica")
-        await raw.execute("SET maintenance_work_mem = '256MB'")
+    async with (
+        client.acquire_connection() as raw,
+        session_settings(raw, session_replication_role="replica", maintenance_work_mem="256MB"),
+    ):
         indexes = await _secondary_indexes(raw, [t.name for t in tables.values()])
         for name, _ in indexes:
             await raw.execute(f"DROP INDEX {name}")
@@ -369,11 +371,28 @@ async def bulk_load(
             )
             await raw.execute(f'VACUUM (ANALYZE) "{table.name}"')
         seconds["vacuum_analyze"] = round(time.monotonic() - started - sum(seconds.values()), 1)
-        await raw.execute("RESET session_replication_role")
-        await raw.execute("RESET maintenance_work_mem")
     # The COPY fired no trigger (replica role): the kept order counts are taken again.
     await order_counts.recount()
     return {"rows": {tables[key].name: count for key, count in counts.items()}, "steps": seconds}
+
+
+@contextlib.asynccontextmanager
+async def session_settings(raw: Any, **settings: str) -> AsyncIterator[None]:
+    """Session settings on a pooled connection for the block, reset on every way out: the
+    pool does not reset a released connection (`api.pg_connection.UnresetConnection`), and
+    a connection left in the replica role would fire no trigger for its next user. When the
+    RESET cannot run (the block was cancelled mid-statement, the connection broke), the
+    connection is terminated, so that the pool opens a fresh one instead."""
+    try:
+        for name, value in settings.items():
+            await raw.execute(f"SET {name} = '{value}'")
+        yield
+    finally:
+        try:
+            await raw.execute("".join(f"RESET {name};" for name in settings))
+        except BaseException:
+            raw.terminate()
+            raise
 
 
 async def _secondary_indexes(raw: Any, tables: list[str]) -> list[tuple[str, str]]:
