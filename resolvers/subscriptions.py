@@ -24,7 +24,7 @@ from typing import TypeVar, cast
 import strawberry
 from graphql import GraphQLError
 from strawberry.types import Info
-from tortoise.expressions import Q
+from tortoise.expressions import Q, RawSQL, Subquery
 from tortoise.queryset import QuerySet
 
 from models.operations.access import API_KEYS_STREAM
@@ -39,7 +39,12 @@ from models.rules.events import (
 from models.rules.scopes import READERS, Role
 from models.tables import ApiKey, OutboxEvent
 from models.tables import OrderEvent as OrderEventRow
-from resolvers.fulfillment import FulfillmentOrder, prime_fulfillment_orders
+from resolvers.fulfillment import (
+    LEFT_TO_PRIMING,
+    FulfillmentOrder,
+    fulfillment_order_reads,
+    prime_fulfillment_orders,
+)
 from resolvers.ids import decode_query_id, encode_id
 from resolvers.loaders import Loaders
 from resolvers.orders import OrderEvent
@@ -70,11 +75,15 @@ async def follow(
     newest: Callable[[], Awaitable[int]],
     since: int | None,
     prepare: Callable[[Sequence[R]], Awaitable[None]] | None = None,
+    ahead: Callable[[QuerySet[R]], Sequence[Awaitable[object]]] | None = None,
 ) -> AsyncGenerator[R, None]:
     """`rows` (those of `stream` the subscriber may see) after `since` (or from now), in id
     order, forever. `prepare` loads what the events of one batch read, before the first is
     yielded: one statement per relation for the batch rather than per event, so that a
-    subscription keeps up with a burst of events."""
+    subscription keeps up with a burst of events. `ahead` gets the query of the rows after
+    the last one sent and answers statements that load what they read, awaited beside the
+    read of the rows themselves, so that `prepare` finds it done: on an event loop busy
+    with other requests every round trip waits its turn."""
     hub = info.context.hub
     with hub.listen(stream) as doorbell, hub.doorbell(API_KEYS_STREAM) as revocations:
         # Everything up to `floor` was seen by the client (or predates the subscription).
@@ -94,13 +103,17 @@ async def follow(
             # The rows after `last`, and only the ids of those of the late-commit window
             # below it: the window holds every row of the last seconds, nearly all sent
             # already, and a row as a model costs ~20 us (8 ms a read for 400, under 4
-            # placing clients). The two reads run side by side where the database allows.
+            # placing clients). The reads (and `ahead`'s) run side by side where the database
+            # allows.
             window = Q(id__lte=last, created_at__gte=now - LATE_COMMIT_WINDOW)
-            newer: list[R]
-            newer, window_ids = await asyncio.gather(
+            reads: list[Awaitable[object]] = [
                 rows.filter(id__gt=last).order_by("id"),
                 rows.filter(window).values_list("id", flat=True),
-            )
+            ]
+            if ahead is not None:
+                reads.extend(ahead(rows.filter(id__gt=last)))
+            found, window_ids, *_ = await asyncio.gather(*reads)
+            newer = cast(list[R], found)
             # values_list(flat=True) yields values; Tortoise's stubs say tuples.
             ids = cast(list[int], window_ids)
             late: list[int] = [pk for pk in ids if pk > floor and pk not in recent]
@@ -271,15 +284,39 @@ async def _assignee_events(
         return row.id if row else 0
 
     asked = below(selected_paths(info), ("fulfillmentOrder",))
+    lines = ("lines",) in asked
+    rest = asked & LEFT_TO_PRIMING
+
+    def ahead(newer: QuerySet[OutboxEvent]) -> list[Awaitable[None]]:
+        ids = newer.annotate(pk=RawSQL(_payload_id())).values("pk")
+        return fulfillment_order_reads(info, Subquery(ids), asked)
 
     async def prepare(batch: Sequence[OutboxEvent]) -> None:
         loaders = info.context.loaders
-        found = await loaders.fulfillment_order_by_id.load_many(
-            [row.payload["fulfillmentOrderId"] for row in batch]
-        )
-        await prime_fulfillment_orders(info, [row for row in found if row is not None], asked)
+        ids = [row.payload["fulfillmentOrderId"] for row in batch]
+        # What `ahead` did not see: rows committed late, or between its reads and the batch's.
+        missing = [
+            pk
+            for pk in ids
+            if loaders.fulfillment_order_by_id.cache_map.get(pk) is None
+            or (lines and loaders.lines_by_fulfillment_order_id.cache_map.get(pk) is None)
+        ]
+        if missing:
+            await asyncio.gather(*fulfillment_order_reads(info, missing, asked))
+            loaders.fulfillment_order_by_id.prime_many(dict.fromkeys(missing))
+            loaders.lines_by_fulfillment_order_id.prime_many({pk: [] for pk in missing})
+        if rest:
+            found = await loaders.fulfillment_order_by_id.load_many(ids)
+            await prime_fulfillment_orders(info, [row for row in found if row is not None], rest)
 
-    return _assignee_stream(info, follow(info, stream, rows, newest, start, prepare))
+    return _assignee_stream(info, follow(info, stream, rows, newest, start, prepare, ahead))
+
+
+def _payload_id() -> str:
+    """SQL of the fulfillment order id in an assignee event's payload."""
+    if OutboxEvent._meta.db.capabilities.dialect == "postgres":
+        return "CAST(payload->>'fulfillmentOrderId' AS BIGINT)"
+    return "json_extract(payload, '$.fulfillmentOrderId')"
 
 
 async def _assignee_stream(
