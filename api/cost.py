@@ -48,8 +48,8 @@ from graphql import (
 from strawberry.types import ExecutionContext
 
 from api.documents import PerDocument
+from models.operations.order_validation import MAX_LINES
 from models.operations.picklist import MAX_FULFILLMENT_ORDERS
-from models.operations.placement import MAX_LINES
 from models.rules.limits import (
     MAX_DELIVERY_ATTEMPTS,
     MAX_HOLDS_PER_ORDER,

@@ -25,7 +25,7 @@ from models.operations import events, order_routing, webhook_queue
 from models.operations.fulfillment_state import is_held
 from models.operations.order_actions import LineCancellation, cancel_lines_of_locked
 from models.operations.order_state import check_action, locked_order, refresh_status
-from models.operations.placement import MAX_LINES, MAX_QUANTITY, LineInput, check_lines
+from models.operations.order_validation import MAX_LINES, MAX_QUANTITY, LineInput, check_lines
 from models.operations.reservations import lock_levels, retry_on_conflict
 from models.rules.events import OrderEventType
 from models.rules.ids import global_id

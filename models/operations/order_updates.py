@@ -29,7 +29,7 @@ from models.operations.fulfillment_state import (
 )
 from models.operations.locations import AddressData
 from models.operations.order_state import check_action, locked_order, refresh_status
-from models.operations.placement import EMAIL, shipping_columns
+from models.operations.order_validation import EMAIL, shipping_columns
 from models.operations.reservations import retry_on_conflict
 from models.rules.events import FulfillmentOrderEventType, OrderEventType
 from models.rules.lifecycle import DeliveryMethod, FulfillmentOrderStatus, OrderAction

@@ -20,7 +20,7 @@ from models.errors import DomainError, ErrorCode, invalid, not_found
 from models.operations import events, visibility, webhook_queue
 from models.operations.backorders import route_backorders_after
 from models.operations.order_state import check_action, locked_order, refresh_status
-from models.operations.placement import MAX_LINES
+from models.operations.order_validation import MAX_LINES
 from models.operations.routing import current_settings
 from models.operations.stock import change_on_hand, level_for_update
 from models.rules import scopes

@@ -11,7 +11,7 @@ from strawberry.types import Info
 from models.operations.locations import AddressData
 from models.operations.order_edits import OrderEdit, SetQuantity
 from models.operations.order_updates import OrderUpdate
-from models.operations.placement import LineInput, OrderInput
+from models.operations.order_validation import LineInput, OrderInput
 from models.rules import scopes
 from models.rules.lifecycle import DeliveryMethod
 from resolvers.common import AddressInput, sent_fields

@@ -11,7 +11,7 @@ from graphql import GraphQLError
 from strawberry.types import Info
 
 from models.errors import DomainError
-from models.operations import order_counts, order_edits, order_routing, placement
+from models.operations import order_counts, order_edits, order_routing, order_validation, placement
 from models.operations.visibility import visible_orders
 from models.rules.routing import RoutingPlan
 from models.rules.scopes import READERS, Actor, Role
@@ -110,7 +110,7 @@ class OrderQueries:
         try:
             # Inside: a malformed pickupLocationId is a DomainError too, the client's mistake.
             data = order_input(info, input, dry_run=True)
-            valid = await placement.validate_order(data)
+            valid = await order_validation.validate_order(data)
         except DomainError as error:
             raise GraphQLError(
                 error.message, extensions={"code": "BAD_USER_INPUT", "field": error.field}

@@ -7,7 +7,8 @@ from __future__ import annotations
 from typing import Any
 
 from models.operations.order_actions import hold_order
-from models.operations.placement import LineInput, OrderInput, place_order
+from models.operations.order_validation import LineInput, OrderInput
+from models.operations.placement import place_order
 from models.rules.lifecycle import HoldReason
 from models.rules.scopes import SYSTEM
 from models.tables import Order as OrderRow

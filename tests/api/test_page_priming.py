@@ -16,7 +16,8 @@ import pytest
 from api.schema import build_schema
 from api.settings import Settings
 from models.operations.access import create_api_key
-from models.operations.placement import LineInput, OrderInput, place_order
+from models.operations.order_validation import LineInput, OrderInput
+from models.operations.placement import place_order
 from models.rules.scopes import SYSTEM, Role
 from tests.support.database import counting_queries
 from tests.support.factories import MINNEAPOLIS_CUSTOMER, ST_PAUL_CUSTOMER, twin_cities

@@ -167,7 +167,7 @@ async def test_many_addresses_cannot_grow_the_buckets_without_bound(
 
 
 async def test_list_fields_are_charged_by_their_most_possible_length(admin: Gql) -> None:
-    from models.operations.placement import MAX_LINES
+    from models.operations.order_validation import MAX_LINES
     from models.rules.limits import MAX_HOLDS_PER_ORDER, NESTED_FIRST_DEFAULT
 
     one_order = "{ orders(first: 1) { nodes { SELECTION } } }"

@@ -110,7 +110,8 @@ async def _build_world() -> World:
 async def new_order(world: World, hold: bool = False, pickup: bool = False) -> tuple[str, str]:
     """An order of channel "web" for one mug, allocated to MSP-01: (order id, line id)."""
     from models.operations.order_actions import hold_order
-    from models.operations.placement import LineInput, OrderInput, place_order
+    from models.operations.order_validation import LineInput, OrderInput
+    from models.operations.placement import place_order
     from models.rules.lifecycle import DeliveryMethod, HoldReason
     from models.tables import OrderLine
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from models.operations.placement import LineInput, OrderInput, place_order
+from models.operations.order_validation import LineInput, OrderInput
+from models.operations.placement import place_order
 from models.rules.scopes import SYSTEM
 from resolvers.ids import encode_id
 from tests.support.database import capturing_statements

@@ -58,7 +58,7 @@ from models.operations.order_actions import (
 from models.operations.order_edits import OrderEdit, SetQuantity, edit_order
 from models.operations.order_state import order_facts
 from models.operations.order_updates import OrderUpdate, update_order
-from models.operations.placement import LineInput
+from models.operations.order_validation import LineInput
 from models.operations.rejection import RejectReason
 from models.rules.inventory import AdjustmentReason
 from models.rules.lifecycle import (

@@ -8,7 +8,8 @@ import asyncio
 from models.errors import DomainError
 from models.operations.fulfillment import accept, ship
 from models.operations.order_edits import OrderEdit, SetQuantity, edit_order
-from models.operations.placement import LineInput, OrderInput, place_order
+from models.operations.order_validation import LineInput, OrderInput
+from models.operations.placement import place_order
 from models.rules.scopes import SYSTEM
 from models.tables import (
     FulfillmentOrderLine,

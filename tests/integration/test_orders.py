@@ -14,6 +14,7 @@ from models.operations import (
     cancellation_requests,
     fulfillment,
     order_routing,
+    order_validation,
     placement,
 )
 from models.operations.fulfillment import ShipLine
@@ -25,7 +26,8 @@ from models.operations.order_actions import (
     hold_order,
     release_hold,
 )
-from models.operations.placement import OrderInput, place_order
+from models.operations.order_validation import OrderInput
+from models.operations.placement import place_order
 from models.operations.reservations import ROUTING_ATTEMPTS, ReservationConflict
 from models.operations.routing import update_settings
 from models.rules.ids import global_id
@@ -266,9 +268,9 @@ async def test_two_placements_with_one_key_at_once_place_one_order(
     key (IntegrityError, through models.sql's statements), and it answers the first order."""
     await twin_cities({"MUG": (10, 10, 0)})
     validated = asyncio.Barrier(2)
-    validate = placement.validate_order
+    validate = order_validation.validate_order
 
-    async def together(data: OrderInput) -> placement.ValidOrder:
+    async def together(data: OrderInput) -> order_validation.ValidOrder:
         valid = await validate(data)
         await validated.wait()
         return valid

@@ -8,7 +8,7 @@ from decimal import Decimal
 from models.operations.catalog import upsert_product
 from models.operations.inventory import set_inventory
 from models.operations.locations import AddressData, LocationKind, create_location, create_vendor
-from models.operations.placement import LineInput, OrderInput
+from models.operations.order_validation import LineInput, OrderInput
 from models.operations.routing import create_rule
 from models.rules.scopes import SYSTEM
 from models.tables import Location, Vendor

@@ -8,7 +8,8 @@ from collections.abc import Awaitable
 import pytest
 
 from models.errors import DomainError, ErrorCode
-from models.operations.placement import LineInput, OrderInput, place_order
+from models.operations.order_validation import LineInput, OrderInput
+from models.operations.placement import place_order
 from models.rules.lifecycle import DeliveryMethod
 from models.rules.scopes import SYSTEM
 from models.tables import (

@@ -10,7 +10,7 @@ from decimal import Decimal
 import pytest
 
 from models.operations.locations import AddressData
-from models.operations.placement import LineInput, OrderInput, ValidOrder
+from models.operations.order_validation import LineInput, OrderInput, ValidOrder
 from models.rules.lifecycle import DeliveryMethod
 
 ORDERS = [
