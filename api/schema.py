@@ -29,6 +29,7 @@ from api.metrics import count_operation, operation_of
 from api.security import refuse_unstorable_input
 from api.settings import Settings
 from api.tracing import schema_extensions as tracing_extensions
+from models.operations.events import WRITTEN
 from resolvers.access import AccessMutations, AccessQueries
 from resolvers.cancellation import CancellationMutations
 from resolvers.catalog import CatalogMutations, CatalogQueries
@@ -165,8 +166,9 @@ class OperationHooks(SchemaExtension):
       a refusal becomes the operation's pre-execution errors, which strawberry answers
       instead of executing, for a subscription as for a query (a result set here would
       be ignored by strawberry's subscription path);
-    - when the operation ends: an executed mutation wakes the relay (its outbox events are
-      committed), and the operation is counted and timed (api/metrics.py).
+    - when the operation ends: an executed mutation rings this process's subscriptions of
+      the streams it wrote and wakes the relay (its outbox events are committed), and the
+      operation is counted and timed (api/metrics.py).
     """
 
     def __init__(self, setup: OperationSetup) -> None:
@@ -179,6 +181,8 @@ class OperationHooks(SchemaExtension):
         started = time.perf_counter()
         context = self.execution_context
         context.parse_options = self.setup.parse_options
+        # Not reset after: the request's task (or operation's, on a WebSocket) ends with it.
+        WRITTEN.set(set())
         if context.query:
             # Not contextlib.suppress: this runs on every request, and a try costs nothing.
             try:  # noqa: SIM105
@@ -190,6 +194,12 @@ class OperationHooks(SchemaExtension):
         if self.executed:
             operation = operation_of(context.graphql_document, context.operation_name)  # type: ignore[arg-type]
             if operation.mutation:
+                # Committed: this process's subscriptions read the outbox now, without
+                # waiting for the relay's round (which still rings the other processes).
+                hub = getattr(context.context, "hub", None)
+                if hub is not None:
+                    for stream in WRITTEN.get() or ():
+                        hub.ring(stream)
                 relay = getattr(context.context, "relay", None)
                 if relay is not None:
                     relay.wake()

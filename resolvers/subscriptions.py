@@ -27,7 +27,6 @@ from strawberry.types import Info
 from tortoise.expressions import Q, RawSQL, Subquery
 from tortoise.queryset import QuerySet
 
-from models.operations.access import API_KEYS_STREAM
 from models.operations.events import assignee_stream, channel_stream, order_stream
 from models.operations.visibility import visible_channel_events, visible_orders, visible_timeline
 from models.rules import scopes
@@ -84,8 +83,7 @@ async def follow(
     the last one sent and answers statements that load what they read, awaited beside the
     read of the rows themselves, so that `prepare` finds it done: on an event loop busy
     with other requests every round trip waits its turn."""
-    hub = info.context.hub
-    with hub.listen(stream) as doorbell, hub.doorbell(API_KEYS_STREAM) as revocations:
+    with info.context.hub.listen(stream) as doorbell:
         # Everything up to `floor` was seen by the client (or predates the subscription).
         floor = since if since is not None else await newest()
         last = floor
@@ -93,10 +91,6 @@ async def follow(
         await _still_authorized(info)
         while True:
             now = datetime.now(UTC)
-            # Revocations ring every process; while the hub is down, ask every time.
-            if not revocations.empty() or not hub.connected:
-                _drain(revocations)
-                await _still_authorized(info)
             # A WebSocket's context lives as long as the connection: fresh loaders for
             # each batch, or events would show rows as they were at the first one.
             info.context.loaders = Loaders()
@@ -109,6 +103,10 @@ async def follow(
             reads: list[Awaitable[object]] = [
                 rows.filter(id__gt=last).order_by("id"),
                 rows.filter(window).values_list("id", flat=True),
+                # Asked at every read: a placement rings its own process's subscriptions
+                # as it commits, before the relay publishes an earlier revocation (from
+                # the CLI or another process), whose doorbell would come too late.
+                _still_authorized(info),
             ]
             if ahead is not None:
                 reads.extend(ahead(rows.filter(id__gt=last)))
@@ -134,11 +132,6 @@ async def follow(
             with contextlib.suppress(TimeoutError):
                 async with asyncio.timeout(POLL_SECONDS):
                     await doorbell.get()
-
-
-def _drain(doorbell: asyncio.Queue[str]) -> None:
-    while not doorbell.empty():
-        doorbell.get_nowait()
 
 
 async def _still_authorized(info: Info) -> None:

@@ -9,6 +9,7 @@ change to an assignee's work goes through `tell_assignee(s)`, so no writer forge
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, cast
@@ -25,6 +26,12 @@ from models.rules.ids import global_id
 from models.rules.scopes import Actor
 from models.rules.webhooks import FULFILLMENT_EVENTS
 from models.tables import FulfillmentOrder, Order, OrderEvent, OutboxEvent, WebhookDelivery
+
+# The streams the current request put outbox rows on, when the transport collects them
+# (api/schema.py) to ring its own process's subscriptions once the mutation committed,
+# before the relay publishes. A rolled-back attempt's streams stay: one read that finds
+# nothing.
+WRITTEN: ContextVar[set[str] | None] = ContextVar("outbox_streams", default=None)
 
 
 def order_stream(order_id: int) -> str:
@@ -148,6 +155,9 @@ async def queue_webhooks(
 
 
 def _outbox_row(stream: str, type: str, payload: dict[str, Any]) -> dict[str, Any]:
+    written = WRITTEN.get()
+    if written is not None:
+        written.add(stream)
     return {"stream": stream, "type": type, "payload": payload}
 
 
