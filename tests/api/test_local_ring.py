@@ -3,12 +3,10 @@ dashboard hears of its assignment without the outbox relay's round."""
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 import pytest
-import uvicorn
 
 from api.app import create_app
 from api.settings import Settings
@@ -18,7 +16,7 @@ from models.tables import OutboxEvent
 from resolvers import subscriptions
 from resolvers.ids import encode_id
 from tests.support.factories import twin_cities
-from tests.support.servers import free_port, place
+from tests.support.servers import free_port, in_process, place
 from tests.support.ws import ASSIGNED, subscribe
 
 
@@ -27,22 +25,8 @@ async def serving_without_relay(settings: Settings) -> AsyncIterator[str]:
     """The real app on a real uvicorn in this process, its hub started and its relay not:
     nothing publishes the outbox, in this process or any other."""
     app = create_app(settings)
-    port = free_port()
-    config = uvicorn.Config(app, host="127.0.0.1", port=port, lifespan="off", log_level="warning")
-    server = uvicorn.Server(config)
-    async with app.state.hub:
-        task = asyncio.create_task(server.serve())
-        try:
-            for _ in range(1000):  # uvicorn offers a flag, not an event, for "listening"
-                if server.started:
-                    break
-                await asyncio.sleep(0.01)
-            else:
-                raise RuntimeError("uvicorn did not start")
-            yield f"http://127.0.0.1:{port}"
-        finally:
-            server.should_exit = True
-            await task
+    async with app.state.hub, in_process(app, free_port()) as base:
+        yield base
 
 
 async def test_a_placement_rings_its_own_process_without_the_relay(

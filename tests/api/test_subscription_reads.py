@@ -4,15 +4,9 @@ order, location and lines beside the outbox read, and the late-commit path still
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 from typing import Any, cast
 
-from strawberry.types import ExecutionResult
-
-from api.context import Context
 from api.hub import Hub
-from api.relay import Relay
-from api.schema import build_schema
 from api.settings import Settings
 from models.operations.placement import place_order
 from models.rules.scopes import SYSTEM, Actor, Role
@@ -21,6 +15,7 @@ from resolvers.ids import encode_id
 from resolvers.pagination import encode_cursor
 from tests.support.database import counting_queries
 from tests.support.factories import twin_cities, web_order
+from tests.support.ws import subscribed_in_process
 
 EVENTS = """
 subscription($loc: ID, $since: String) {
@@ -34,29 +29,6 @@ subscription($loc: ID, $since: String) {
 }
 """
 ADMIN = Actor(Role.ADMIN, "subscription reads")
-
-
-@asynccontextmanager
-async def following(
-    settings: Settings, hub: Hub, variables: dict[str, Any]
-) -> AsyncIterator[AsyncIterator[Any]]:
-    """The subscription, in this process (its statements land in the query log)."""
-    context = Context(
-        request=cast(Any, None),
-        response=None,
-        hub=hub,
-        relay=Relay(hub, on_postgres=False),
-        config=settings,
-        actor=ADMIN,
-    )
-    stream = await build_schema(settings).subscribe(
-        EVENTS, variable_values=variables, context_value=context
-    )
-    assert not isinstance(stream, ExecutionResult), stream
-    try:
-        yield stream
-    finally:
-        await stream.aclose()
 
 
 async def event(stream: AsyncIterator[Any]) -> dict[str, Any]:
@@ -73,7 +45,10 @@ async def test_the_events_of_a_read_come_with_their_relations_in_one_step(db: Se
     network = await twin_cities({"MUG": (50, 0, 0), "CUP": (50, 0, 0)})
     placed = [await place_order(web_order(("MUG", 1 + n), ("CUP", 1)), SYSTEM) for n in range(3)]
     variables = {"loc": encode_id("Location", network.msp.id), "since": encode_cursor(0)}
-    async with Hub("memory://") as hub, following(db, hub, variables) as stream:
+    async with (
+        Hub("memory://") as hub,
+        subscribed_in_process(db, ADMIN, EVENTS, variables, hub) as stream,
+    ):
         with counting_queries() as queries:
             events = [await event(stream) for _ in placed]
     numbers = [e["fulfillmentOrder"]["order"]["number"] for e in events]
@@ -108,7 +83,10 @@ async def test_an_event_committed_late_is_delivered_whole(db: Settings) -> None:
     # The first order's event "commits late": absent while the second one is delivered.
     await early.delete()
     variables = {"loc": encode_id("Location", network.msp.id), "since": encode_cursor(early.id - 1)}
-    async with Hub("memory://") as hub, following(db, hub, variables) as stream:
+    async with (
+        Hub("memory://") as hub,
+        subscribed_in_process(db, ADMIN, EVENTS, variables, hub) as stream,
+    ):
         seen = await event(stream)
         assert seen["fulfillmentOrder"]["order"]["number"] == second.order.number
         await OutboxEvent.create(

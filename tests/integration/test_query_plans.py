@@ -25,17 +25,13 @@ from __future__ import annotations
 import json
 import re
 from datetime import UTC, datetime, timedelta
-from typing import Any, cast
+from typing import Any
 
 import httpx
 import pytest
-from strawberry.types import ExecutionResult
 from tortoise import connections
 from tortoise.transactions import in_transaction
 
-from api.context import Context
-from api.hub import Hub
-from api.relay import Relay
 from api.schema import build_schema
 from api.settings import Settings
 from bench.bulk_load import bulk_load
@@ -46,6 +42,7 @@ from models.tables import Location, Order, OrderEvent, OutboxEvent
 from resolvers.ids import encode_id
 from resolvers.pagination import encode_cursor
 from tests.support.database import ON_POSTGRES, capturing_statements
+from tests.support.ws import subscribed_in_process
 
 pytestmark = pytest.mark.skipif(not ON_POSTGRES, reason="reads PostgreSQL's EXPLAIN")
 
@@ -182,24 +179,9 @@ async def primary_key_walks(statements: list[tuple[str, list[Any]]]) -> list[str
 async def replay(settings: Settings, actor: Actor, query: str, variables: dict) -> None:
     """Subscribe in this process (its statements land in the query log) and take the
     first replayed event."""
-    hub = Hub("memory://")
-    context = Context(
-        request=cast(Any, None),
-        response=None,
-        hub=hub,
-        relay=Relay(hub, on_postgres=True),
-        config=settings,
-        actor=actor,
-    )
-    stream = await build_schema(settings).subscribe(
-        query, variable_values=variables, context_value=context
-    )
-    assert not isinstance(stream, ExecutionResult), stream
-    try:
+    async with subscribed_in_process(settings, actor, query, variables) as stream:
         result = await anext(stream)
         assert not result.errors, result.errors
-    finally:
-        await stream.aclose()
 
 
 @pytest.fixture

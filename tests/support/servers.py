@@ -1,6 +1,7 @@
 """Real servers on free ports: the OMS under uvicorn (`serve` for a test's lifetime,
-`Uvicorn` to kill and restart, with extra environment and a readable log), a vendor's
-webhook receiver, and placing an order on a running server."""
+`Uvicorn` to kill and restart, with extra environment and a readable log), any app under
+uvicorn in this process (`in_process`), a vendor's webhook receiver, and placing an order
+on a running server."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from collections.abc import AsyncIterator, Mapping, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import httpx
 import uvicorn
@@ -196,27 +198,31 @@ class Receiver:
     @contextlib.asynccontextmanager
     async def serve(self) -> AsyncIterator[Receiver]:
         app = Starlette(routes=[Route("/hooks/oms", self._endpoint, methods=["POST"])])
-        config = uvicorn.Config(
-            app,
-            host="127.0.0.1",
-            port=self.port,
-            log_level="warning",
-            lifespan="off",
-            timeout_graceful_shutdown=1,
-        )
-        server = uvicorn.Server(config)
-        task = asyncio.create_task(server.serve())
-        try:
-            for _ in range(1000):  # uvicorn offers a flag, not an event, for "listening"
-                if server.started:
-                    break
-                await asyncio.sleep(0.01)
-            else:
-                raise RuntimeError("the webhook receiver did not start")
+        async with in_process(app, self.port):
             yield self
-        finally:
-            server.should_exit = True
-            await task
+
+
+@asynccontextmanager
+async def in_process(app: Any, port: int) -> AsyncIterator[str]:
+    """`app` under uvicorn in this process on 127.0.0.1:`port` (no lifespan: the caller
+    starts what the app needs), for the block; its base URL."""
+    config = uvicorn.Config(
+        app, host="127.0.0.1", port=port, log_level="warning", lifespan="off",
+        timeout_graceful_shutdown=1,
+    )  # fmt: skip
+    server = uvicorn.Server(config)
+    task = asyncio.create_task(server.serve())
+    try:
+        for _ in range(1000):  # uvicorn offers a flag, not an event, for "listening"
+            if server.started:
+                break
+            await asyncio.sleep(0.01)
+        else:
+            raise RuntimeError(f"uvicorn did not start on port {port}")
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        await task
 
 
 async def place(base: str, secret: str, lines: list[tuple[str, int]]) -> dict:

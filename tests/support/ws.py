@@ -1,4 +1,5 @@
-"""A graphql-transport-ws client for tests: real WebSocket round trips to uvicorn."""
+"""A graphql-transport-ws client for tests: real WebSocket round trips to uvicorn; and a
+subscription executed in the test's own process, for counting its statements."""
 
 from __future__ import annotations
 
@@ -6,9 +7,17 @@ import asyncio
 import json
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from typing import Any
+from typing import Any, cast
 
 import websockets
+from strawberry.types import ExecutionResult
+
+from api.context import Context
+from api.hub import Hub
+from api.relay import Relay
+from api.schema import build_schema
+from api.settings import Settings
+from models.rules.scopes import Actor
 
 ASSIGNED = """
 subscription($loc: ID, $vendor: ID, $since: String) {
@@ -87,3 +96,32 @@ async def ws_refusal(base: str, payload: dict) -> int:
             return closed.rcvd.code
         assert message["type"] == "connection_ack", message
         return 0
+
+
+@asynccontextmanager
+async def subscribed_in_process(
+    settings: Settings,
+    actor: Actor,
+    query: str,
+    variables: dict[str, Any],
+    hub: Hub | None = None,
+) -> AsyncIterator[AsyncIterator[Any]]:
+    """A subscription executed in this process, without a WebSocket (so that its
+    statements land in the test's query log): its stream of results, closed after."""
+    hub = hub or Hub("memory://")
+    context = Context(
+        request=cast(Any, None),
+        response=None,
+        hub=hub,
+        relay=Relay(hub, on_postgres=settings.database_url.startswith("postgres")),
+        config=settings,
+        actor=actor,
+    )
+    stream = await build_schema(settings).subscribe(
+        query, variable_values=variables, context_value=context
+    )
+    assert not isinstance(stream, ExecutionResult), stream
+    try:
+        yield stream
+    finally:
+        await stream.aclose()
