@@ -16,11 +16,10 @@ import pytest
 from api.schema import build_schema
 from api.settings import Settings
 from models.operations.access import create_api_key
-from models.operations.order_validation import LineInput, OrderInput
 from models.operations.placement import place_order
 from models.rules.scopes import SYSTEM, Role
 from tests.support.database import counting_queries
-from tests.support.factories import MINNEAPOLIS_CUSTOMER, ST_PAUL_CUSTOMER, twin_cities
+from tests.support.factories import MINNEAPOLIS_CUSTOMER, ST_PAUL_CUSTOMER, twin_cities, web_order
 from tests.support.gql import PAGE, Gql
 
 # The page's fields through fragments, inline and named, and aliases: what the page
@@ -54,13 +53,7 @@ FULFILLMENT_PAGE = """query($first: Int) { fulfillmentOrders(first: $first) { ed
 async def place(n: int, customer: Any, lines: tuple[tuple[str, int], ...]) -> None:
     for i in range(n):
         await place_order(
-            OrderInput(
-                channel="web",
-                customer_email=f"c{i}@example.com",
-                currency="USD",
-                shipping_address=customer,
-                lines=tuple(LineInput(sku, q) for sku, q in lines),
-            ),
+            web_order(*lines, customer_email=f"c{i}@example.com", shipping_address=customer),
             SYSTEM,
         )
 

@@ -8,12 +8,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from models.operations.order_validation import LineInput, OrderInput
 from models.operations.placement import place_order
 from models.rules.scopes import SYSTEM
 from resolvers.ids import encode_id
 from tests.support.database import capturing_statements
-from tests.support.factories import MINNEAPOLIS_CUSTOMER, ST_PAUL_CUSTOMER, Network, twin_cities
+from tests.support.factories import (
+    MINNEAPOLIS_CUSTOMER,
+    ST_PAUL_CUSTOMER,
+    Network,
+    twin_cities,
+    web_order,
+)
 from tests.support.gql import Gql
 
 STORE_PAGE = """query($loc: ID, $first: Int, $after: String) {
@@ -27,13 +32,7 @@ STORE_PAGE = """query($loc: ID, $first: Int, $after: String) {
 async def place(n: int, customer: Any) -> None:
     for i in range(n):
         await place_order(
-            OrderInput(
-                channel="web",
-                customer_email=f"c{i}@example.com",
-                currency="USD",
-                shipping_address=customer,
-                lines=(LineInput("MUG", 1),),
-            ),
+            web_order(("MUG", 1), customer_email=f"c{i}@example.com", shipping_address=customer),
             SYSTEM,
         )
 
