@@ -30,6 +30,9 @@ class InventoryLevel(Timestamped):
     class Meta:
         table = "inventory_level"
         unique_together = (("location", "product"),)
+        # Placement reads a product's levels at every location: the unique pair leads with
+        # the location, so without this the read walks every level of the catalog.
+        indexes = (("product", "location"),)
 
 
 class InventoryLedgerEntry(Model):
