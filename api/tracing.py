@@ -177,10 +177,10 @@ def _instrument_sql() -> None:
             method = cls.__dict__.get(name)
             if method is not None and not getattr(method, "_traced", False):
                 setattr(cls, name, _traced(method, system))
-    # models.sql sends the placing path's statements straight to asyncpg, past Tortoise's
-    # client methods (on SQLite it goes through them, traced above).
-    if not getattr(sql.run, "_traced", False):
-        setattr(sql, "run", _traced_direct(sql.run))  # noqa: B010
+    # models.sql sends the placing path's statements straight to the drivers, past
+    # Tortoise's client methods.
+    if not getattr(sql.run_all, "_traced", False):
+        setattr(sql, "run_all", _traced_batch(sql.run_all))  # noqa: B010
 
 
 def _statement_span(query: str, system: str) -> Any:
@@ -201,15 +201,15 @@ def _traced(method: Callable[..., Any], system: str) -> Callable[..., Any]:
     return traced
 
 
-def _traced_direct(run: Callable[..., Any]) -> Callable[..., Any]:
-    from tortoise.backends.asyncpg.client import AsyncpgDBClient
+def _traced_batch(run_all: Callable[..., Any]) -> Callable[..., Any]:
+    """A span per batch (one statement on PostgreSQL, or SQLite's statements sent together),
+    named by its first statement's first word, holding their texts."""
 
-    @functools.wraps(run)
-    async def traced(db: Any, query: str, values: Any) -> Any:
-        if not isinstance(db, AsyncpgDBClient):
-            return await run(db, query, values)
-        with _statement_span(query, "postgresql"):
-            return await run(db, query, values)
+    @functools.wraps(run_all)
+    async def traced(db: Any, batch: Sequence[sql.Statement]) -> Any:
+        system = "postgresql" if sql.is_postgres(db) else "sqlite"
+        with _statement_span(";\n".join(statement.text for statement in batch), system):
+            return await run_all(db, batch)
 
     traced._traced = True  # type: ignore[attr-defined]
     return traced

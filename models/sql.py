@@ -2,7 +2,9 @@
 (query building, row -> model) costs more than the statement itself.
 
 Statements run on the connection Tortoise would use (the caller's transaction when there is
-one), with the dialect's placeholders ($1 on PostgreSQL, ? on SQLite). Their text depends
+one), with the dialect's placeholders ($1 on PostgreSQL, ? on SQLite). Where PostgreSQL folds
+several writes into one statement (data-modifying WITH clauses), SQLite, which has none, runs
+them as statements of one batch (`run_all`): one trip to its connection's thread. Their text depends
 only on the shape (table, columns, row count), so it is built once per shape, and asyncpg
 prepares each text once per connection. Values go to the drivers as Tortoise would send
 them: JSON columns encoded by their field, the rest native (Tortoise registers SQLite's
@@ -11,12 +13,14 @@ Decimal and datetime adapters).
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cache
-from typing import Any
+from typing import Any, cast
 
+import aiosqlite
 import asyncpg
 from tortoise import fields
 from tortoise.backends.asyncpg.client import AsyncpgDBClient
@@ -71,21 +75,21 @@ def _insert_text(
     start: int = 1,
     link: str | None = None,
 ) -> str:
-    """`link` (PostgreSQL): a column whose value is a position in the "parents" clause of
-    `insert_with_children`, written as the id found there."""
+    """`link`: a column whose value is a position in a "parents" clause (id, n) of the
+    statement, written as the id found there."""
     projection = model._meta.fields_db_projection
     width = len(columns)
-    if pg:
 
-        def mark(column: str, n: int) -> str:
-            return f"(SELECT id FROM parents WHERE n = ${n})" if column == link else f"${n}"
-
-        values = ",".join(
-            "(" + ",".join(mark(columns[c], start + r * width + c) for c in range(width)) + ")"
-            for r in range(rows)
+    def mark(column: str, n: int) -> str:
+        placeholder = f"${n}" if pg else "?"
+        return (
+            f"(SELECT id FROM parents WHERE n = {placeholder})" if column == link else placeholder
         )
-    else:
-        values = ",".join(["(" + ",".join("?" * width) + ")"] * rows)
+
+    values = ",".join(
+        "(" + ",".join(mark(columns[c], start + r * width + c) for c in range(width)) + ")"
+        for r in range(rows)
+    )
     text = (
         f"INSERT INTO {table(model)} ({','.join(quote(projection[c]) for c in columns)}) "
         f"VALUES {values}"
@@ -148,8 +152,19 @@ class Insert:
 
     model: type[Model]
     rows: Sequence[Row]
-    # Fields the clause returns (`with_clauses`), for the statement to read.
+    # Fields the clause (`with_clauses`) or statement (`statements`) returns.
     returning: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One statement of a batch (`run_all`). `expect`: the rows it must answer for the
+    batch to go on; with fewer, the statements after it are not run (a guard that fell
+    short: the caller sees the rows and refuses)."""
+
+    text: str
+    values: Sequence[Any]
+    expect: int | None = None
 
 
 def with_clauses(
@@ -180,6 +195,22 @@ def with_clauses(
     return ",".join(clauses), values
 
 
+def statements(
+    inserts: Sequence[Insert], link: str | None = None, parents: str = ""
+) -> list[Statement]:
+    """SQLite: the inserts as statements of one batch, those without rows left out.
+    `link` as in `with_clauses`, the "parents" clause being the query `parents`."""
+    batch = []
+    for one in inserts:
+        if not one.rows:
+            continue
+        columns, values = row_values(one.model, one.rows)
+        linked = link if link in columns else None
+        text = _insert_text(one.model, columns, len(one.rows), one.returning, False, 1, linked)
+        batch.append(Statement(f"WITH parents AS ({parents}) {text}" if linked else text, values))
+    return batch
+
+
 async def insert(
     model: type[Model], rows: Sequence[Row], returning: Sequence[str] = ()
 ) -> list[tuple[Any, ...]]:
@@ -193,30 +224,27 @@ async def insert_together(
     first: Insert, *others: Insert, returning: Sequence[str] = ()
 ) -> list[tuple[Any, ...]]:
     """Inserts in one statement on PostgreSQL (the others as WITH clauses of the first;
-    foreign keys are checked at its end) and one each on SQLite, in their order, where a
-    statement costs no round trip. Returns `first`'s `returning` fields, as `insert` does.
-    Inserts without rows are left out."""
+    foreign keys are checked at its end) and in one batch on SQLite, in their order.
+    Returns `first`'s `returning` fields, as `insert` does. Inserts without rows are left
+    out."""
     others = tuple(one for one in others if one.rows)
     if not first.rows:
         if others:
             await insert_together(others[0], *others[1:])
         return []
     db = connection(first.model)
-    pg = is_postgres(db)
+    if not is_postgres(db):
+        batch = statements([Insert(first.model, first.rows, tuple(returning)), *others])
+        return (await run_all(db, batch))[0]
     prefix, values = "", list[Any]()
-    if pg and others:
+    if others:
         clauses, values = with_clauses(others)
         prefix = f"WITH {clauses} "
     columns, more = row_values(first.model, first.rows)
     text = prefix + _insert_text(
-        first.model, columns, len(first.rows), tuple(returning), pg, len(values) + 1
+        first.model, columns, len(first.rows), tuple(returning), True, len(values) + 1
     )
-    values += more
-    rows = await run(db, text, values)
-    if not pg:
-        for one in others:
-            await insert(one.model, one.rows)
-    return rows
+    return await run(db, text, values + more)
 
 
 async def insert_with_children(parent: Insert, child: Insert, link: str) -> list[int]:
@@ -254,20 +282,68 @@ async def fetch(model: type[Model], text: str, values: Sequence[Any]) -> list[tu
 
 
 async def run(db: BaseDBAsyncClient, text: str, values: Sequence[Any]) -> list[tuple[Any, ...]]:
-    """A statement's rows as tuples, on `db`. With asyncpg, straight to the driver (on the
-    connection Tortoise's client would use, under its lock): Tortoise's wrapping and its
-    dict per row cost more than the driver itself on the placing path. The statement is
-    logged and its errors raised as Tortoise would (IntegrityError tells placement that an
-    idempotency key was taken meanwhile). Rows keep every column, also those whose names
-    repeat (a dict per row would not)."""
-    if not isinstance(db, AsyncpgDBClient):
-        # SQLite: Tortoise's client answers sqlite3.Row objects, which are sequences.
-        _, rows = await db.execute_query(text, list(values))
-        return [tuple(row) for row in rows]
+    """A statement's rows as tuples, on `db` (see `run_all`)."""
+    return (await run_all(db, [Statement(text, values)]))[0]
+
+
+async def run_all(db: BaseDBAsyncClient, batch: Sequence[Statement]) -> list[list[tuple[Any, ...]]]:
+    """The statements in their order, and each one's rows as tuples (every column, also
+    those whose names repeat: a dict per row would not keep them), on `db`, past Tortoise's
+    client methods (their wrapping and a dict per row cost more than the driver itself on
+    the placing path). Statements are logged and their errors raised as Tortoise would
+    (IntegrityError tells placement that an idempotency key was taken meanwhile).
+
+    On SQLite the batch is one call on the connection's thread: aiosqlite sends each
+    statement from the event loop to that thread and back, and a transaction holds the one
+    connection's lock across those trips, while every trip lets other requests' work run
+    first. On PostgreSQL a round trip each (callers fold theirs into one statement there).
+    A statement answering fewer rows than it `expect`s ends the batch there."""
+    if isinstance(db, AsyncpgDBClient):
+        done: list[list[tuple[Any, ...]]] = []
+        for statement in batch:
+            done.append(await _pg_fetch(db, statement))
+            if _falls_short(statement, done[-1]):
+                break
+        return done
     async with db.acquire_connection() as driver:
-        db.log.debug("%s: %s", text, values)
+        for statement in batch:
+            db.log.debug("%s: %s", statement.text, statement.values)
+        thread = cast(aiosqlite.Connection, driver)
         try:
-            return [tuple(record) for record in await driver.fetch(text, *values)]
+            # aiosqlite's own methods run one statement per trip; its `_execute` runs a
+            # function on the connection's thread (aiosqlite is pinned in pyproject.toml).
+            rows: list[list[tuple[Any, ...]]] = await thread._execute(  # type: ignore[no-untyped-call]
+                _sqlite_batch, thread._conn, batch
+            )
+            return rows
+        except sqlite3.OperationalError as exc:
+            raise OperationalError(exc) from exc
+        except sqlite3.IntegrityError as exc:
+            raise IntegrityError(exc) from exc
+
+
+def _sqlite_batch(
+    driver: sqlite3.Connection, batch: Sequence[Statement]
+) -> list[list[tuple[Any, ...]]]:
+    done: list[list[tuple[Any, ...]]] = []
+    for statement in batch:
+        done.append([tuple(row) for row in driver.execute(statement.text, statement.values)])
+        if _falls_short(statement, done[-1]):
+            break
+    return done
+
+
+def _falls_short(statement: Statement, rows: Sequence[Any]) -> bool:
+    return statement.expect is not None and len(rows) < statement.expect
+
+
+async def _pg_fetch(db: AsyncpgDBClient, statement: Statement) -> list[tuple[Any, ...]]:
+    async with db.acquire_connection() as driver:
+        db.log.debug("%s: %s", statement.text, statement.values)
+        try:
+            return [
+                tuple(record) for record in await driver.fetch(statement.text, *statement.values)
+            ]
         except (asyncpg.SyntaxOrAccessError, asyncpg.exceptions.DataError) as exc:
             raise OperationalError(exc) from exc
         except asyncpg.IntegrityConstraintViolationError as exc:

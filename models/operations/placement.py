@@ -104,6 +104,11 @@ _FULFILLMENT_ORDER_IDS = {
 }
 
 
+# SQLite: the order a batch's later statements name, the greatest id of its table, the
+# transaction holding the write lock from the order's INSERT on.
+_LAST_ORDER = 'SELECT MAX(id) AS id, 0 AS n FROM "order"'
+
+
 @dataclass(frozen=True)
 class _Inserted:
     order_id: int
@@ -121,42 +126,40 @@ async def _insert_order(
     the database's clock, as `sync_clock.stamp` takes it. The statement also takes the ids
     of the plan's `fulfillment_orders`, written later in the transaction with their events.
     The `lines` and the `idempotency` record (rows whose "order_id" is 0) go in the same
-    statement on PostgreSQL, in two more on SQLite."""
+    statement on PostgreSQL, in the same batch on SQLite."""
     db = sql.connection(Order)
     on_postgres = sql.is_postgres(db)
     names, values = sql.row_values(Order, [columns], computed=("number", "updated_at"))
     marks = sql.placeholders(db, len(values) + 1)
     fulfillment_order_ids = _FULFILLMENT_ORDER_IDS[on_postgres].format(marks[-1])
-    clauses, line_ids = "", ""
+    clauses, returned_line_ids = "", ""
+    lines = replace(lines, returning=("id",))
     if on_postgres:
-        clauses, more = sql.with_clauses(
-            [replace(lines, returning=("id",)), idempotency], len(values) + 2, link="order_id"
-        )
+        clauses, more = sql.with_clauses([lines, idempotency], len(values) + 2, link="order_id")
         clauses = f", {clauses}"
         # A multi-row INSERT takes its ids from the sequence in its rows' order.
-        line_ids = ", ARRAY(SELECT id FROM w1 ORDER BY id)"
+        returned_line_ids = ", ARRAY(SELECT id FROM w1 ORDER BY id)"
         values += [fulfillment_orders, *more]
     stamp = sync_clock.new_order_stamp(on_postgres, holds_id="parents")
-    rows = await sql.fetch(
-        Order,
+    text = (
         f"WITH parents AS MATERIALIZED ({_NEXT_ORDER_ID[on_postgres]}){clauses} "
         f"INSERT INTO {sql.table(Order)} (id,number,updated_at,{','.join(map(sql.quote, names))}) "
         f"VALUES ((SELECT id FROM parents),CAST((SELECT id FROM parents) + 1000 AS VARCHAR(32)),"
         f"{stamp},{','.join(marks[: len(names)])}) RETURNING id, number, updated_at, "
-        f"{config_version.VERSION_SQL}, {fulfillment_order_ids}{line_ids}",
-        values,
+        f"{config_version.VERSION_SQL}, {fulfillment_order_ids}{returned_line_ids}"
     )
-    order_id, number, updated_at, version, next_ids, *written = rows[0]
+    if on_postgres:
+        (row,) = await sql.run(db, text, values)
+        order_id, number, updated_at, version, next_ids, line_ids = row
+    else:
+        children = sql.statements([lines, idempotency], "order_id", _LAST_ORDER)
+        (row,), written, *_ = await sql.run_all(db, [sql.Statement(text, values), *children])
+        order_id, number, updated_at, version, first_id = row
+        next_ids = range(first_id, first_id + fulfillment_orders)
+        line_ids = [pk for (pk,) in written]
     config_version.seen(version)  # for the webhooks' destinations, at no extra statement
-    if not on_postgres:
-        next_ids = range(next_ids, next_ids + fulfillment_orders)
-        owned = [
-            replace(one, rows=[{**row, "order_id": order_id} for row in one.rows])
-            for one in (lines, idempotency)
-        ]
-        written = [[pk for (pk,) in await sql.insert_together(*owned, returning=["id"])]]
     return _Inserted(
-        order_id, number, sync_clock.as_stamp(updated_at), list(written[0]), list(next_ids)
+        order_id, number, sync_clock.as_stamp(updated_at), list(line_ids), list(next_ids)
     )
 
 

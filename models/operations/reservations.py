@@ -75,7 +75,7 @@ async def reserve_all(
     also: Sequence[sql.Insert] = (),
 ) -> None:
     """Reserve (level id, quantity) pairs with one guarded UPDATE and one ledger insert,
-    and write `also`, in one statement on PostgreSQL (SQLite runs each part on its own).
+    and write `also`, in one statement on PostgreSQL (one batch of statements on SQLite).
 
     The UPDATE changes only the levels that still have the quantity available; fewer rows
     changed than levels asked for is a ReservationConflict, raised after the statement: the
@@ -134,12 +134,13 @@ async def reserve_all(
         )
         changed = await sql.fetch(InventoryLevel, text, [*values, *more])
     else:
-        text = f"WITH demand(id, quantity) AS (VALUES {demand}) {update}"
-        changed = await sql.fetch(InventoryLevel, text, values)
+        # One batch, which stops at the UPDATE when it falls short.
+        guarded = sql.Statement(
+            f"WITH demand(id, quantity) AS (VALUES {demand}) {update}", values, len(ordered)
+        )
+        changed = (await sql.run_all(db, [guarded, *sql.statements([ledger, *also])]))[0]
     if len(changed) != len(ordered):
         raise ReservationConflict(f"levels {list(wanted)} no longer have {list(wanted.values())}")
-    if not pg:
-        await sql.insert_together(ledger, *also)
 
 
 async def release(level_id: int, quantity: int, actor: Actor, reference: str) -> None:

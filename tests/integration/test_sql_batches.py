@@ -1,0 +1,104 @@
+"""`models.sql.run_all`: statements in their order with each one's rows, a guard that falls
+short ending the batch, errors raised as Tortoise raises them, and on SQLite the whole
+batch in one trip to the connection's thread (what placement's transaction is made of)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import aiosqlite
+import pytest
+from tortoise.exceptions import IntegrityError
+from tortoise.transactions import in_transaction
+
+from models import sql
+from models.operations.placement import place_order
+from models.rules.scopes import SYSTEM
+from models.tables import Product
+from tests.support.database import ON_POSTGRES
+from tests.support.factories import twin_cities, web_order
+
+pytestmark = pytest.mark.usefixtures("db")
+
+
+def _insert(sku: str) -> sql.Statement:
+    columns, values = sql.row_values(Product, [{"sku": sku, "name": sku, "tags": []}])
+    marks = sql.placeholders(sql.connection(Product), len(values))
+    text = (
+        f"INSERT INTO {sql.table(Product)} ({','.join(map(sql.quote, columns))}) "
+        f"VALUES ({','.join(marks)}) RETURNING sku"
+    )
+    return sql.Statement(text, values)
+
+
+async def _skus() -> list[str]:
+    return sorted(await Product.all().values_list("sku", flat=True))
+
+
+async def test_a_batch_runs_its_statements_in_order_and_answers_each_ones_rows() -> None:
+    db = sql.connection(Product)
+    count = sql.Statement(f"SELECT COUNT(*) FROM {sql.table(Product)}", [])
+    answers = await sql.run_all(db, [count, _insert("A-1"), _insert("A-2"), count])
+    assert answers == [[(0,)], [("A-1",)], [("A-2",)], [(2,)]]
+
+
+async def test_a_statement_short_of_what_it_expects_ends_the_batch() -> None:
+    db = sql.connection(Product)
+    mark = sql.placeholders(db, 1)[0]
+    guard = sql.Statement(f"SELECT id FROM {sql.table(Product)} WHERE sku = {mark}", ["A-1"], 1)
+    async with in_transaction():
+        answers = await sql.run_all(sql.connection(Product), [guard, _insert("B-1")])
+    assert answers == [[]], "the insert after a guard that fell short did not run"
+    assert await _skus() == []
+    await sql.run_all(db, [_insert("A-1")])
+    assert (await sql.run_all(db, [guard, _insert("B-1")]))[1] == [("B-1",)]
+    assert await _skus() == ["A-1", "B-1"]
+
+
+async def test_an_error_in_a_batch_is_tortoises_and_the_transaction_keeps_nothing() -> None:
+    with pytest.raises(IntegrityError):
+        async with in_transaction():
+            batch = [_insert("C-1"), _insert("C-2"), _insert("C-1")]
+            await sql.run_all(sql.connection(Product), batch)
+    assert await _skus() == []
+
+
+@pytest.fixture
+def trips(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
+    """The functions sent to aiosqlite's thread, by name, one per trip."""
+    sent: list[str] = []
+    execute = aiosqlite.Connection._execute
+
+    async def counted(self: aiosqlite.Connection, fn: Any, *args: Any, **kwargs: Any) -> Any:
+        sent.append(getattr(fn, "__name__", repr(fn)))
+        return await execute(self, fn, *args, **kwargs)
+
+    monkeypatch.setattr(aiosqlite.Connection, "_execute", counted)
+    yield sent
+
+
+@pytest.mark.skipif(ON_POSTGRES, reason="trips to SQLite's connection thread")
+async def test_a_batch_is_one_trip_and_a_placement_four_in_its_transaction(
+    trips: list[str],
+) -> None:
+    db = sql.connection(Product)
+    await sql.run_all(db, [_insert("D-1"), _insert("D-2"), _insert("D-3")])
+    assert trips == ["_sqlite_batch"]
+    await twin_cities({"MUG": (5, 5, 0), "CHAIR": (2, 0, 0)})
+    # The first placement writes the default routing settings (a configuration change);
+    # the second reads routing's inputs again and keeps them.
+    for _ in range(2):
+        await place_order(web_order(("MUG", 1)), SYSTEM)
+    trips.clear()
+    await place_order(web_order(("MUG", 1), ("CHAIR", 1), idempotency_key="trips"), SYSTEM)
+    # The stock read; then BEGIN (Tortoise's: a COMMIT first, then BEGIN), the order with
+    # its lines and idempotency record, the reservations with everything else, COMMIT.
+    assert trips == [
+        "_sqlite_batch",
+        "commit",
+        "execute",
+        "_sqlite_batch",
+        "_sqlite_batch",
+        "commit",
+    ]
