@@ -64,11 +64,17 @@ async def test_metrics_add_up_across_two_workers_on_every_scrape(db: Settings) -
         )
         assert user_error["data"]["createApiKey"]["userErrors"]
         assert (await gql(served.url, "query Attacker_Chosen_Name { nope_1 }", admin))["errors"]
-        scrapes = []
+
+        async def scrape() -> str:
+            async with httpx.AsyncClient() as fresh:
+                return (await fresh.get(f"{served.url}/metrics")).text
+
+        # New connections, eight at a time, so that both workers accept some of them
+        # (one at a time, a busy machine may hand them all to the same worker).
+        scrapes = [
+            text for _ in range(4) for text in await asyncio.gather(*(scrape() for _ in range(8)))
+        ]
         async with httpx.AsyncClient() as client:
-            for _ in range(8):  # new connections: both workers answer some of them
-                async with httpx.AsyncClient() as fresh:
-                    scrapes.append((await fresh.get(f"{served.url}/metrics")).text)
             ready = (await client.get(f"{served.url}/readyz")).json()
         assert ready == {"status": "ok", "database": "ok", "broadcast": "ok"}
     answered_by = {
