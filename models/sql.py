@@ -325,9 +325,11 @@ async def run_all(db: BaseDBAsyncClient, batch: Sequence[Statement]) -> list[lis
 def _sqlite_batch(
     driver: sqlite3.Connection, batch: Sequence[Statement]
 ) -> list[list[tuple[Any, ...]]]:
+    cursor = driver.cursor()
+    cursor.row_factory = None  # tuples, not the connection's sqlite3.Row objects
     done: list[list[tuple[Any, ...]]] = []
     for statement in batch:
-        done.append([tuple(row) for row in driver.execute(statement.text, statement.values)])
+        done.append(cursor.execute(statement.text, statement.values).fetchall())
         if _falls_short(statement, done[-1]):
             break
     return done

@@ -60,12 +60,28 @@ def order_subtotal(
 
 
 @dataclass(frozen=True)
+class LineProduct:
+    """What a line takes from its product: the read leaves the rest (its timestamps cost
+    more to decode on SQLite than the line's other work)."""
+
+    id: int
+    sku: str
+    tags: tuple[str, ...]
+    price_amount: Decimal | None
+    price_currency: str | None
+
+
+# The product's columns `_products` reads, in LineProduct's order.
+_PRODUCT_COLUMNS = ("id", "sku", "tags", "price_amount", "price_currency")
+
+
+@dataclass(frozen=True)
 class ValidOrder:
     """An OrderInput that passed every check, with what the checks loaded."""
 
     data: OrderInput
     currency: str
-    products: tuple[Product, ...]  # one per line
+    products: tuple[LineProduct, ...]  # one per line
     unit_prices: tuple[Decimal, ...]
     address_columns: dict[str, Any] = field(default_factory=dict)
     # The order placed earlier with the same idempotency key, as validation found it.
@@ -114,7 +130,7 @@ def check_header(data: OrderInput) -> str:
 
 async def check_lines(
     lines: Sequence[LineInput], currency: str
-) -> tuple[tuple[Product, ...], tuple[Decimal, ...]]:
+) -> tuple[tuple[LineProduct, ...], tuple[Decimal, ...]]:
     """Each line's product and quantity, and its unit price (given, or the product's
     price in the order's currency)."""
     products, prices, _, _ = await _checked_lines(lines, currency, None)
@@ -131,19 +147,18 @@ class Earlier:
 
 async def _products(
     skus: set[str], idempotency: tuple[str, str] | None, with_stock: bool
-) -> tuple[dict[str, Product], Earlier | None, order_routing.Stock | None]:
+) -> tuple[dict[str, LineProduct], Earlier | None, order_routing.Stock | None]:
     """The products of `skus` by sku, the record of `idempotency` (channel, key) when one
     is given, and, `with_stock`, the products' stock levels for the first plan, in one
     statement (hand-written: Tortoise's query building cost more than the read on every
     placement). The levels come as rows of their own, after the products' (a product's
     columns repeated on each of its levels cost more to decode than all the rest)."""
     db = sql.connection(Product)
-    columns = tuple(Product._meta.db_fields)
-    width, sku = len(columns), columns.index("sku")
+    width, fields_map = len(_PRODUCT_COLUMNS), Product._meta.fields_map
     channel, key, *marks = sql.placeholders(db, 2 + (2 if with_stock else 1) * len(skus))
     in_skus = f'p."sku" IN ({",".join(marks[: len(skus)])})'
     text = (
-        f"SELECT {','.join('p.' + sql.quote(column) for column in columns)}, "
+        f"SELECT {','.join('p.' + sql.quote(column) for column in _PRODUCT_COLUMNS)}, "
         'r."order_id", r."request_hash"'
         + (
             f", {'NULL,' * order_routing.LEVEL_WIDTH}{config_version.VERSION_SQL}"
@@ -165,9 +180,16 @@ async def _products(
     )
     products, earlier = {}, None
     for row in rows:
-        if row[sku] is None:  # a stock level's row
+        if row[1] is None:  # a stock level's row
             continue
-        products[row[sku]] = Product._init_from_db(**dict(zip(columns, row[:width], strict=True)))
+        pk, sku, tags, amount, currency = row[:width]
+        products[sku] = LineProduct(
+            pk,
+            sku,
+            tuple(fields_map["tags"].to_python_value(tags)),
+            fields_map["price_amount"].to_python_value(amount),
+            currency,
+        )
         if row[width] is not None:
             earlier = Earlier(*row[width : width + 2])
     return products, earlier, order_routing.stock_of(rows) if with_stock else None
@@ -178,7 +200,9 @@ async def _checked_lines(
     currency: str,
     idempotency: tuple[str, str] | None,
     with_stock: bool = False,
-) -> tuple[tuple[Product, ...], tuple[Decimal, ...], Earlier | None, order_routing.Stock | None]:
+) -> tuple[
+    tuple[LineProduct, ...], tuple[Decimal, ...], Earlier | None, order_routing.Stock | None
+]:
     """check_lines, the record of `idempotency` (channel, key) when one is given, and the
     stock when asked (see `_products`)."""
     products, earlier, stock = await _products(
