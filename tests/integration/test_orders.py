@@ -244,7 +244,8 @@ async def test_a_placement_writes_each_table_once_in_few_statements() -> None:
     postgres = "$1" in "".join(statements)
     # order (+ lines, + idempotency; it takes the fulfillment orders' ids); reservations
     # (+ ledger, + fulfillment orders, + their lines, + outbox, + timeline). SQLite runs
-    # the "+" parts as statements of their own.
+    # the "+" parts as statements of their own, in the same batch (one trip to its
+    # connection's thread: test_sql_batches.py).
     assert len(writes) == (2 if postgres else 9), writes
     assert sum(s.startswith("UPDATE") for s in statements) == 0, statements
     assert not any('FROM "location"' in s for s in statements), statements
