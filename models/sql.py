@@ -2,13 +2,13 @@
 (query building, row -> model) costs more than the statement itself.
 
 Statements run on the connection Tortoise would use (the caller's transaction when there is
-one), with the dialect's placeholders ($1 on PostgreSQL, ? on SQLite). Where PostgreSQL folds
-several writes into one statement (data-modifying WITH clauses), SQLite, which has none, runs
-them as statements of one batch (`run_all`): one trip to its connection's thread. Their text depends
-only on the shape (table, columns, row count), so it is built once per shape, and asyncpg
-prepares each text once per connection. Values go to the drivers as Tortoise would send
-them: JSON columns encoded by their field, the rest native (Tortoise registers SQLite's
-Decimal and datetime adapters).
+one), with the dialect's placeholders ($1 on PostgreSQL, ? on SQLite). Where PostgreSQL
+folds several writes into one statement (data-modifying WITH clauses), SQLite, which has
+none, runs them as statements of one batch (`run_all`): one trip to its connection's
+thread. Their text depends only on the shape (table, columns, row count), so it is built
+once per shape, and asyncpg prepares each text once per connection. Values go to the
+drivers as Tortoise would send them: JSON columns encoded by their field, the rest native
+(Tortoise registers SQLite's Decimal and datetime adapters).
 """
 
 from __future__ import annotations

@@ -180,9 +180,9 @@ async def _products(
     )
     products, earlier = {}, None
     for row in rows:
-        if row[1] is None:  # a stock level's row
-            continue
         pk, sku, tags, amount, currency = row[:width]
+        if sku is None:  # a stock level's row
+            continue
         products[sku] = LineProduct(
             pk,
             sku,
