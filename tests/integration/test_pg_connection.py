@@ -55,8 +55,10 @@ def test_the_server_and_the_tests_pool_unreset_connections(db: Settings) -> None
     assert client.connection_class is UnresetConnection
     expanded = tortoise_config(db.database_url + "?maxsize=7")["connections"]["default"]
     assert expanded["credentials"]["maxsize"] == "7"  # the URL's parameters are kept
-    assert tortoise_config("sqlite://oms.sqlite3")["connections"]["default"] == (
-        "sqlite://oms.sqlite3"
+    sqlite = tortoise_config("sqlite://oms.sqlite3")["connections"]["default"]
+    assert (sqlite["engine"], sqlite["credentials"]["file_path"]) == (
+        "api.sqlite_client",  # its own client (api/sqlite_client.py), the same file
+        "oms.sqlite3",
     )
 
 

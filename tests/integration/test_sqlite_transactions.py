@@ -8,9 +8,11 @@ import asyncio
 import sqlite3
 
 import pytest
+from tortoise import connections
 from tortoise.transactions import in_transaction
 
 from api.settings import Settings
+from api.sqlite_client import ImmediateSqliteClient
 from models.tables import Product
 from tests.support.database import ON_POSTGRES
 
@@ -33,6 +35,7 @@ def _insert_elsewhere(path: str, sku: str) -> None:
 async def test_a_transaction_that_read_can_write_after_another_process_wrote(
     db: Settings,
 ) -> None:
+    assert isinstance(connections.get("default"), ImmediateSqliteClient)
     path = db.database_url.removeprefix("sqlite://")
     async with in_transaction():
         assert await Product.all().count() == 0  # what the transaction read
