@@ -195,19 +195,19 @@ def with_clauses(
     return ",".join(clauses), values
 
 
-def statements(
-    inserts: Sequence[Insert], link: str | None = None, parents: str = ""
-) -> list[Statement]:
+def statements(inserts: Sequence[Insert], linked: tuple[str, str] | None = None) -> list[Statement]:
     """SQLite: the inserts as statements of one batch, those without rows left out.
-    `link` as in `with_clauses`, the "parents" clause being the query `parents`."""
+    `linked`: (column, query): the column's value is a position in the "parents" clause
+    (id, n) that the query answers, written as the id found there (as in `with_clauses`)."""
+    link, parents = linked or (None, "")
     batch = []
     for one in inserts:
         if not one.rows:
             continue
         columns, values = row_values(one.model, one.rows)
-        linked = link if link in columns else None
-        text = _insert_text(one.model, columns, len(one.rows), one.returning, False, 1, linked)
-        batch.append(Statement(f"WITH parents AS ({parents}) {text}" if linked else text, values))
+        column = link if link in columns else None
+        text = _insert_text(one.model, columns, len(one.rows), one.returning, False, 1, column)
+        batch.append(Statement(f"WITH parents AS ({parents}) {text}" if column else text, values))
     return batch
 
 

@@ -152,7 +152,7 @@ async def _insert_order(
         (row,) = await sql.run(db, text, values)
         order_id, number, updated_at, version, next_ids, line_ids = row
     else:
-        children = sql.statements([lines, idempotency], "order_id", _LAST_ORDER)
+        children = sql.statements([lines, idempotency], ("order_id", _LAST_ORDER))
         (row,), written, *_ = await sql.run_all(db, [sql.Statement(text, values), *children])
         order_id, number, updated_at, version, first_id = row
         next_ids = range(first_id, first_id + fulfillment_orders)
