@@ -160,13 +160,13 @@ def tortoise_config(database_url: str) -> dict[str, Any]:
 def _connection(database_url: str) -> dict[str, Any]:
     """The URL as Tortoise expands it (its parameters, `maxsize` among them, kept), with
     asyncpg's pool given `UnresetConnection` (no reset query on release: its docstring
-    holds the argument), and SQLite's client `api.sqlite_client` (transactions that take
+    holds the argument), and SQLite's client `models.sqlite_client` (transactions that take
     the write lock when they begin: its docstring says why)."""
     expanded = expand_db_url(database_url)
     if expanded["engine"] == "tortoise.backends.asyncpg":
         expanded["credentials"]["connection_class"] = UnresetConnection
     elif expanded["engine"] == "tortoise.backends.sqlite":
-        expanded["engine"] = "api.sqlite_client"
+        expanded["engine"] = "models.sqlite_client"
     return expanded
 
 

@@ -165,11 +165,14 @@ def _instrument_sql() -> None:
     from tortoise.backends.asyncpg import client as asyncpg_client
     from tortoise.backends.sqlite import client as sqlite_client
 
+    from models.sqlite_client import ImmediateSqliteClient
+
     classes = (
         asyncpg_client.AsyncpgDBClient,
         asyncpg_client.TransactionWrapper,
         sqlite_client.SqliteClient,
         sqlite_client.SqliteTransactionWrapper,
+        ImmediateSqliteClient,  # its own execute_query(_dict): reads on their connection
     )
     for cls in classes:
         system = "postgresql" if "asyncpg" in cls.__module__ else "sqlite"

@@ -28,6 +28,8 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.exceptions import IntegrityError, OperationalError, TransactionManagementError
 from tortoise.models import Model
 
+from models.sqlite_client import ImmediateSqliteClient
+
 Row = Mapping[str, Any]
 
 
@@ -305,21 +307,33 @@ async def run_all(db: BaseDBAsyncClient, batch: Sequence[Statement]) -> list[lis
             if _falls_short(statement, done[-1]):
                 break
         return done
+    for statement in batch:
+        db.log.debug("%s: %s", statement.text, statement.values)
+    reader = (
+        db.reader_for(statement.text for statement in batch)
+        if isinstance(db, ImmediateSqliteClient)
+        else None
+    )
+    if reader is not None:  # reads outside a transaction: not behind the writes in flight
+        return await _on_sqlite_thread(reader, batch)
     async with db.acquire_connection() as driver:
-        for statement in batch:
-            db.log.debug("%s: %s", statement.text, statement.values)
-        thread = cast(aiosqlite.Connection, driver)
-        try:
-            # aiosqlite's own methods run one statement per trip; its `_execute` runs a
-            # function on the connection's thread (aiosqlite is pinned in pyproject.toml).
-            rows: list[list[tuple[Any, ...]]] = await thread._execute(  # type: ignore[no-untyped-call]
-                _sqlite_batch, thread._conn, batch
-            )
-            return rows
-        except sqlite3.OperationalError as exc:
-            raise OperationalError(exc) from exc
-        except sqlite3.IntegrityError as exc:
-            raise IntegrityError(exc) from exc
+        return await _on_sqlite_thread(cast(aiosqlite.Connection, driver), batch)
+
+
+async def _on_sqlite_thread(
+    thread: aiosqlite.Connection, batch: Sequence[Statement]
+) -> list[list[tuple[Any, ...]]]:
+    try:
+        # aiosqlite's own methods run one statement per trip; its `_execute` runs a
+        # function on the connection's thread (aiosqlite is pinned in pyproject.toml).
+        rows: list[list[tuple[Any, ...]]] = await thread._execute(  # type: ignore[no-untyped-call]
+            _sqlite_batch, thread._conn, batch
+        )
+        return rows
+    except sqlite3.OperationalError as exc:
+        raise OperationalError(exc) from exc
+    except sqlite3.IntegrityError as exc:
+        raise IntegrityError(exc) from exc
 
 
 def _sqlite_batch(

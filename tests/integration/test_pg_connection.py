@@ -57,7 +57,7 @@ def test_the_server_and_the_tests_pool_unreset_connections(db: Settings) -> None
     assert expanded["credentials"]["maxsize"] == "7"  # the URL's parameters are kept
     sqlite = tortoise_config("sqlite://oms.sqlite3")["connections"]["default"]
     assert (sqlite["engine"], sqlite["credentials"]["file_path"]) == (
-        "api.sqlite_client",  # its own client (api/sqlite_client.py), the same file
+        "models.sqlite_client",  # its own client (models/sqlite_client.py), the same file
         "oms.sqlite3",
     )
 
