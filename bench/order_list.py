@@ -15,7 +15,9 @@ app in this process and the SQL statements it costs are counted from Tortoise's
 this process then, so every statement logged is the request's. Then the CPU time of a
 page, the OMS's and bench.bare_app's in turn, both in this process (median of
 CPU_PAGES each): a ratio that the other work on a shared machine disturbs far less
-than pages/s.
+than pages/s. Last, the page's execution alone: bench.bare_app's schema answering the same
+orders from memory (`schema_over`), strawberry and graphql-core and nothing else, whose
+1000 / ms is the most pages a second one core can answer on this stack.
 
 Each request authenticates with the next of bench.seed's 16 ADMIN keys: the page costs 401
 query-cost points (api/cost.py) and one key's bucket refills 2,000 a second, fewer than a
@@ -189,6 +191,9 @@ async def in_process(
                     started = time.process_time()
                     await page(client)
                     cpu[name].append((time.process_time() - started) * 1000)
+            execution = await execution_alone(
+                bare_app.schema_over(await bare_app.load_page(PAGE_SIZE)), cpu_pages
+            )
     finally:
         await Tortoise.close_connections()
     sizes = sorted({len(c) for c in counts})
@@ -200,7 +205,24 @@ async def in_process(
         "statements": [statement_shape(sql) for sql in counts[-1]],
         "in_process_cpu_ms": {"oms": round(oms_ms, 2), "bare": round(bare_ms, 2)},
         "in_process_cpu_ratio": round(bare_ms / oms_ms, 2),
+        "execution_alone_ms": round(execution, 2),
+        # No page rate on this stack can pass this one: the execution alone, one core.
+        "ceiling_pages_per_s": round(1000 / execution, 1),
     }
+
+
+async def execution_alone(schema: Any, pages: int) -> float:
+    """CPU ms (median) of the page's execution by strawberry and graphql-core alone, over
+    the same orders already in memory (bench.bare_app.schema_over)."""
+    variables = {"first": PAGE_SIZE}
+    times = []
+    for _ in range(pages):
+        started = time.process_time()
+        result = await schema.execute(PAGE, variable_values=variables)
+        times.append((time.process_time() - started) * 1000)
+        if result.errors:
+            raise RuntimeError(f"the in-memory page failed: {result.errors}")
+    return statistics.median(times)
 
 
 def difference(ours: Any, theirs: Any, path: str = "") -> str | None:
@@ -298,7 +320,7 @@ def format_table(rows: Sequence[dict[str, Any]]) -> str:
     head = (
         f"{'backend':<9} {'orders':>6} {'pages':>6} {'p50 ms':>8} {'p99 ms':>8} {'max ms':>8} "
         f"{'SQL/page':>8} {'errors':>6} {'cpu ms':>7} {'bare ms':>7} {'cpu ratio':>9} "
-        f"{'pages/s':>8} {'bare/s':>8} {'ratio':>6}"
+        f"{'exec ms':>7} {'pages/s':>8} {'bare/s':>8} {'ratio':>6}"
     )
     lines = [head, "-" * len(head)]
     for r in rows:
@@ -314,13 +336,16 @@ def format_table(rows: Sequence[dict[str, Any]]) -> str:
             f"{r['p99_ms'] or 0:>8.1f} {r['max_ms'] or 0:>8.1f} "
             f"{r['statements_per_request']:>8} {r['errors']:>6} "
             f"{r['in_process_cpu_ms']['oms']:>7.1f} {r['in_process_cpu_ms']['bare']:>7.1f} "
-            f"{r['in_process_cpu_ratio']:>9.2f}{under_load}"
+            f"{r['in_process_cpu_ratio']:>9.2f} {r['execution_alone_ms']:>7.1f}{under_load}"
         )
     lines.append(
         f"one `orders(first: {PAGE_SIZE})` page with lines, products and fulfillment orders, "
         "over HTTP, one request at a time;\nSQL/page counted in-process (tortoise.db_client); "
         "cpu ms: CPU per page in process, OMS and bare in turn\n(cpu ratio = bare / OMS); "
-        "pages/s under load (--concurrency connections)\nagainst bench.bare_app's same page, "
+        "exec ms: the page's execution alone by strawberry and graphql-core over the same\n"
+        "orders in memory (no database, HTTP or JSON; 1000 / exec ms is the ceiling of any "
+        "page rate on this stack);\npages/s under load (--concurrency connections) "
+        "against bench.bare_app's same page, "
         f"same run: goal ratio >= {GOAL_RATIO}, >= {GOAL_PAGES_PER_S:.0f} pages/s on PostgreSQL."
     )
     return "\n".join(lines)

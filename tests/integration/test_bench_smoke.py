@@ -42,3 +42,6 @@ def test_quick_fixed_cost_and_order_list_report_their_goals(tmp_path: Path) -> N
         if isinstance(measured, dict):
             assert measured["errors"] == 0, measured["error_samples"]
             assert measured["orders"] > 0
+    # The page's execution alone, over the same orders in memory: the page rate's ceiling.
+    assert 0 < listing["execution_alone_ms"] < listing["in_process_cpu_ms"]["bare"]
+    assert listing["ceiling_pages_per_s"] > 0
