@@ -161,6 +161,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
             workers=args.workers,
             log_config=None,
             proxy_headers=True,
+            timeout_keep_alive=settings.keep_alive_seconds,
         )
     finally:
         shutil.rmtree(metrics_dir, ignore_errors=True)

@@ -114,6 +114,11 @@ class Settings:
     cost_bucket_size: int = 5_000_000  # five of the largest requests at once
     cost_restore_rate: float = 500_000.0
     max_body_bytes: int = 256 * 1024
+    # How long `oms serve` keeps an idle client connection open: longer than the idle
+    # timeout of the load balancer in front (AWS ALB 60 s, nginx 60 s), or the balancer may
+    # send a request on a connection the server is closing, and its client gets no answer.
+    # uvicorn's own default is 5 s.
+    keep_alive_seconds: int = 75
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -236,6 +241,12 @@ ENVIRONMENT = [
     ),
     Variable(
         "OMS_MAX_BODY_BYTES", "max_body_bytes", _positive(int), "largest request body accepted"
+    ),
+    Variable(
+        "OMS_KEEP_ALIVE_SECONDS",
+        "keep_alive_seconds",
+        _positive(int),
+        "an idle client connection stays open this long (above the load balancer's idle timeout)",
     ),
 ]
 

@@ -118,6 +118,16 @@ def percentile(samples: Sequence[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
+def _causes(error: BaseException) -> str:
+    """The chain under a transport error (httpx's own message is often empty)."""
+    chain = []
+    cause = error.__cause__ or error.__context__
+    while cause is not None and len(chain) < 4:
+        chain.append(f"{type(cause).__name__}: {cause}")
+        cause = cause.__cause__ or cause.__context__
+    return f" (from {' <- '.join(chain)})" if chain else ""
+
+
 @dataclass
 class Tally:
     latencies_ms: list[float] = field(default_factory=list)
@@ -151,7 +161,7 @@ async def drive(
                 response = await client.post(url, content=body, headers=headers)
                 problem = check(response)
             except httpx.HTTPError as error:
-                problem = f"{type(error).__name__}: {error}"
+                problem = f"{type(error).__name__}: {error}{_causes(error)}"
             if problem is None:
                 tally.latencies_ms.append((time.perf_counter() - start) * 1000)
             else:

@@ -43,6 +43,7 @@ from urllib.parse import urlsplit
 
 import httpx
 
+from api.settings import Settings
 from bench.load import summarize
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -189,6 +190,9 @@ class Server:
         command = [
             PYTHON, "-m", "uvicorn", self.app, "--host", "127.0.0.1", "--port", str(self.port),
             "--workers", str(self.workers), "--log-level", "warning", "--no-access-log",
+            # As `oms serve` runs (uvicorn's 5 s closed idle connections under the
+            # driver's pool, whose next request on one then got no answer).
+            "--timeout-keep-alive", str(Settings().keep_alive_seconds),
             *self.extra_args,
         ]  # fmt: skip
         with self.log_path.open("wb") as log:

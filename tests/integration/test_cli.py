@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import socket
 import subprocess
 import sys
 import time
@@ -107,6 +108,31 @@ def viewer(url: str, secret: str) -> dict:
     )
     assert response.status_code == 200, response.text
     return response.json()
+
+
+def _health_on(connection: socket.socket) -> bytes:
+    """GET /healthz on an open keep-alive connection: the answer's first line, or b"" when
+    the server has closed the connection."""
+    connection.sendall(b"GET /healthz HTTP/1.1\r\nHost: oms\r\n\r\n")
+    answer = b""
+    while b"\r\n\r\n" not in answer or not answer.rstrip().endswith(b"}"):
+        chunk = connection.recv(4096)
+        if not chunk:
+            break
+        answer += chunk
+    return answer.split(b"\r\n", 1)[0]
+
+
+def test_serve_keeps_an_idle_connection_open_past_uvicorns_five_seconds(server: str) -> None:
+    """A load balancer reuses its idle connections for up to its own idle timeout (60 s on
+    AWS ALB and nginx): a server that closes them sooner races the balancer's next request
+    on them, and that client gets no answer. `oms serve` keeps them OMS_KEEP_ALIVE_SECONDS
+    (75 by default); uvicorn alone closes them after 5 s."""
+    host, port = server.removeprefix("http://").split(":")
+    with socket.create_connection((host, int(port)), timeout=10) as connection:
+        assert _health_on(connection) == b"HTTP/1.1 200 OK"
+        time.sleep(6)
+        assert _health_on(connection) == b"HTTP/1.1 200 OK", "the server closed it when idle"
 
 
 def test_create_api_key_prints_a_working_key_last(seeded: Oms, server: str) -> None:
