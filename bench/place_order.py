@@ -192,7 +192,7 @@ class Server:
             "--workers", str(self.workers), "--log-level", "warning", "--no-access-log",
             # As `oms serve` runs (uvicorn's 5 s closed idle connections under the
             # driver's pool, whose next request on one then got no answer).
-            "--timeout-keep-alive", str(Settings().keep_alive_seconds),
+            "--timeout-keep-alive", str(Settings.from_env(self.env).keep_alive_seconds),
             *self.extra_args,
         ]  # fmt: skip
         with self.log_path.open("wb") as log:

@@ -50,7 +50,7 @@ class _ImmediateTransaction(SqliteTransactionWrapper):
             raise TransactionManagementError(exc) from exc
 
 
-def reads_only(query: str) -> bool:
+def _reads_only(query: str) -> bool:
     """A statement that cannot write: SQLite's SELECT (a WITH may lead to an INSERT)."""
     return query.lstrip()[:6].upper() == "SELECT"
 
@@ -82,7 +82,7 @@ class ImmediateSqliteClient(SqliteClient):
 
     def reader_for(self, queries: Iterable[str]) -> aiosqlite.Connection | None:
         """The reading connection, when every one of `queries` only reads (and there is one)."""
-        if self._reader is not None and all(reads_only(query) for query in queries):
+        if self._reader is not None and all(_reads_only(query) for query in queries):
             return self._reader
         return None
 
