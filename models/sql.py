@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from functools import cache
 from typing import Any, cast
@@ -24,7 +24,7 @@ import aiosqlite
 import asyncpg
 from tortoise import fields
 from tortoise.backends.asyncpg.client import AsyncpgDBClient
-from tortoise.backends.base.client import BaseDBAsyncClient
+from tortoise.backends.base.client import BaseDBAsyncClient, TransactionalDBClient
 from tortoise.exceptions import IntegrityError, OperationalError, TransactionManagementError
 from tortoise.models import Model
 
@@ -40,6 +40,27 @@ def connection(model: type[Model]) -> BaseDBAsyncClient:
 
 def is_postgres(db: BaseDBAsyncClient) -> bool:
     return db.capabilities.dialect == "postgres"
+
+
+def in_transaction(db: BaseDBAsyncClient) -> bool:
+    """Whether `db` is a transaction's connection (else each statement commits alone)."""
+    return isinstance(db, TransactionalDBClient)
+
+
+# The SQLSTATE `expect_rows` raises (PostgreSQL migration 13).
+_FELL_SHORT = "P0R01"
+
+
+class FellShort(Exception):
+    """A statement's guard (`expect_rows`) counted fewer rows than it needed: the
+    statement failed, and nothing it wrote remains."""
+
+
+def expect_rows(got: str, wanted: int) -> str:
+    """PostgreSQL: SQL whose value is `got` (a count the statement computes), or that fails
+    the whole statement with FellShort when `got` is below `wanted`: the guard of a
+    statement sent outside a transaction, which has no later point to roll back from."""
+    return f'"expect_rows"({got}, {int(wanted)})'
 
 
 def placeholders(db: BaseDBAsyncClient, count: int, start: int = 1) -> list[str]:
@@ -76,9 +97,11 @@ def _insert_text(
     pg: bool,
     start: int = 1,
     link: str | None = None,
+    computed: tuple[tuple[str, str], ...] = (),
 ) -> str:
     """`link`: a column whose value is a position in a "parents" clause (id, n) of the
-    statement, written as the id found there."""
+    statement, written as the id found there. `computed`: (field, SQL) of columns whose
+    value the statement computes, the same in every row."""
     projection = model._meta.fields_db_projection
     width = len(columns)
 
@@ -88,12 +111,17 @@ def _insert_text(
             f"(SELECT id FROM parents WHERE n = {placeholder})" if column == link else placeholder
         )
 
+    expressions = "".join(f",{expression}" for _, expression in computed)
     values = ",".join(
-        "(" + ",".join(mark(columns[c], start + r * width + c) for c in range(width)) + ")"
+        "("
+        + ",".join(mark(columns[c], start + r * width + c) for c in range(width))
+        + expressions
+        + ")"
         for r in range(rows)
     )
+    names = [*columns, *(name for name, _ in computed)]
     text = (
-        f"INSERT INTO {table(model)} ({','.join(quote(projection[c]) for c in columns)}) "
+        f"INSERT INTO {table(model)} ({','.join(quote(projection[c]) for c in names)}) "
         f"VALUES {values}"
     )
     if returning:
@@ -156,6 +184,12 @@ class Insert:
     rows: Sequence[Row]
     # Fields the clause (`with_clauses`) or statement (`statements`) returns.
     returning: tuple[str, ...] = ()
+    # (field, SQL): fields the statement computes, the same for every row (a clock).
+    computed: tuple[tuple[str, str], ...] = ()
+
+    def values(self) -> tuple[tuple[str, ...], list[Any]]:
+        """`row_values` of the rows, less the computed fields."""
+        return row_values(self.model, self.rows, tuple(name for name, _ in self.computed))
 
 
 @dataclass(frozen=True)
@@ -169,20 +203,17 @@ class Statement:
     expect: int | None = None
 
 
-def with_clauses(
-    inserts: Sequence[Insert], start: int = 1, link: str | None = None
-) -> tuple[str, list[Any]]:
+def with_clauses(inserts: Sequence[Insert], start: int = 1) -> tuple[str, list[Any]]:
     """PostgreSQL: the inserts as data-modifying WITH clauses ("w1 AS (INSERT ...), ..."),
     which run exactly once with the statement they precede, and their values, the
-    placeholders numbered from `start`. `link`: a column whose value is a position in a
-    "parents" clause (id, n) of the statement, written as the id found there. Inserts
-    without rows are left out (their clauses keep their numbers)."""
+    placeholders numbered from `start`. Inserts without rows are left out (their clauses
+    keep their numbers)."""
     clauses: list[str] = []
     values: list[Any] = []
     for n, one in enumerate(inserts, start=1):
         if not one.rows:
             continue
-        columns, more = row_values(one.model, one.rows)
+        columns, more = one.values()
         text = _insert_text(
             one.model,
             columns,
@@ -190,26 +221,24 @@ def with_clauses(
             one.returning,
             True,
             start + len(values),
-            link if link in columns else None,
+            computed=one.computed,
         )
         clauses.append(f"w{n} AS ({text})")
         values += more
     return ",".join(clauses), values
 
 
-def statements(inserts: Sequence[Insert], linked: tuple[str, str] | None = None) -> list[Statement]:
-    """SQLite: the inserts as statements of one batch, those without rows left out.
-    `linked`: (column, query): the column's value is a position in the "parents" clause
-    (id, n) that the query answers, written as the id found there (as in `with_clauses`)."""
-    link, parents = linked or (None, "")
+def statements(inserts: Sequence[Insert]) -> list[Statement]:
+    """SQLite: the inserts as statements of one batch, those without rows left out."""
     batch = []
     for one in inserts:
         if not one.rows:
             continue
-        columns, values = row_values(one.model, one.rows)
-        column = link if link in columns else None
-        text = _insert_text(one.model, columns, len(one.rows), one.returning, False, 1, column)
-        batch.append(Statement(f"WITH parents AS ({parents}) {text}" if column else text, values))
+        columns, values = one.values()
+        text = _insert_text(
+            one.model, columns, len(one.rows), one.returning, False, computed=one.computed
+        )
+        batch.append(Statement(text, values))
     return batch
 
 
@@ -235,16 +264,22 @@ async def insert_together(
             await insert_together(others[0], *others[1:])
         return []
     db = connection(first.model)
+    first = replace(first, returning=tuple(returning) or first.returning)
     if not is_postgres(db):
-        batch = statements([Insert(first.model, first.rows, tuple(returning)), *others])
-        return (await run_all(db, batch))[0]
+        return (await run_all(db, statements([first, *others])))[0]
     prefix, values = "", list[Any]()
     if others:
         clauses, values = with_clauses(others)
         prefix = f"WITH {clauses} "
-    columns, more = row_values(first.model, first.rows)
+    columns, more = first.values()
     text = prefix + _insert_text(
-        first.model, columns, len(first.rows), tuple(returning), True, len(values) + 1
+        first.model,
+        columns,
+        len(first.rows),
+        first.returning,
+        True,
+        len(values) + 1,
+        computed=first.computed,
     )
     return await run(db, text, values + more)
 
@@ -366,3 +401,7 @@ async def _pg_fetch(db: AsyncpgDBClient, statement: Statement) -> list[tuple[Any
             raise IntegrityError(exc) from exc
         except asyncpg.InvalidTransactionStateError as exc:
             raise TransactionManagementError(exc) from exc
+        except asyncpg.PostgresError as exc:
+            if exc.sqlstate == _FELL_SHORT:
+                raise FellShort(str(exc)) from exc
+            raise

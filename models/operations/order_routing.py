@@ -1,6 +1,7 @@
 """Route an order's unassigned quantity: load a stock snapshot, ask the pure engine
 (models.rules.routing) for a plan, reserve exactly what it assigned, and write
-the fulfillment orders. Runs inside the caller's transaction.
+the fulfillment orders. Runs inside the caller's transaction (a placement's
+`write_new_plan` may also run alone: one statement that commits or fails whole).
 """
 
 from __future__ import annotations
@@ -455,11 +456,14 @@ async def write_new_plan(
     now: datetime,
     ids: Sequence[int],
     announce: Announce,
-) -> Written:
-    """`write_plan` for an order just inserted, whose fulfillment orders' `ids` were taken
-    with it (one per assignment), with what `announce` writes about them (its events):
-    all in the reservations' statement on PostgreSQL, when no location's capacity needs a
-    lock (a capped one is locked and counted after the stock rows, between the two)."""
+    placed: Sequence[sql.Insert],
+) -> tuple[Written, list[tuple[Any, ...]]]:
+    """`write_plan` for an order not yet written, whose fulfillment orders' `ids` were
+    taken ahead (one per assignment): the order's own rows (`placed`, the order first),
+    the plan's, and what `announce` writes about them (its events), all in the
+    reservations' statement on PostgreSQL when no location's capacity needs a lock (a
+    capped one is locked and counted after the stock rows, between the two). Also returns
+    the rows `placed[0]` returns."""
     reservations, reference = _reservations(snapshot), f"order:{order.number}"
     unlimited = _unlimited(snapshot)
     locations = unlimited
@@ -469,6 +473,7 @@ async def write_new_plan(
     rows, lines = _fulfillment_rows(order, snapshot, now, locations)
     created = _built(ids, rows)
     writes = [
+        *placed,
         sql.Insert(
             FulfillmentOrder, [{"id": pk, **row} for pk, row in zip(ids, rows, strict=True)]
         ),
@@ -479,10 +484,16 @@ async def write_new_plan(
         *announce(created),
     ]
     if unlimited is None:
-        await sql.insert_together(*writes)
+        returned = await sql.insert_together(*writes)
     else:
-        await reserve_all(reservations, actor, reference, also=writes)
-    return Written(created, locations)
+        returned = await reserve_all(reservations, actor, reference, also=writes)
+    return Written(created, locations), returned
+
+
+def writes_alone(snapshot: Snapshot) -> bool:
+    """Whether `write_new_plan` writes this plan in one statement (no capped location to
+    lock and count between the reservations and the rest)."""
+    return _unlimited(snapshot) is not None
 
 
 async def apply_plan(

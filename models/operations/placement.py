@@ -1,6 +1,7 @@
-"""Placing an order: validate it (`order_validation`), plan its routing outside the
-transaction, and write the order, its lines, reservations and fulfillment orders in one
-transaction."""
+"""Placing an order: validate it (`order_validation`), plan its routing, take the ids it
+will write, and write the order, its lines, reservations, fulfillment orders and events
+at once: one statement on PostgreSQL, which commits alone, when nothing has to be counted
+or read between its writes; else one transaction."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from tortoise.transactions import in_transaction
 
 from models import sql
 from models.errors import DomainError, ErrorCode
-from models.operations import config_version, events, order_routing, sync_clock
+from models.operations import config_version, events, order_routing, sync_clock, webhook_queue
 from models.operations.order_validation import Earlier, OrderInput, ValidOrder, validate_order
 from models.operations.reservations import lock_levels, retry_on_conflict
 from models.rules.events import OrderEventType
@@ -84,97 +85,68 @@ def _planned_quantities(plan: RoutingPlan, count: int) -> list[tuple[int, int]]:
     return [(allocated[i], plan.backordered.get(i, 0)) for i in range(count)]
 
 
-# The order's id: the sequence's next on PostgreSQL (with the transaction id, for the
-# stamp), AUTOINCREMENT's next on SQLite (one writer at a time). It is position 0 of
-# "parents", where the lines name it on PostgreSQL (`sql.with_clauses`' link).
-_NEXT_ORDER_ID = {
-    True: "SELECT nextval(pg_get_serial_sequence('\"order\"', 'id')) AS id, 0 AS n, "
-    "pg_current_xact_id() AS xid",
-    False: "SELECT MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'order'), 0), "
-    'COALESCE((SELECT MAX(id) FROM "order"), 0)) + 1 AS id',
+# The ids a placement writes, taken ahead so that every row and event can name them: on
+# PostgreSQL from the sequences (anywhere: a value taken is never given again, and one
+# left unused is a gap), on SQLite the next AUTOINCREMENT ids, inside the transaction,
+# which holds the write lock from BEGIN IMMEDIATE on. With them, the config version (for
+# the webhooks' destinations, at no extra statement).
+_IDS = {
+    True: "SELECT nextval(pg_get_serial_sequence('\"order\"', 'id')), "
+    "ARRAY(SELECT nextval(pg_get_serial_sequence('order_line', 'id')) "
+    "FROM generate_series(1, CAST($1 AS INTEGER))), "
+    "ARRAY(SELECT nextval(pg_get_serial_sequence('fulfillment_order', 'id')) "
+    "FROM generate_series(1, CAST($2 AS INTEGER))), "
+    f"{config_version.VERSION_SQL}",
+    False: "SELECT "
+    + ", ".join(
+        f"MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = '{name}'), 0), "
+        f'COALESCE((SELECT MAX(id) FROM "{name}"), 0)) + 1'
+        for name in ("order", "order_line", "fulfillment_order")
+    )
+    + f", {config_version.VERSION_SQL}",
 }
-# The fulfillment orders' ids: as many from the sequence on PostgreSQL; on SQLite the
-# first of them, the transaction holding the write lock from its first write on.
-_FULFILLMENT_ORDER_IDS = {
-    True: "ARRAY(SELECT nextval(pg_get_serial_sequence('fulfillment_order', 'id')) "
-    "FROM generate_series(1, CAST({} AS INTEGER)))",
-    False: "(SELECT MAX(COALESCE((SELECT seq FROM sqlite_sequence "
-    "WHERE name = 'fulfillment_order'), 0), "
-    "COALESCE((SELECT MAX(id) FROM fulfillment_order), 0)) + 1)",
-}
-
-
-# SQLite: the order a batch's later statements name, the greatest id of its table, the
-# transaction holding the write lock from the order's INSERT on.
-_LAST_ORDER = 'SELECT MAX(id) AS id, 0 AS n FROM "order"'
 
 
 @dataclass(frozen=True)
-class _Inserted:
-    order_id: int
-    number: str
-    updated_at: datetime
-    line_ids: list[int]
-    fulfillment_order_ids: list[int]
+class _Ids:
+    order: int
+    lines: list[int]
+    fulfillment_orders: list[int]
+    config_version: int | None
 
 
-async def _insert_order(
-    columns: dict[str, Any], lines: sql.Insert, idempotency: sql.Insert, fulfillment_orders: int
-) -> _Inserted:
-    """INSERT the order, taking its id and its number in the one statement: a readable,
-    gap-tolerant number from the id, with no counter row to contend on; `updated_at` is
-    the database's clock, as `sync_clock.stamp` takes it. The statement also takes the ids
-    of the plan's `fulfillment_orders`, written later in the transaction with their events.
-    The `lines` and the `idempotency` record (rows whose "order_id" is 0) go in the same
-    statement on PostgreSQL, in the same batch on SQLite."""
+async def _take_ids(lines: int, fulfillment_orders: int) -> _Ids:
     db = sql.connection(Order)
-    on_postgres = sql.is_postgres(db)
-    names, values = sql.row_values(Order, [columns], computed=("number", "updated_at"))
-    marks = sql.placeholders(db, len(values) + 1)
-    fulfillment_order_ids = _FULFILLMENT_ORDER_IDS[on_postgres].format(marks[-1])
-    clauses, returned_line_ids = "", ""
-    lines = replace(lines, returning=("id",))
-    if on_postgres:
-        clauses, more = sql.with_clauses([lines, idempotency], len(values) + 2, link="order_id")
-        clauses = f", {clauses}"
-        # A multi-row INSERT takes its ids from the sequence in its rows' order.
-        returned_line_ids = ", ARRAY(SELECT id FROM w1 ORDER BY id)"
-        values += [fulfillment_orders, *more]
-    stamp = sync_clock.new_order_stamp(on_postgres, holds_id="parents")
-    text = (
-        f"WITH parents AS MATERIALIZED ({_NEXT_ORDER_ID[on_postgres]}){clauses} "
-        f"INSERT INTO {sql.table(Order)} (id,number,updated_at,{','.join(map(sql.quote, names))}) "
-        f"VALUES ((SELECT id FROM parents),CAST((SELECT id FROM parents) + 1000 AS VARCHAR(32)),"
-        f"{stamp},{','.join(marks[: len(names)])}) RETURNING id, number, updated_at, "
-        f"{config_version.VERSION_SQL}, {fulfillment_order_ids}{returned_line_ids}"
-    )
-    if on_postgres:
-        (row,) = await sql.run(db, text, values)
-        order_id, number, updated_at, version, next_ids, line_ids = row
-    else:
-        children = sql.statements([lines, idempotency], ("order_id", _LAST_ORDER))
-        (row,), written, *_ = await sql.run_all(db, [sql.Statement(text, values), *children])
-        order_id, number, updated_at, version, first_id = row
-        next_ids = range(first_id, first_id + fulfillment_orders)
-        line_ids = [pk for (pk,) in written]
-    config_version.seen(version)  # for the webhooks' destinations, at no extra statement
-    return _Inserted(
-        order_id, number, sync_clock.as_stamp(updated_at), list(line_ids), list(next_ids)
+    if sql.is_postgres(db):
+        ((order, line_ids, fulfillment_order_ids, version),) = await sql.run(
+            db, _IDS[True], [lines, fulfillment_orders]
+        )
+        return _Ids(order, list(line_ids), list(fulfillment_order_ids), version)
+    ((order, line, fulfillment_order, version),) = await sql.run(db, _IDS[False], [])
+    return _Ids(
+        order,
+        list(range(line, line + lines)),
+        list(range(fulfillment_order, fulfillment_order + fulfillment_orders)),
+        version,
     )
 
 
-async def _insert(
+def _order_writes(
     valid: ValidOrder,
     quantities: Sequence[tuple[int, int]],
     status: OrderStatus,
     now: datetime,
-    fulfillment_orders: int,
-) -> tuple[Order, list[OrderLine], list[int]]:
+    ids: _Ids,
+) -> tuple[Order, list[OrderLine], list[sql.Insert]]:
     """The order, with the status its plan gives it, and its lines with the plan's
-    (allocated, backordered) quantities, as the models the response is built from; and the
-    ids its `fulfillment_orders` will have."""
+    (allocated, backordered) quantities, as the models the response is built from; and
+    their inserts with the idempotency record's, the order's first: it returns its
+    `updated_at`, the database's clock (`sync_clock`)."""
     data = valid.data
     columns: dict[str, Any] = {
+        "id": ids.order,
+        # A readable, gap-tolerant number from the id: no counter row to contend on.
+        "number": str(ids.order + 1000),
         "channel": data.channel.strip(),
         "external_id": data.external_id,
         "customer_email": data.customer_email.strip(),
@@ -190,7 +162,8 @@ async def _insert(
     }
     line_rows = [
         {
-            "order_id": 0,
+            "id": line_id,
+            "order_id": ids.order,
             "product_id": product.id,
             "position": index + 1,
             "sku": product.sku,
@@ -199,8 +172,8 @@ async def _insert(
             "allocated_quantity": allocated,
             "backordered_quantity": backordered,
         }
-        for index, (line, product, price, (allocated, backordered)) in enumerate(
-            zip(data.lines, valid.products, valid.unit_prices, quantities, strict=True)
+        for index, (line_id, line, product, price, (allocated, backordered)) in enumerate(
+            zip(ids.lines, data.lines, valid.products, valid.unit_prices, quantities, strict=True)
         )
     ]
     idempotency = [
@@ -208,30 +181,20 @@ async def _insert(
             "channel": columns["channel"],
             "key": data.idempotency_key,
             "request_hash": valid.request_hash(),
-            "order_id": 0,
+            "order_id": ids.order,
             "created_at": now,
             "updated_at": now,
         }
     ]
-    inserted = await _insert_order(
-        columns,
+    stamp = sync_clock.new_order_stamp(sql.is_postgres(sql.connection(Order)))
+    writes = [
+        sql.Insert(Order, [columns], ("updated_at",), (("updated_at", stamp),)),
         sql.Insert(OrderLine, line_rows),
         sql.Insert(IdempotencyRecord, idempotency if data.idempotency_key else []),
-        fulfillment_orders,
-    )
-    order_id = inserted.order_id
-    order = Order.construct(
-        _saved_in_db=True,
-        id=order_id,
-        number=inserted.number,
-        updated_at=inserted.updated_at,
-        **columns,
-    )
-    lines = [
-        OrderLine.construct(_saved_in_db=True, **{**row, "id": line_id, "order_id": order_id})
-        for line_id, row in zip(inserted.line_ids, line_rows, strict=True)
     ]
-    return order, lines, inserted.fulfillment_order_ids
+    order = Order.construct(_saved_in_db=True, **columns)
+    lines = [OrderLine.construct(_saved_in_db=True, **row) for row in line_rows]
+    return order, lines, writes
 
 
 async def _plan_new_order(
@@ -250,9 +213,15 @@ async def _plan_new_order(
 
 
 async def _write_new_order(
-    valid: ValidOrder, snapshot: order_routing.Snapshot, actor: Actor, now: datetime
+    valid: ValidOrder,
+    snapshot: order_routing.Snapshot,
+    actor: Actor,
+    now: datetime,
+    ids: _Ids,
+    live: webhook_queue.Destinations,
 ) -> Placed:
-    """Inside the transaction: the order, its lines, reservations and assignments."""
+    """The order, its lines, reservations and assignments, with the `ids` taken for them;
+    `live`: the webhooks' destinations as of the version read with the ids."""
     data = valid.data
     quantities = _planned_quantities(snapshot.plan, len(data.lines))
     status = derive_order_status(
@@ -264,9 +233,7 @@ async def _write_new_order(
             fulfillment_statuses=(FulfillmentOrderStatus.OPEN,) * len(snapshot.plan.assignments),
         )
     )
-    order, lines, fulfillment_order_ids = await _insert(
-        valid, quantities, status, now, len(snapshot.plan.assignments)
-    )
+    order, lines, writes = _order_writes(valid, quantities, status, now, ids)
     placed_plan = order_routing.with_line_ids(
         snapshot.plan, {index: line.id for index, line in enumerate(lines)}
     )
@@ -284,24 +251,41 @@ async def _write_new_order(
             order, [placed, *([routed] if routed else [])], actor, assigned=created
         )
 
-    written = await order_routing.write_new_plan(
-        order, replace(snapshot, plan=placed_plan), actor, now, fulfillment_order_ids, announce
+    written, ((updated_at,),) = await order_routing.write_new_plan(
+        order,
+        replace(snapshot, plan=placed_plan),
+        actor,
+        now,
+        ids.fulfillment_orders,
+        announce,
+        writes,
     )
+    order.updated_at = sync_clock.as_stamp(updated_at)
     created = written.fulfillment_orders
     # The order.created webhook before the assignees': a subscriber hears of the order
     # before its fulfillment orders.
-    await events.queue_webhooks(order, assigned=created, webhook="order.created")
+    await events.queue_webhooks(order, assigned=created, webhook="order.created", live=live)
     return Placed(order, True, lines, created, written.locations)
+
+
+def _written_alone(snapshot: order_routing.Snapshot, live: webhook_queue.Destinations) -> bool:
+    """Whether a placement of this plan is written whole by one statement: no capped
+    location to count between its reservations and the rest, and no webhook delivery to
+    queue (a delivery's body reads the fulfillment orders written before it)."""
+    vendors = {assignment.vendor_id for assignment in snapshot.plan.assignments}
+    return order_routing.writes_alone(snapshot) and not events.webhooks_heard(
+        live, "order.created", vendors
+    )
 
 
 async def place_order(data: OrderInput, actor: Actor) -> Placed:
     """Capture and route an order.
 
-    The plan is made before the transaction, which then only writes: a plan whose
-    stock was taken meanwhile fails its guarded reservation and is made again over
-    the fresh stock. The last attempt plans inside the transaction with the stock
-    rows locked (in id order), so a placement that keeps losing races still gets
-    what is there instead of a refusal.
+    The plan is made before the write, which then only writes: a plan whose stock was
+    taken meanwhile fails its guarded reservation, nothing of the attempt remains, and it
+    is made again over the fresh stock. The last attempt plans inside a transaction with
+    the stock rows locked (in id order), so a placement that keeps losing races still
+    gets what is there instead of a refusal.
     """
     valid = await validate_order(data)
     key, channel = data.idempotency_key, data.channel.strip()
@@ -319,12 +303,22 @@ async def place_order(data: OrderInput, actor: Actor) -> Placed:
         now = datetime.now(UTC)
         snapshot = None if last else await _plan_new_order(request, now, stock)
         stock = None
+        ids = None
+        if snapshot is not None and sql.is_postgres(sql.connection(Order)):
+            ids = await _take_ids(len(request.lines), len(snapshot.plan.assignments))
+            live = await webhook_queue.destinations_at(ids.config_version)
+            if _written_alone(snapshot, live):
+                # One statement, which commits alone or fails whole: no BEGIN, no COMMIT.
+                return await _write_new_order(valid, snapshot, actor, now, ids, live)
         async with in_transaction():
             if snapshot is None:
                 await lock_levels({line.sku for line in request.lines})
                 await order_routing.lock_capacity()
                 snapshot = await _plan_new_order(request, now)
-            return await _write_new_order(valid, snapshot, actor, now)
+            if ids is None:
+                ids = await _take_ids(len(request.lines), len(snapshot.plan.assignments))
+                live = await webhook_queue.destinations_at(ids.config_version)
+            return await _write_new_order(valid, snapshot, actor, now, ids, live)
 
     try:
         return await retry_on_conflict(

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Awaitable, Callable, Sequence
-from typing import TypeVar, cast
+from typing import Any, TypeVar, cast
 
 from tortoise.expressions import F, Subquery
 
@@ -73,23 +73,24 @@ async def reserve_all(
     actor: Actor,
     reference: str,
     also: Sequence[sql.Insert] = (),
-) -> None:
+) -> list[tuple[Any, ...]]:
     """Reserve (level id, quantity) pairs with one guarded UPDATE and one ledger insert,
     and write `also`, in one statement on PostgreSQL (one batch of statements on SQLite).
+    Returns the rows `also[0]` returns (its `returning` fields).
 
     The UPDATE changes only the levels that still have the quantity available; fewer rows
-    changed than levels asked for is a ReservationConflict, raised after the statement: the
-    caller's transaction rolls back the others, `also` and the ledger with them. On
-    PostgreSQL it locks the levels in id order first, as every stock writer does, so that
-    concurrent reservations cannot deadlock.
+    changed than levels asked for is a ReservationConflict, and nothing of the statement
+    remains: inside a transaction it is raised after the statement and the caller's
+    transaction rolls back the rest, `also` and the ledger with it; outside one (PostgreSQL
+    only) the statement's guard fails it whole. On PostgreSQL it locks the levels in id
+    order first, as every stock writer does, so that concurrent reservations cannot
+    deadlock.
     """
     wanted: dict[int, int] = defaultdict(int)
     for level_id, quantity in reservations:
         wanted[level_id] += quantity
     if not wanted:
-        if also:
-            await sql.insert_together(*also)
-        return
+        return await sql.insert_together(*also) if also else []
     ordered = sorted(wanted.items())
     ledger = sql.Insert(
         InventoryLedgerEntry,
@@ -122,25 +123,41 @@ async def reserve_all(
         f"AND {level}.on_hand >= {level}.reserved + {level}.safety_stock + demand.quantity "
         f"RETURNING {level}.id"
     )
+    returned = also[0].returning if also and also[0].rows else ()
     if pg:
-        # One statement: the inserts are written whatever the UPDATE changed, and rolled
-        # back with it on a conflict.
+        # One statement: the inserts are written whatever the UPDATE changed, and undone
+        # with it when it falls short. Its one row (one per row `also[0]` returns) holds the
+        # count of levels changed, then `also[0]`'s fields (its clause is w2).
         clauses, more = sql.with_clauses([ledger, *also], start=len(values) + 1)
+        count_sql = "(SELECT count(*) FROM changed)"
+        if not sql.in_transaction(db):
+            count_sql = sql.expect_rows(count_sql, len(ordered))
+        projection = also[0].model._meta.fields_db_projection if returned else {}
         text = (
             f"WITH demand(id, quantity) AS (VALUES {demand}), "
             f"locked AS MATERIALIZED (SELECT id FROM {level} WHERE id IN "
             f"(SELECT id FROM demand) ORDER BY id FOR UPDATE), "
-            f"changed AS ({update}), {clauses} SELECT id FROM changed"
+            f"changed AS ({update}), {clauses} SELECT {count_sql}"
+            + "".join(f", w2.{sql.quote(projection[name])}" for name in returned)
+            + (" FROM w2" if returned else "")
         )
-        changed = await sql.fetch(InventoryLevel, text, [*values, *more])
+        try:
+            rows = await sql.fetch(InventoryLevel, text, [*values, *more])
+        except sql.FellShort as short:
+            raise ReservationConflict(str(short)) from short
+        count = rows[0][0]
+        rows = [row[1:] for row in rows] if returned else []
     else:
         # One batch, which stops at the UPDATE when it falls short.
         guarded = sql.Statement(
             f"WITH demand(id, quantity) AS (VALUES {demand}) {update}", values, len(ordered)
         )
-        changed = (await sql.run_all(db, [guarded, *sql.statements([ledger, *also])]))[0]
-    if len(changed) != len(ordered):
+        done = await sql.run_all(db, [guarded, *sql.statements([ledger, *also])])
+        count = len(done[0])
+        rows = done[2] if returned and len(done) > 2 else []
+    if count != len(ordered):
         raise ReservationConflict(f"levels {list(wanted)} no longer have {list(wanted.values())}")
+    return rows
 
 
 async def release(level_id: int, quantity: int, actor: Actor, reference: str) -> None:

@@ -78,13 +78,13 @@ WHERE datname = current_database() AND backend_xid IS NOT NULL AND pid <> pg_bac
 _EARLIEST = datetime.min.replace(tzinfo=UTC)
 
 
-def new_order_stamp(on_postgres: bool, holds_id: str) -> str:
+def new_order_stamp(on_postgres: bool) -> str:
     """The SQL of `stamp`'s clock for an INSERT that writes the order row itself (placement).
-    On PostgreSQL `holds_id` names a row source that has called `pg_current_xact_id()`:
-    reading the clock through it orders the two as `stamp` does. On SQLite the INSERT holds
-    the write lock before it evaluates its values."""
+    On PostgreSQL the transaction id is taken first, as `stamp` does (a condition is
+    evaluated before the value it lets through); on SQLite the INSERT holds the write lock
+    before it evaluates its values."""
     if on_postgres:
-        return f"(SELECT clock_timestamp() FROM {holds_id} WHERE xid IS NOT NULL)"
+        return "(SELECT clock_timestamp() WHERE pg_current_xact_id() IS NOT NULL)"
     return f"({_SQLITE_NOW})"
 
 

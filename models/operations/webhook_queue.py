@@ -63,12 +63,13 @@ async def enqueue_many(
     events: Sequence[tuple[str, FulfillmentOrder | None]],
     *,
     assignee: Assignee | None = None,
+    live: Destinations | None = None,
 ) -> int:
     """`enqueue` for several events of one order, in order: one insert for all their
-    deliveries."""
+    deliveries. `live`: the destinations, when the caller has them (`destinations_at`)."""
     if not any(event in _HEARD for event, _ in events):  # others reach none
         return 0
-    return await _enqueue(order, events, assignee, await destinations())
+    return await _enqueue(order, events, assignee, live or await destinations())
 
 
 async def _enqueue(
@@ -191,7 +192,13 @@ async def destinations() -> Destinations:
     models.operations.config_version): a subscription made, changed or deleted, a key
     revoked or rescoped, a vendor's webhookUrl set or cleared, committed before then, is
     heard of. Triggers on webhook_subscription, api_key and vendor give the version."""
-    return await _kept.at(await transaction_version())
+    return await destinations_at(await transaction_version())
+
+
+async def destinations_at(version: int | None) -> Destinations:
+    """The destinations as of `version`, which the caller has just read from the database
+    with a statement of its own (see `destinations`)."""
+    return await _kept.at(version)
 
 
 async def _load() -> Destinations:

@@ -1,29 +1,37 @@
-"""A placement's writes after the order's INSERT go with the reservations' guarded UPDATE
-(one statement on PostgreSQL): a guard that falls short must leave nothing of its attempt,
-and the ids taken ahead with the order must be the ones written."""
+"""A placement's writes go with the reservations' guarded UPDATE (one statement on
+PostgreSQL, outside a transaction when nothing is read or counted between them): a guard
+that falls short must leave nothing of its attempt, and the ids taken ahead must be the
+ones written."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
+import asyncpg
 import pytest
 
+from models import sql
 from models.operations import placement
 from models.operations.inventory import set_inventory
-from models.operations.locations import update_location
+from models.operations.locations import update_location, update_vendor
 from models.operations.placement import place_order
+from models.operations.reservations import ReservationConflict, reserve_all
 from models.rules.ids import global_id
 from models.rules.scopes import SYSTEM
 from models.tables import (
     FulfillmentOrder,
     FulfillmentOrderLine,
+    IdempotencyRecord,
     InventoryLedgerEntry,
     InventoryLevel,
     Order,
     OrderEvent,
     OrderLine,
     OutboxEvent,
+    WebhookDelivery,
 )
+from tests.support.database import ON_POSTGRES
 from tests.support.factories import twin_cities, web_order
 
 pytestmark = pytest.mark.usefixtures("db")
@@ -108,3 +116,67 @@ async def test_a_capped_location_is_counted_between_the_reservations_and_the_res
     assert await FulfillmentOrder.filter(location_id=network.msp.id).count() == 1
     level = await InventoryLevel.get(location_id=network.msp.id)
     assert level.reserved == 1
+
+
+@pytest.fixture
+def sent(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
+    """The first word of each statement sent to PostgreSQL (BEGIN and COMMIT included)."""
+    words: list[str] = []
+    for name in ("execute", "fetch"):
+        method = getattr(asyncpg.Connection, name)
+
+        def spied(method: Any = method) -> Any:
+            async def send(self: asyncpg.Connection, query: str, *args: Any, **kw: Any) -> Any:
+                words.append(query.split(None, 1)[0].upper().rstrip(";"))
+                return await method(self, query, *args, **kw)
+
+            return send
+
+        monkeypatch.setattr(asyncpg.Connection, name, spied())
+    yield words
+
+
+@pytest.mark.skipif(not ON_POSTGRES, reason="statements sent to PostgreSQL")
+async def test_a_placement_is_one_write_statement_outside_a_transaction(sent: list[str]) -> None:
+    """With nothing to count or read after its writes, a placement is its read, the ids
+    it takes, and one statement that commits alone; a webhook that hears of it or a capped
+    location puts it back in a transaction (its deliveries read what it wrote)."""
+    network = await twin_cities({"MUG": (5, 5, 0)})
+    # The first placement writes the default routing settings (a configuration change);
+    # the second loads routing's inputs and the webhooks' destinations again, and keeps them.
+    for _ in range(2):
+        await place_order(web_order(("MUG", 1)), SYSTEM)
+    sent.clear()
+    placed = await place_order(web_order(("MUG", 1), idempotency_key="alone"), SYSTEM)
+    assert sent == ["SELECT", "SELECT", "WITH"]
+    stored = await Order.get(id=placed.order.id)
+    assert (stored.number, stored.updated_at) == (placed.order.number, placed.order.updated_at)
+    assert await IdempotencyRecord.filter(order_id=placed.order.id).count() == 1
+
+    await update_vendor(network.vendor.id, webhook_url="https://northwoods.example/hooks")
+    sent.clear()
+    vendor_order = await place_order(web_order(("CHAIR", 1)), SYSTEM)
+    assert "BEGIN" in sent and sent[-1] == "COMMIT"
+    assert await WebhookDelivery.filter(order_id=vendor_order.order.id).count() == 1
+
+    await update_location(network.msp.id, daily_capacity=10)
+    sent.clear()
+    await place_order(web_order(("MUG", 1)), SYSTEM)
+    assert "BEGIN" in sent and sent[-1] == "COMMIT"
+
+
+@pytest.mark.skipif(not ON_POSTGRES, reason="a statement outside a transaction")
+async def test_a_guard_that_falls_short_fails_its_statement_whole() -> None:
+    """The reservations' statement sent on its own: a level without the quantity fails it,
+    and none of its other writes (the ledger, the rows written with it) remain."""
+    network = await twin_cities({"MUG": (1, 0, 0)})
+    level = await InventoryLevel.get(location_id=network.msp.id)
+    outbox = sql.Insert(OutboxEvent, [{"stream": "test", "type": "T", "payload": {}}])
+    with pytest.raises(ReservationConflict):
+        await reserve_all([(level.id, 2)], SYSTEM, "test", also=[outbox])
+    assert await OutboxEvent.filter(stream="test").count() == 0
+    assert await InventoryLedgerEntry.filter(reference="test").count() == 0
+    assert (await InventoryLevel.get(id=level.id)).reserved == 0
+    await reserve_all([(level.id, 1)], SYSTEM, "test", also=[outbox])
+    assert await OutboxEvent.filter(stream="test").count() == 1
+    assert (await InventoryLevel.get(id=level.id)).reserved == 1

@@ -92,8 +92,8 @@ async def test_a_batch_is_one_trip_and_a_placement_four_in_its_transaction(
         await place_order(web_order(("MUG", 1)), SYSTEM)
     trips.clear()
     await place_order(web_order(("MUG", 1), ("CHAIR", 1), idempotency_key="trips"), SYSTEM)
-    # The stock read; then BEGIN (Tortoise's: a COMMIT first, then BEGIN), the order with
-    # its lines and idempotency record, the reservations with everything else, COMMIT.
+    # The stock read; then BEGIN (Tortoise's: a COMMIT first, then BEGIN), the ids taken
+    # under the write lock, the reservations with the order and everything else, COMMIT.
     assert trips == [
         "_sqlite_batch",
         "commit",
