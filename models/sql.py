@@ -13,12 +13,14 @@ drivers as Tortoise would send them: JSON columns encoded by their field, the re
 
 from __future__ import annotations
 
+import contextvars
+import logging
 import sqlite3
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from functools import cache
-from typing import Any, cast
+from typing import Any, TypeVar, cast
 
 import aiosqlite
 import asyncpg
@@ -31,6 +33,7 @@ from tortoise.models import Model
 from models.sqlite_client import ImmediateSqliteClient
 
 Row = Mapping[str, Any]
+T = TypeVar("T")
 
 
 def connection(model: type[Model]) -> BaseDBAsyncClient:
@@ -258,15 +261,19 @@ async def insert_together(
     foreign keys are checked at its end) and in one batch on SQLite, in their order.
     Returns `first`'s `returning` fields, as `insert` does. Inserts without rows are left
     out."""
-    others = tuple(one for one in others if one.rows)
-    if not first.rows:
-        if others:
-            await insert_together(others[0], *others[1:])
-        return []
     db = connection(first.model)
     first = replace(first, returning=tuple(returning) or first.returning)
-    if not is_postgres(db):
-        return (await run_all(db, statements([first, *others])))[0]
+    done = await run_all(db, together(db, [first, *others]))
+    return done[0] if first.rows else []
+
+
+def together(db: BaseDBAsyncClient, inserts: Sequence[Insert]) -> list[Statement]:
+    """`insert_together`'s statements, not sent: one on PostgreSQL, one an insert on SQLite
+    (inserts without rows left out)."""
+    kept = [one for one in inserts if one.rows]
+    if not kept or not is_postgres(db):
+        return statements(kept)
+    first, others = kept[0], kept[1:]
     prefix, values = "", list[Any]()
     if others:
         clauses, values = with_clauses(others)
@@ -281,7 +288,7 @@ async def insert_together(
         len(values) + 1,
         computed=first.computed,
     )
-    return await run(db, text, values + more)
+    return [Statement(text, values + more)]
 
 
 async def insert_with_children(parent: Insert, child: Insert, link: str) -> list[int]:
@@ -335,6 +342,8 @@ async def run_all(db: BaseDBAsyncClient, batch: Sequence[Statement]) -> list[lis
     connection's lock across those trips, while every trip lets other requests' work run
     first. On PostgreSQL a round trip each (callers fold theirs into one statement there).
     A statement answering fewer rows than it `expect`s ends the batch there."""
+    if not batch:
+        return []
     if isinstance(db, AsyncpgDBClient):
         done: list[list[tuple[Any, ...]]] = []
         for statement in batch:
@@ -350,21 +359,20 @@ async def run_all(db: BaseDBAsyncClient, batch: Sequence[Statement]) -> list[lis
         else None
     )
     if reader is not None:  # reads outside a transaction: not behind the writes in flight
-        return await _on_sqlite_thread(reader, batch)
+        return await _on_sqlite_thread(reader, _sqlite_batch, batch)
     async with db.acquire_connection() as driver:
-        return await _on_sqlite_thread(cast(aiosqlite.Connection, driver), batch)
+        return await _on_sqlite_thread(cast(aiosqlite.Connection, driver), _sqlite_batch, batch)
 
 
 async def _on_sqlite_thread(
-    thread: aiosqlite.Connection, batch: Sequence[Statement]
-) -> list[list[tuple[Any, ...]]]:
+    thread: aiosqlite.Connection, function: Callable[..., T], *args: Any
+) -> T:
+    """`function(connection, *args)` on the connection's thread, its errors raised as
+    Tortoise's."""
     try:
         # aiosqlite's own methods run one statement per trip; its `_execute` runs a
         # function on the connection's thread (aiosqlite is pinned in pyproject.toml).
-        rows: list[list[tuple[Any, ...]]] = await thread._execute(  # type: ignore[no-untyped-call]
-            _sqlite_batch, thread._conn, batch
-        )
-        return rows
+        return cast(T, await thread._execute(function, thread._conn, *args))  # type: ignore[no-untyped-call]
     except sqlite3.OperationalError as exc:
         raise OperationalError(exc) from exc
     except sqlite3.IntegrityError as exc:
@@ -382,6 +390,64 @@ def _sqlite_batch(
         if _falls_short(statement, done[-1]):
             break
     return done
+
+
+def _sqlite_alone(
+    driver: sqlite3.Connection,
+    take: Statement,
+    build: Callable[[tuple[Any, ...]], tuple[Sequence[Statement], T]],
+    context: contextvars.Context,
+    log: logging.Logger,
+) -> tuple[T, list[list[tuple[Any, ...]]]]:
+    driver.execute("BEGIN IMMEDIATE")
+    try:
+        (taken,) = _sqlite_batch(driver, [take])
+        # The caller's context: what `build` notes in its context variables, it notes there.
+        batch, built = context.run(build, taken[0])
+        for statement in batch:
+            log.debug("%s: %s", statement.text, statement.values)
+        done = _sqlite_batch(driver, batch)
+        short = bool(done) and _falls_short(batch[len(done) - 1], done[-1])
+        driver.execute("ROLLBACK" if short else "COMMIT")
+    except BaseException:
+        if driver.in_transaction:
+            driver.execute("ROLLBACK")
+        raise
+    return built, done
+
+
+async def write_alone(
+    db: BaseDBAsyncClient,
+    take: Statement,
+    build: Callable[[tuple[Any, ...]], tuple[Sequence[Statement], T]],
+) -> tuple[T, list[list[tuple[Any, ...]]]]:
+    """`take`, a statement that answers one row (the ids some writes will name), then the
+    statements `build` makes of that row, outside any transaction, as one unit that
+    commits alone or leaves nothing. Returns what `build` made with them, and each
+    statement's rows (those of `take` left out).
+
+    PostgreSQL: `take` draws from sequences (a value taken is never given again), then
+    `build` must make one statement: it commits alone, and its guard fails it whole
+    (`expect_rows`). SQLite: one call on the connection's thread from BEGIN IMMEDIATE to
+    COMMIT, `take` under the write lock and `build` run there too, so that the lock is
+    held for the database's work alone, never across a trip back to the event loop;
+    rolled back when a statement fails or answers fewer rows than it `expect`s."""
+    if isinstance(db, AsyncpgDBClient):
+        (taken,) = await _pg_fetch(db, take)
+        batch, built = build(taken)
+        if len(batch) != 1:
+            raise ValueError(f"a write alone on PostgreSQL is one statement, not {len(batch)}")
+        return built, [await _pg_fetch(db, batch[0])]
+    db.log.debug("%s: %s", take.text, take.values)
+    async with db.acquire_connection() as driver:
+        return await _on_sqlite_thread(
+            cast(aiosqlite.Connection, driver),
+            _sqlite_alone,
+            take,
+            build,
+            contextvars.copy_context(),
+            db.log,
+        )
 
 
 def _falls_short(statement: Statement, rows: Sequence[Any]) -> bool:

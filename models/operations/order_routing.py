@@ -12,12 +12,18 @@ from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
+from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.functions import Count
 
 from models import sql
 from models.operations import events
 from models.operations.config_version import current_version, version_column
-from models.operations.reservations import ReservationConflict, reserve_all
+from models.operations.reservations import (
+    GuardedWrite,
+    ReservationConflict,
+    guarded_write,
+    reserve_all,
+)
 from models.operations.routing_inputs import RoutingInputs, routing_inputs
 from models.rules.capacity import local_day
 from models.rules.events import Assignee, FulfillmentOrderEventType, OrderEventType
@@ -65,6 +71,8 @@ class Snapshot:
     backorders_allowed: bool
     # The active locations' columns as the plan's inputs held them (RoutingInputs).
     location_rows: Mapping[int, Mapping[str, Any]]
+    # The config version the inputs were read as of (models.operations.config_version).
+    config_version: int | None = None
 
 
 def destination_of(columns: Mapping[str, Any]) -> Destination:
@@ -199,6 +207,7 @@ async def plan(
         acceptance_minutes=inputs.acceptance_minutes,
         backorders_allowed=inputs.backorders_allowed,
         location_rows=inputs.location_rows,
+        config_version=stock.version,
     )
 
 
@@ -279,7 +288,7 @@ def _known(wanted: Mapping[int, int], known: Mapping[int, Mapping[str, Any]]) ->
     return [Location.construct(_saved_in_db=True, **known[pk]) for pk in sorted(wanted)]
 
 
-def _unlimited(snapshot: Snapshot) -> list[Location] | None:
+def uncapped(snapshot: Snapshot) -> list[Location] | None:
     """The locations the plan assigns to, in id order, when the plan's inputs hold them all
     and none has a daily capacity: `claim_capacity` would send nothing for them. Else None."""
     wanted, known = _wanted(snapshot), snapshot.location_rows
@@ -449,30 +458,18 @@ async def write_plan(order: Order, snapshot: Snapshot, actor: Actor, now: dateti
 Announce = Callable[[Sequence[FulfillmentOrder]], Sequence[sql.Insert]]
 
 
-async def write_new_plan(
+def _new_plan_writes(
     order: Order,
     snapshot: Snapshot,
-    actor: Actor,
     now: datetime,
     ids: Sequence[int],
     announce: Announce,
     placed: Sequence[sql.Insert],
-) -> tuple[Written, list[tuple[Any, ...]]]:
-    """`write_plan` for an order not yet written, whose fulfillment orders' `ids` were
-    taken ahead (one per assignment): the order's own rows (`placed`, the order first),
-    the plan's, and what `announce` writes about them (its events), all in the
-    reservations' statement on PostgreSQL when no location's capacity needs a lock (a
-    capped one is locked and counted after the stock rows, between the two). Also returns
-    the rows `placed[0]` returns."""
-    reservations, reference = _reservations(snapshot), f"order:{order.number}"
-    unlimited = _unlimited(snapshot)
-    locations = unlimited
-    if locations is None:
-        await reserve_all(reservations, actor, reference)
-        locations = await claim_capacity(_wanted(snapshot), now, snapshot.location_rows)
+    locations: Sequence[Location],
+) -> tuple[list[FulfillmentOrder], list[sql.Insert]]:
     rows, lines = _fulfillment_rows(order, snapshot, now, locations)
     created = _built(ids, rows)
-    writes = [
+    return created, [
         *placed,
         sql.Insert(
             FulfillmentOrder, [{"id": pk, **row} for pk, row in zip(ids, rows, strict=True)]
@@ -483,17 +480,54 @@ async def write_new_plan(
         ),
         *announce(created),
     ]
-    if unlimited is None:
-        returned = await sql.insert_together(*writes)
-    else:
-        returned = await reserve_all(reservations, actor, reference, also=writes)
-    return Written(created, locations), returned
 
 
-def writes_alone(snapshot: Snapshot) -> bool:
-    """Whether `write_new_plan` writes this plan in one statement (no capped location to
-    lock and count between the reservations and the rest)."""
-    return _unlimited(snapshot) is not None
+def new_plan_write(
+    db: BaseDBAsyncClient,
+    order: Order,
+    snapshot: Snapshot,
+    actor: Actor,
+    now: datetime,
+    ids: Sequence[int],
+    announce: Announce,
+    placed: Sequence[sql.Insert],
+    locations: list[Location],
+) -> tuple[Written, GuardedWrite]:
+    """`write_plan` for an order not yet written, built but not sent, for a plan whose
+    `locations` have no daily capacity (`uncapped`): the reservations' guarded write with
+    the order's own rows (`placed`, the order first), the plan's fulfillment orders (their
+    `ids` taken ahead, one per assignment) and what `announce` writes about them (its
+    events)."""
+    created, writes = _new_plan_writes(order, snapshot, now, ids, announce, placed, locations)
+    reservations, reference = _reservations(snapshot), f"order:{order.number}"
+    write = guarded_write(db, reservations, actor, reference, writes)
+    return Written(created, locations), write
+
+
+async def write_new_plan(
+    order: Order,
+    snapshot: Snapshot,
+    actor: Actor,
+    now: datetime,
+    ids: Sequence[int],
+    announce: Announce,
+    placed: Sequence[sql.Insert],
+) -> tuple[Written, list[tuple[Any, ...]]]:
+    """`new_plan_write`, sent inside the caller's transaction; with a capped location, the
+    reservations, then its capacity locked and counted, then the rest. Also returns the
+    rows `placed[0]` returns."""
+    db = sql.connection(Order)
+    locations = uncapped(snapshot)
+    if locations is not None:
+        written, write = new_plan_write(
+            db, order, snapshot, actor, now, ids, announce, placed, locations
+        )
+        return written, write.outcome(await sql.run_all(db, write.statements))
+    reference = f"order:{order.number}"
+    await reserve_all(_reservations(snapshot), actor, reference)
+    locations = await claim_capacity(_wanted(snapshot), now, snapshot.location_rows)
+    created, writes = _new_plan_writes(order, snapshot, now, ids, announce, placed, locations)
+    return Written(created, locations), await sql.insert_together(*writes)
 
 
 async def apply_plan(

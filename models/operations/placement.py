@@ -10,14 +10,20 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 
+from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
 from models import sql
 from models.errors import DomainError, ErrorCode
-from models.operations import config_version, events, order_routing, sync_clock, webhook_queue
+from models.operations import events, order_routing, sync_clock, webhook_queue
 from models.operations.order_validation import Earlier, OrderInput, ValidOrder, validate_order
-from models.operations.reservations import lock_levels, retry_on_conflict
+from models.operations.reservations import (
+    GuardedWrite,
+    conflict_when_short,
+    lock_levels,
+    retry_on_conflict,
+)
 from models.rules.events import OrderEventType
 from models.rules.lifecycle import (
     FulfillmentOrderStatus,
@@ -87,23 +93,20 @@ def _planned_quantities(plan: RoutingPlan, count: int) -> list[tuple[int, int]]:
 
 # The ids a placement writes, taken ahead so that every row and event can name them: on
 # PostgreSQL from the sequences (anywhere: a value taken is never given again, and one
-# left unused is a gap), on SQLite the next AUTOINCREMENT ids, inside the transaction,
-# which holds the write lock from BEGIN IMMEDIATE on. With them, the config version (for
-# the webhooks' destinations, at no extra statement).
+# left unused is a gap), on SQLite the next AUTOINCREMENT ids, under the write lock of the
+# transaction that writes them.
 _IDS = {
     True: "SELECT nextval(pg_get_serial_sequence('\"order\"', 'id')), "
     "ARRAY(SELECT nextval(pg_get_serial_sequence('order_line', 'id')) "
     "FROM generate_series(1, CAST($1 AS INTEGER))), "
     "ARRAY(SELECT nextval(pg_get_serial_sequence('fulfillment_order', 'id')) "
-    "FROM generate_series(1, CAST($2 AS INTEGER))), "
-    f"{config_version.VERSION_SQL}",
+    "FROM generate_series(1, CAST($2 AS INTEGER)))",
     False: "SELECT "
     + ", ".join(
         f"MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = '{name}'), 0), "
         f'COALESCE((SELECT MAX(id) FROM "{name}"), 0)) + 1'
         for name in ("order", "order_line", "fulfillment_order")
-    )
-    + f", {config_version.VERSION_SQL}",
+    ),
 }
 
 
@@ -112,23 +115,24 @@ class _Ids:
     order: int
     lines: list[int]
     fulfillment_orders: list[int]
-    config_version: int | None
 
 
-async def _take_ids(lines: int, fulfillment_orders: int) -> _Ids:
-    db = sql.connection(Order)
-    if sql.is_postgres(db):
-        ((order, line_ids, fulfillment_order_ids, version),) = await sql.run(
-            db, _IDS[True], [lines, fulfillment_orders]
+def _taking_ids(db: BaseDBAsyncClient, lines: int, fulfillment_orders: int) -> sql.Statement:
+    """The statement that takes the ids of an order with `lines` and `fulfillment_orders`."""
+    pg = sql.is_postgres(db)
+    return sql.Statement(_IDS[pg], [lines, fulfillment_orders] if pg else [])
+
+
+def _ids_taken(row: Sequence[Any], lines: int, fulfillment_orders: int) -> _Ids:
+    """The ids in the row `_taking_ids` answered: PostgreSQL's drawn each, SQLite's the
+    first of each table's (the write lock keeps the next ones free)."""
+    order, line_ids, fulfillment_order_ids = row
+    if isinstance(line_ids, int):
+        line_ids = range(line_ids, line_ids + lines)
+        fulfillment_order_ids = range(
+            fulfillment_order_ids, fulfillment_order_ids + fulfillment_orders
         )
-        return _Ids(order, list(line_ids), list(fulfillment_order_ids), version)
-    ((order, line, fulfillment_order, version),) = await sql.run(db, _IDS[False], [])
-    return _Ids(
-        order,
-        list(range(line, line + lines)),
-        list(range(fulfillment_order, fulfillment_order + fulfillment_orders)),
-        version,
-    )
+    return _Ids(order, list(line_ids), list(fulfillment_order_ids))
 
 
 def _order_writes(
@@ -212,16 +216,20 @@ async def _plan_new_order(
     return snapshot
 
 
-async def _write_new_order(
-    valid: ValidOrder,
-    snapshot: order_routing.Snapshot,
-    actor: Actor,
-    now: datetime,
-    ids: _Ids,
-    live: webhook_queue.Destinations,
-) -> Placed:
-    """The order, its lines, reservations and assignments, with the `ids` taken for them;
-    `live`: the webhooks' destinations as of the version read with the ids."""
+@dataclass(frozen=True)
+class _NewOrder:
+    """An order's writes, built with the ids taken for it (`_new_order`), not sent."""
+
+    order: Order
+    lines: list[OrderLine]
+    snapshot: order_routing.Snapshot  # its plan naming the lines by id
+    announce: order_routing.Announce
+    writes: list[sql.Insert]  # the order's own rows, the order first
+
+
+def _new_order(
+    valid: ValidOrder, snapshot: order_routing.Snapshot, actor: Actor, now: datetime, ids: _Ids
+) -> _NewOrder:
     data = valid.data
     quantities = _planned_quantities(snapshot.plan, len(data.lines))
     status = derive_order_status(
@@ -251,31 +259,93 @@ async def _write_new_order(
             order, [placed, *([routed] if routed else [])], actor, assigned=created
         )
 
-    written, ((updated_at,),) = await order_routing.write_new_plan(
-        order,
-        replace(snapshot, plan=placed_plan),
-        actor,
-        now,
-        ids.fulfillment_orders,
-        announce,
-        writes,
+    return _NewOrder(order, lines, replace(snapshot, plan=placed_plan), announce, writes)
+
+
+def _placed(new: _NewOrder, written: order_routing.Written, returned: Sequence[Any]) -> Placed:
+    ((updated_at,),) = returned
+    new.order.updated_at = sync_clock.as_stamp(updated_at)
+    return Placed(new.order, True, new.lines, written.fulfillment_orders, written.locations)
+
+
+async def _write_alone(
+    valid: ValidOrder,
+    snapshot: order_routing.Snapshot,
+    actor: Actor,
+    now: datetime,
+    locations: list[Location],
+) -> Placed:
+    """The ids and every write of the order at once, outside a transaction
+    (`sql.write_alone`), for a plan whose `locations` have no daily capacity and a
+    placement no webhook hears of (`_alone`)."""
+    db = sql.connection(Order)
+    lines, fulfillment_orders = len(valid.data.lines), len(snapshot.plan.assignments)
+
+    def build(
+        row: tuple[Any, ...],
+    ) -> tuple[list[sql.Statement], tuple[_NewOrder, order_routing.Written, GuardedWrite]]:
+        ids = _ids_taken(row, lines, fulfillment_orders)
+        new = _new_order(valid, snapshot, actor, now, ids)
+        written, write = order_routing.new_plan_write(
+            db,
+            new.order,
+            new.snapshot,
+            actor,
+            now,
+            ids.fulfillment_orders,
+            new.announce,
+            new.writes,
+            locations,
+        )
+        return write.statements, (new, written, write)
+
+    with conflict_when_short():
+        (new, written, write), done = await sql.write_alone(
+            db, _taking_ids(db, lines, fulfillment_orders), build
+        )
+        return _placed(new, written, write.outcome(done))
+
+
+async def _write_in_transaction(
+    valid: ValidOrder,
+    snapshot: order_routing.Snapshot,
+    actor: Actor,
+    now: datetime,
+    live: webhook_queue.Destinations,
+) -> Placed:
+    """Inside the caller's transaction: the ids, the order and its plan's writes, then the
+    webhook deliveries (`live`: their destinations as of the plan's config version)."""
+    db = sql.connection(Order)
+    lines, fulfillment_orders = len(valid.data.lines), len(snapshot.plan.assignments)
+    ((row,),) = await sql.run_all(db, [_taking_ids(db, lines, fulfillment_orders)])
+    ids = _ids_taken(row, lines, fulfillment_orders)
+    new = _new_order(valid, snapshot, actor, now, ids)
+    written, returned = await order_routing.write_new_plan(
+        new.order, new.snapshot, actor, now, ids.fulfillment_orders, new.announce, new.writes
     )
-    order.updated_at = sync_clock.as_stamp(updated_at)
-    created = written.fulfillment_orders
+    placed = _placed(new, written, returned)
     # The order.created webhook before the assignees': a subscriber hears of the order
     # before its fulfillment orders.
-    await events.queue_webhooks(order, assigned=created, webhook="order.created", live=live)
-    return Placed(order, True, lines, created, written.locations)
-
-
-def _written_alone(snapshot: order_routing.Snapshot, live: webhook_queue.Destinations) -> bool:
-    """Whether a placement of this plan is written whole by one statement: no capped
-    location to count between its reservations and the rest, and no webhook delivery to
-    queue (a delivery's body reads the fulfillment orders written before it)."""
-    vendors = {assignment.vendor_id for assignment in snapshot.plan.assignments}
-    return order_routing.writes_alone(snapshot) and not events.webhooks_heard(
-        live, "order.created", vendors
+    await events.queue_webhooks(
+        placed.order, assigned=written.fulfillment_orders, webhook="order.created", live=live
     )
+    return placed
+
+
+def _alone(
+    snapshot: order_routing.Snapshot, live: webhook_queue.Destinations
+) -> list[Location] | None:
+    """The plan's locations when a placement of it is written whole by `_write_alone`: none
+    has a daily capacity to count between its reservations and the rest, no webhook
+    delivery is to be queued (a delivery's body reads the fulfillment orders written
+    before it), and the caller has no transaction of its own (the write belongs in it).
+    Else None."""
+    vendors = {assignment.vendor_id for assignment in snapshot.plan.assignments}
+    if sql.in_transaction(sql.connection(Order)) or events.webhooks_heard(
+        live, "order.created", vendors
+    ):
+        return None
+    return order_routing.uncapped(snapshot)
 
 
 async def place_order(data: OrderInput, actor: Actor) -> Placed:
@@ -303,22 +373,18 @@ async def place_order(data: OrderInput, actor: Actor) -> Placed:
         now = datetime.now(UTC)
         snapshot = None if last else await _plan_new_order(request, now, stock)
         stock = None
-        ids = None
-        if snapshot is not None and sql.is_postgres(sql.connection(Order)):
-            ids = await _take_ids(len(request.lines), len(snapshot.plan.assignments))
-            live = await webhook_queue.destinations_at(ids.config_version)
-            if _written_alone(snapshot, live):
-                # One statement, which commits alone or fails whole: no BEGIN, no COMMIT.
-                return await _write_new_order(valid, snapshot, actor, now, ids, live)
+        if snapshot is not None:
+            live = await webhook_queue.destinations_at(snapshot.config_version)
+            locations = _alone(snapshot, live)
+            if locations is not None:
+                return await _write_alone(valid, snapshot, actor, now, locations)
         async with in_transaction():
             if snapshot is None:
                 await lock_levels({line.sku for line in request.lines})
                 await order_routing.lock_capacity()
                 snapshot = await _plan_new_order(request, now)
-            if ids is None:
-                ids = await _take_ids(len(request.lines), len(snapshot.plan.assignments))
-                live = await webhook_queue.destinations_at(ids.config_version)
-            return await _write_new_order(valid, snapshot, actor, now, ids, live)
+                live = await webhook_queue.destinations_at(snapshot.config_version)
+            return await _write_in_transaction(valid, snapshot, actor, now, live)
 
     try:
         return await retry_on_conflict(

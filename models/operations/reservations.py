@@ -9,9 +9,12 @@ concurrent transactions lock rows in the same order and cannot deadlock.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Any, TypeVar, cast
 
+from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.expressions import F, Subquery
 
 from models import sql
@@ -76,21 +79,75 @@ async def reserve_all(
 ) -> list[tuple[Any, ...]]:
     """Reserve (level id, quantity) pairs with one guarded UPDATE and one ledger insert,
     and write `also`, in one statement on PostgreSQL (one batch of statements on SQLite).
-    Returns the rows `also[0]` returns (its `returning` fields).
+    Returns the rows `also[0]` returns (its `returning` fields). See `GuardedWrite`."""
+    db = sql.connection(InventoryLevel)
+    write = guarded_write(db, reservations, actor, reference, also)
+    with conflict_when_short():
+        return write.outcome(await sql.run_all(db, write.statements))
+
+
+@contextmanager
+def conflict_when_short() -> Iterator[None]:
+    """A guarded statement that failed whole (`sql.expect_rows`), as the
+    ReservationConflict it is."""
+    try:
+        yield
+    except sql.FellShort as short:
+        raise ReservationConflict(str(short)) from short
+
+
+@dataclass(frozen=True)
+class GuardedWrite:
+    """Reservations as one guarded UPDATE with their ledger rows, and inserts written with
+    them (`also`), built for `sql.run_all` or `sql.write_alone`: one statement on
+    PostgreSQL, one batch on SQLite.
 
     The UPDATE changes only the levels that still have the quantity available; fewer rows
-    changed than levels asked for is a ReservationConflict, and nothing of the statement
-    remains: inside a transaction it is raised after the statement and the caller's
-    transaction rolls back the rest, `also` and the ledger with it; outside one (PostgreSQL
-    only) the statement's guard fails it whole. On PostgreSQL it locks the levels in id
-    order first, as every stock writer does, so that concurrent reservations cannot
-    deadlock.
-    """
+    changed than levels asked for is a ReservationConflict (`outcome`), and nothing of the
+    write remains: inside a transaction the caller's transaction rolls it back; outside
+    one the statement's guard (`sql.expect_rows`) fails it whole on PostgreSQL, and
+    `sql.write_alone` rolls its batch back on SQLite. On PostgreSQL the statement locks
+    the levels in id order first, as every stock writer does, so that concurrent
+    reservations cannot deadlock."""
+
+    statements: list[sql.Statement]
+    wanted: Mapping[int, int]  # level id -> quantity
+    returns: bool  # whether `also[0]` returns rows
+    pg: bool
+
+    def outcome(self, done: Sequence[Sequence[tuple[Any, ...]]]) -> list[tuple[Any, ...]]:
+        """The rows `also[0]` returned, from what the statements answered; raises
+        ReservationConflict when the guard fell short."""
+        if not self.wanted:  # no guard: the inserts alone, `also[0]` first
+            return list(done[0]) if self.returns else []
+        if self.pg:
+            # One row (one per row `also[0]` returns): the levels changed, then its fields.
+            rows = done[0]
+            changed, returned = rows[0][0], [row[1:] for row in rows]
+        else:
+            changed, returned = len(done[0]), list(done[2]) if len(done) > 2 else []
+        if changed != len(self.wanted):
+            raise ReservationConflict(
+                f"levels {list(self.wanted)} no longer have {list(self.wanted.values())}"
+            )
+        return returned if self.returns else []
+
+
+def guarded_write(
+    db: BaseDBAsyncClient,
+    reservations: Sequence[tuple[int, int]],
+    actor: Actor,
+    reference: str,
+    also: Sequence[sql.Insert] = (),
+) -> GuardedWrite:
+    """The GuardedWrite of (level id, quantity) pairs and `also` on `db`, not sent."""
     wanted: dict[int, int] = defaultdict(int)
     for level_id, quantity in reservations:
         wanted[level_id] += quantity
+    pg = sql.is_postgres(db)
+    returns = bool(also and also[0].rows and also[0].returning)
     if not wanted:
-        return await sql.insert_together(*also) if also else []
+        return GuardedWrite(sql.together(db, also), {}, returns, pg)
     ordered = sorted(wanted.items())
     ledger = sql.Insert(
         InventoryLedgerEntry,
@@ -105,8 +162,6 @@ async def reserve_all(
             for level_id, quantity in ordered
         ],
     )
-    db = sql.connection(InventoryLevel)
-    pg = sql.is_postgres(db)
     marks = sql.placeholders(db, 2 * len(ordered))
     demand = ",".join(
         f"(CAST({marks[2 * n]} AS INTEGER),CAST({marks[2 * n + 1]} AS INTEGER))"
@@ -123,41 +178,31 @@ async def reserve_all(
         f"AND {level}.on_hand >= {level}.reserved + {level}.safety_stock + demand.quantity "
         f"RETURNING {level}.id"
     )
-    returned = also[0].returning if also and also[0].rows else ()
-    if pg:
-        # One statement: the inserts are written whatever the UPDATE changed, and undone
-        # with it when it falls short. Its one row (one per row `also[0]` returns) holds the
-        # count of levels changed, then `also[0]`'s fields (its clause is w2).
-        clauses, more = sql.with_clauses([ledger, *also], start=len(values) + 1)
-        count_sql = "(SELECT count(*) FROM changed)"
-        if not sql.in_transaction(db):
-            count_sql = sql.expect_rows(count_sql, len(ordered))
-        projection = also[0].model._meta.fields_db_projection if returned else {}
-        text = (
-            f"WITH demand(id, quantity) AS (VALUES {demand}), "
-            f"locked AS MATERIALIZED (SELECT id FROM {level} WHERE id IN "
-            f"(SELECT id FROM demand) ORDER BY id FOR UPDATE), "
-            f"changed AS ({update}), {clauses} SELECT {count_sql}"
-            + "".join(f", w2.{sql.quote(projection[name])}" for name in returned)
-            + (" FROM w2" if returned else "")
-        )
-        try:
-            rows = await sql.fetch(InventoryLevel, text, [*values, *more])
-        except sql.FellShort as short:
-            raise ReservationConflict(str(short)) from short
-        count = rows[0][0]
-        rows = [row[1:] for row in rows] if returned else []
-    else:
+    if not pg:
         # One batch, which stops at the UPDATE when it falls short.
         guarded = sql.Statement(
             f"WITH demand(id, quantity) AS (VALUES {demand}) {update}", values, len(ordered)
         )
-        done = await sql.run_all(db, [guarded, *sql.statements([ledger, *also])])
-        count = len(done[0])
-        rows = done[2] if returned and len(done) > 2 else []
-    if count != len(ordered):
-        raise ReservationConflict(f"levels {list(wanted)} no longer have {list(wanted.values())}")
-    return rows
+        return GuardedWrite([guarded, *sql.statements([ledger, *also])], wanted, returns, pg)
+    # One statement: the inserts are written whatever the UPDATE changed, and undone with
+    # it when it falls short. Its one row (one per row `also[0]` returns) holds the count
+    # of levels changed, then `also[0]`'s fields (its clause is w2).
+    clauses, more = sql.with_clauses([ledger, *also], start=len(values) + 1)
+    changed = "(SELECT count(*) FROM changed)"
+    if not sql.in_transaction(db):
+        changed = sql.expect_rows(changed, len(ordered))
+    returned = ""
+    if returns:
+        projection = also[0].model._meta.fields_db_projection
+        returned = "".join(f", w2.{sql.quote(projection[f])}" for f in also[0].returning)
+        returned += " FROM w2"
+    text = (
+        f"WITH demand(id, quantity) AS (VALUES {demand}), "
+        f"locked AS MATERIALIZED (SELECT id FROM {level} WHERE id IN "
+        f"(SELECT id FROM demand) ORDER BY id FOR UPDATE), "
+        f"changed AS ({update}), {clauses} SELECT {changed}{returned}"
+    )
+    return GuardedWrite([sql.Statement(text, [*values, *more])], wanted, returns, pg)
 
 
 async def release(level_id: int, quantity: int, actor: Actor, reference: str) -> None:

@@ -159,16 +159,16 @@ async def test_a_placement_that_keeps_losing_races_is_placed_on_its_locked_last_
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     await twin_cities({"MUG": (5, 0, 0)})
-    write_new_plan = order_routing.write_new_plan
+    new_plan_write = order_routing.new_plan_write
     tries: list[int] = []
 
-    async def lose_until_last(*args, **kwargs):
+    def lose_until_last(*args, **kwargs):
         tries.append(1)
         if len(tries) < ROUTING_ATTEMPTS:
             raise ReservationConflict("a rival took the stock")
-        return await write_new_plan(*args, **kwargs)
+        return new_plan_write(*args, **kwargs)
 
-    monkeypatch.setattr(order_routing, "write_new_plan", lose_until_last)
+    monkeypatch.setattr(order_routing, "new_plan_write", lose_until_last)
     placed = await place_order(web_order(("MUG", 2)), SYSTEM)
     assert len(tries) == ROUTING_ATTEMPTS
     assert placed.order.status == "ALLOCATED"

@@ -13,6 +13,7 @@ from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
 from models import sql
+from models.operations.locations import update_location
 from models.operations.placement import place_order
 from models.rules.scopes import SYSTEM
 from models.tables import Product
@@ -64,6 +65,36 @@ async def test_an_error_in_a_batch_is_tortoises_and_the_transaction_keeps_nothin
     assert await _skus() == []
 
 
+@pytest.mark.skipif(ON_POSTGRES, reason="a batch alone is SQLite's (one statement on PostgreSQL)")
+async def test_a_write_alone_commits_whole_or_leaves_nothing() -> None:
+    """`write_alone` on SQLite: the taken row reaches `build`, the batch commits; a guard
+    that falls short or a statement that fails rolls back all of it, and the connection
+    goes on."""
+    db = sql.connection(Product)
+    mark = sql.placeholders(db, 1)[0]
+    count = sql.Statement(f"SELECT COUNT(*) FROM {sql.table(Product)}", [])
+    guard = sql.Statement(f"SELECT id FROM {sql.table(Product)} WHERE sku = {mark}", ["E-0"], 1)
+
+    def two(row: tuple[Any, ...]) -> tuple[list[sql.Statement], int]:
+        return [_insert(f"E-{row[0]}"), _insert(f"E-{row[0] + 1}")], row[0]
+
+    built, done = await sql.write_alone(db, count, two)
+    assert (built, done, await _skus()) == (0, [[("E-0",)], [("E-1",)]], ["E-0", "E-1"])
+
+    def guarded_then_duplicate(row: tuple[Any, ...]) -> tuple[list[sql.Statement], None]:
+        return [_insert("E-2"), guard, _insert("E-0")], None
+
+    with pytest.raises(IntegrityError):  # E-0 again, after the guard that held
+        await sql.write_alone(db, count, guarded_then_duplicate)
+    assert await _skus() == ["E-0", "E-1"]
+
+    short = sql.Statement(guard.text, ["nowhere"], 1)
+    _, done = await sql.write_alone(db, count, lambda row: ([_insert("E-3"), short], None))
+    assert done == [[("E-3",)], []] and await _skus() == ["E-0", "E-1"]
+    _, done = await sql.write_alone(db, count, lambda row: ([_insert("E-4")], None))
+    assert await _skus() == ["E-0", "E-1", "E-4"]
+
+
 @pytest.fixture
 def trips(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
     """The functions sent to aiosqlite's thread, by name, one per trip."""
@@ -79,26 +110,28 @@ def trips(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
 
 
 @pytest.mark.skipif(ON_POSTGRES, reason="trips to SQLite's connection thread")
-async def test_a_batch_is_one_trip_and_a_placement_four_in_its_transaction(
+async def test_a_batch_is_one_trip_and_a_placement_two(
     trips: list[str],
 ) -> None:
     db = sql.connection(Product)
     await sql.run_all(db, [_insert("D-1"), _insert("D-2"), _insert("D-3")])
     assert trips == ["_sqlite_batch"]
-    await twin_cities({"MUG": (5, 5, 0), "CHAIR": (2, 0, 0)})
+    network = await twin_cities({"MUG": (5, 5, 0), "CHAIR": (2, 0, 0)})
     # The first placement writes the default routing settings (a configuration change);
     # the second reads routing's inputs again and keeps them.
     for _ in range(2):
         await place_order(web_order(("MUG", 1)), SYSTEM)
     trips.clear()
     await place_order(web_order(("MUG", 1), ("CHAIR", 1), idempotency_key="trips"), SYSTEM)
-    # The stock read; then BEGIN (Tortoise's: a COMMIT first, then BEGIN), the ids taken
-    # under the write lock, the reservations with the order and everything else, COMMIT.
-    assert trips == [
-        "_sqlite_batch",
-        "commit",
-        "execute",
-        "_sqlite_batch",
-        "_sqlite_batch",
-        "commit",
-    ]
+    # The stock read; then one trip from BEGIN IMMEDIATE to COMMIT: the ids taken under the
+    # write lock, the reservations with the order and everything else.
+    assert trips == ["_sqlite_batch", "_sqlite_alone"]
+    # A capped location is counted between the reservations and the rest, in a transaction:
+    # BEGIN (Tortoise's: a COMMIT first, then BEGIN), the ids, the reservations, the count,
+    # the rest, COMMIT.
+    await update_location(network.msp.id, daily_capacity=100)
+    trips.clear()
+    await place_order(web_order(("MUG", 1)), SYSTEM)
+    begin = trips.index("execute")
+    assert trips[begin - 1 : begin + 2] == ["commit", "execute", "_sqlite_batch"], trips
+    assert trips[-1] == "commit" and "_sqlite_alone" not in trips, trips
