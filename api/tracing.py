@@ -184,6 +184,8 @@ def _instrument_sql() -> None:
     # Tortoise's client methods.
     if not getattr(sql.run_all, "_traced", False):
         setattr(sql, "run_all", _traced_batch(sql.run_all))  # noqa: B010
+    if not getattr(sql.write_alone, "_traced", False):
+        setattr(sql, "write_alone", _traced_alone(sql.write_alone))  # noqa: B010
 
 
 def _statement_span(query: str, system: str) -> Any:
@@ -213,6 +215,32 @@ def _traced_batch(run_all: Callable[..., Any]) -> Callable[..., Any]:
         system = "postgresql" if sql.is_postgres(db) else "sqlite"
         with _statement_span(";\n".join(statement.text for statement in batch), system):
             return await run_all(db, batch)
+
+    traced._traced = True  # type: ignore[attr-defined]
+    return traced
+
+
+def _traced_alone(write_alone: Callable[..., Any]) -> Callable[..., Any]:
+    """A span per write alone, named by its write's first word once built, holding the
+    texts of the statement that takes its ids and of the write."""
+
+    @functools.wraps(write_alone)
+    async def traced(db: Any, take: sql.Statement, build: Callable[..., Any]) -> Any:
+        system = "postgresql" if sql.is_postgres(db) else "sqlite"
+        texts = [take.text]
+
+        def building(row: Any) -> Any:
+            batch, built = build(row)
+            texts.extend(statement.text for statement in batch)
+            return batch, built
+
+        with _statement_span(take.text, system) as span:
+            try:
+                return await write_alone(db, take, building)
+            finally:
+                if len(texts) > 1:
+                    span.update_name(texts[1].split(None, 1)[0].upper())
+                span.set_attribute("db.statement", ";\n".join(texts)[:2000])
 
     traced._traced = True  # type: ignore[attr-defined]
     return traced

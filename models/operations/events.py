@@ -8,7 +8,7 @@ change to an assignee's work goes through `tell_assignee(s)`, so no writer forge
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -147,26 +147,14 @@ async def queue_webhooks(
     *,
     assigned: Sequence[FulfillmentOrder] = (),
     webhook: str | None = None,
-    live: webhook_queue.Destinations | None = None,
 ) -> None:
     """`record_many`'s webhook deliveries, after its inserts (an assignee's body lists the
-    fulfillment order's lines). `live`: the destinations, when the caller has them."""
+    fulfillment order's lines)."""
     webhooks: list[tuple[str, FulfillmentOrder | None]] = [(webhook, None)] if webhook else []
     event = FULFILLMENT_EVENTS.get(FulfillmentOrderEventType.ASSIGNED.value)
     if assigned and event:
         webhooks += [(event, fulfillment_order) for fulfillment_order in assigned]
-    await webhook_queue.enqueue_many(order, webhooks, live=live)
-
-
-def webhooks_heard(
-    live: webhook_queue.Destinations, webhook: str | None, assigned_vendors: Iterable[int | None]
-) -> bool:
-    """Whether `queue_webhooks` might write a delivery for `webhook` and the assignment of
-    fulfillment orders to these vendors (or to locations: None): if not, it writes none."""
-    event = FULFILLMENT_EVENTS.get(FulfillmentOrderEventType.ASSIGNED.value)
-    return (webhook is not None and live.may_hear(webhook, ())) or (
-        event is not None and live.may_hear(event, assigned_vendors)
-    )
+    await webhook_queue.enqueue_many(order, webhooks)
 
 
 def _outbox_row(stream: str, type: str, payload: dict[str, Any]) -> dict[str, Any]:

@@ -455,30 +455,43 @@ async def write_plan(order: Order, snapshot: Snapshot, actor: Actor, now: dateti
     return Written(_built(ids, rows), locations)
 
 
-Announce = Callable[[Sequence[FulfillmentOrder]], Sequence[sql.Insert]]
+@dataclass(frozen=True)
+class PlanIds:
+    """Ids taken ahead for a new plan's rows: one per assignment, one per assigned line (in
+    the plan's order)."""
+
+    fulfillment_orders: Sequence[int]
+    fulfillment_order_lines: Sequence[int]
+
+
+# What a new plan's writes say about its fulfillment orders, given them and their lines
+# (FulfillmentOrderLine's fields, ids included): its events' inserts.
+Announce = Callable[[Sequence[FulfillmentOrder], Sequence[Mapping[str, Any]]], Sequence[sql.Insert]]
 
 
 def _new_plan_writes(
     order: Order,
     snapshot: Snapshot,
     now: datetime,
-    ids: Sequence[int],
+    ids: PlanIds,
     announce: Announce,
     placed: Sequence[sql.Insert],
     locations: Sequence[Location],
 ) -> tuple[list[FulfillmentOrder], list[sql.Insert]]:
     rows, lines = _fulfillment_rows(order, snapshot, now, locations)
-    created = _built(ids, rows)
+    fo_ids = ids.fulfillment_orders
+    created = _built(fo_ids, rows)
+    held = [
+        {**line, "id": pk, "fulfillment_order_id": fo_ids[line["fulfillment_order_id"]]}
+        for pk, line in zip(ids.fulfillment_order_lines, lines, strict=True)
+    ]
     return created, [
         *placed,
         sql.Insert(
-            FulfillmentOrder, [{"id": pk, **row} for pk, row in zip(ids, rows, strict=True)]
+            FulfillmentOrder, [{"id": pk, **row} for pk, row in zip(fo_ids, rows, strict=True)]
         ),
-        sql.Insert(
-            FulfillmentOrderLine,
-            [{**line, "fulfillment_order_id": ids[line["fulfillment_order_id"]]} for line in lines],
-        ),
-        *announce(created),
+        sql.Insert(FulfillmentOrderLine, held),
+        *announce(created, held),
     ]
 
 
@@ -488,16 +501,16 @@ def new_plan_write(
     snapshot: Snapshot,
     actor: Actor,
     now: datetime,
-    ids: Sequence[int],
+    ids: PlanIds,
     announce: Announce,
     placed: Sequence[sql.Insert],
     locations: list[Location],
 ) -> tuple[Written, GuardedWrite]:
     """`write_plan` for an order not yet written, built but not sent, for a plan whose
     `locations` have no daily capacity (`uncapped`): the reservations' guarded write with
-    the order's own rows (`placed`, the order first), the plan's fulfillment orders (their
-    `ids` taken ahead, one per assignment) and what `announce` writes about them (its
-    events)."""
+    the order's own rows (`placed`, the order first), the plan's fulfillment orders and
+    their lines (their `ids` taken ahead) and what `announce` writes about them (its events
+    and webhook deliveries)."""
     created, writes = _new_plan_writes(order, snapshot, now, ids, announce, placed, locations)
     reservations, reference = _reservations(snapshot), f"order:{order.number}"
     write = guarded_write(db, reservations, actor, reference, writes)
@@ -509,7 +522,7 @@ async def write_new_plan(
     snapshot: Snapshot,
     actor: Actor,
     now: datetime,
-    ids: Sequence[int],
+    ids: PlanIds,
     announce: Announce,
     placed: Sequence[sql.Insert],
 ) -> tuple[Written, list[tuple[Any, ...]]]:

@@ -5,7 +5,7 @@ or read between its writes; else one transaction."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
@@ -97,15 +97,16 @@ def _planned_quantities(plan: RoutingPlan, count: int) -> list[tuple[int, int]]:
 # transaction that writes them.
 _IDS = {
     True: "SELECT nextval(pg_get_serial_sequence('\"order\"', 'id')), "
-    "ARRAY(SELECT nextval(pg_get_serial_sequence('order_line', 'id')) "
-    "FROM generate_series(1, CAST($1 AS INTEGER))), "
-    "ARRAY(SELECT nextval(pg_get_serial_sequence('fulfillment_order', 'id')) "
-    "FROM generate_series(1, CAST($2 AS INTEGER)))",
+    + ", ".join(
+        f"ARRAY(SELECT nextval(pg_get_serial_sequence('{name}', 'id')) "
+        f"FROM generate_series(1, CAST(${n} AS INTEGER)))"
+        for n, name in enumerate(("order_line", "fulfillment_order", "fulfillment_order_line"), 1)
+    ),
     False: "SELECT "
     + ", ".join(
         f"MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = '{name}'), 0), "
         f'COALESCE((SELECT MAX(id) FROM "{name}"), 0)) + 1'
-        for name in ("order", "order_line", "fulfillment_order")
+        for name in ("order", "order_line", "fulfillment_order", "fulfillment_order_line")
     ),
 }
 
@@ -114,25 +115,30 @@ _IDS = {
 class _Ids:
     order: int
     lines: list[int]
-    fulfillment_orders: list[int]
+    plan: order_routing.PlanIds
 
 
-def _taking_ids(db: BaseDBAsyncClient, lines: int, fulfillment_orders: int) -> sql.Statement:
-    """The statement that takes the ids of an order with `lines` and `fulfillment_orders`."""
+def _counts(valid: ValidOrder, snapshot: order_routing.Snapshot) -> tuple[int, int, int]:
+    """How many ids the order takes: lines, fulfillment orders, their lines."""
+    assignments = snapshot.plan.assignments
+    return len(valid.data.lines), len(assignments), sum(len(a.lines) for a in assignments)
+
+
+def _taking_ids(db: BaseDBAsyncClient, counts: tuple[int, int, int]) -> sql.Statement:
+    """The statement that takes the ids of an order (see `_counts`)."""
     pg = sql.is_postgres(db)
-    return sql.Statement(_IDS[pg], [lines, fulfillment_orders] if pg else [])
+    return sql.Statement(_IDS[pg], list(counts) if pg else [])
 
 
-def _ids_taken(row: Sequence[Any], lines: int, fulfillment_orders: int) -> _Ids:
+def _ids_taken(row: Sequence[Any], counts: tuple[int, int, int]) -> _Ids:
     """The ids in the row `_taking_ids` answered: PostgreSQL's drawn each, SQLite's the
     first of each table's (the write lock keeps the next ones free)."""
-    order, line_ids, fulfillment_order_ids = row
-    if isinstance(line_ids, int):
-        line_ids = range(line_ids, line_ids + lines)
-        fulfillment_order_ids = range(
-            fulfillment_order_ids, fulfillment_order_ids + fulfillment_orders
-        )
-    return _Ids(order, list(line_ids), list(fulfillment_order_ids))
+    order, *taken = row
+    lines, fulfillment_orders, held = (
+        range(first, first + count) if isinstance(first, int) else first
+        for first, count in zip(taken, counts, strict=True)
+    )
+    return _Ids(order, list(lines), order_routing.PlanIds(list(fulfillment_orders), list(held)))
 
 
 def _order_writes(
@@ -228,8 +234,15 @@ class _NewOrder:
 
 
 def _new_order(
-    valid: ValidOrder, snapshot: order_routing.Snapshot, actor: Actor, now: datetime, ids: _Ids
+    valid: ValidOrder,
+    snapshot: order_routing.Snapshot,
+    actor: Actor,
+    now: datetime,
+    ids: _Ids,
+    live: webhook_queue.Destinations,
 ) -> _NewOrder:
+    """The order's writes with the `ids` taken for it; `live`: the webhooks' destinations,
+    whose deliveries go with them."""
     data = valid.data
     quantities = _planned_quantities(snapshot.plan, len(data.lines))
     status = derive_order_status(
@@ -252,12 +265,35 @@ def _new_order(
         {"externalId": data.external_id},
         assignee_message=f"order {order.number} placed on {order.channel}",
     )
+    skus = {line.id: line.sku for line in lines}
 
-    def announce(created: Sequence[FulfillmentOrder]) -> list[sql.Insert]:
+    def announce(
+        created: Sequence[FulfillmentOrder], held: Sequence[Mapping[str, Any]]
+    ) -> list[sql.Insert]:
         routed = order_routing.timeline_entry(created, placed_plan, previously_backordered=0)
-        return events.entry_inserts(
-            order, [placed, *([routed] if routed else [])], actor, assigned=created
-        )
+        entries = [placed, *([routed] if routed else [])]
+        # The order.created webhook before the assignees': a subscriber hears of the order
+        # before its fulfillment orders.
+        assigned = [
+            (
+                fulfillment_order,
+                [
+                    webhook_queue.FulfillmentLine(
+                        line["id"],
+                        line["order_line_id"],
+                        skus[line["order_line_id"]],
+                        line["quantity"],
+                    )
+                    for line in held
+                    if line["fulfillment_order_id"] == fulfillment_order.id
+                ],
+            )
+            for fulfillment_order in created
+        ]
+        return [
+            *events.entry_inserts(order, entries, actor, assigned=created),
+            webhook_queue.new_order_deliveries(order, "order.created", assigned, live, now),
+        ]
 
     return _NewOrder(order, lines, replace(snapshot, plan=placed_plan), announce, writes)
 
@@ -273,36 +309,26 @@ async def _write_alone(
     snapshot: order_routing.Snapshot,
     actor: Actor,
     now: datetime,
+    live: webhook_queue.Destinations,
     locations: list[Location],
 ) -> Placed:
     """The ids and every write of the order at once, outside a transaction
-    (`sql.write_alone`), for a plan whose `locations` have no daily capacity and a
-    placement no webhook hears of (`_alone`)."""
+    (`sql.write_alone`), for a plan whose `locations` have no daily capacity."""
     db = sql.connection(Order)
-    lines, fulfillment_orders = len(valid.data.lines), len(snapshot.plan.assignments)
+    counts = _counts(valid, snapshot)
 
     def build(
         row: tuple[Any, ...],
     ) -> tuple[list[sql.Statement], tuple[_NewOrder, order_routing.Written, GuardedWrite]]:
-        ids = _ids_taken(row, lines, fulfillment_orders)
-        new = _new_order(valid, snapshot, actor, now, ids)
+        ids = _ids_taken(row, counts)
+        new = _new_order(valid, snapshot, actor, now, ids, live)
         written, write = order_routing.new_plan_write(
-            db,
-            new.order,
-            new.snapshot,
-            actor,
-            now,
-            ids.fulfillment_orders,
-            new.announce,
-            new.writes,
-            locations,
+            db, new.order, new.snapshot, actor, now, ids.plan, new.announce, new.writes, locations
         )
         return write.statements, (new, written, write)
 
     with conflict_when_short():
-        (new, written, write), done = await sql.write_alone(
-            db, _taking_ids(db, lines, fulfillment_orders), build
-        )
+        (new, written, write), done = await sql.write_alone(db, _taking_ids(db, counts), build)
         return _placed(new, written, write.outcome(done))
 
 
@@ -313,39 +339,16 @@ async def _write_in_transaction(
     now: datetime,
     live: webhook_queue.Destinations,
 ) -> Placed:
-    """Inside the caller's transaction: the ids, the order and its plan's writes, then the
-    webhook deliveries (`live`: their destinations as of the plan's config version)."""
+    """Inside the caller's transaction: the ids, then the order and its plan's writes."""
     db = sql.connection(Order)
-    lines, fulfillment_orders = len(valid.data.lines), len(snapshot.plan.assignments)
-    ((row,),) = await sql.run_all(db, [_taking_ids(db, lines, fulfillment_orders)])
-    ids = _ids_taken(row, lines, fulfillment_orders)
-    new = _new_order(valid, snapshot, actor, now, ids)
+    counts = _counts(valid, snapshot)
+    ((row,),) = await sql.run_all(db, [_taking_ids(db, counts)])
+    ids = _ids_taken(row, counts)
+    new = _new_order(valid, snapshot, actor, now, ids, live)
     written, returned = await order_routing.write_new_plan(
-        new.order, new.snapshot, actor, now, ids.fulfillment_orders, new.announce, new.writes
+        new.order, new.snapshot, actor, now, ids.plan, new.announce, new.writes
     )
-    placed = _placed(new, written, returned)
-    # The order.created webhook before the assignees': a subscriber hears of the order
-    # before its fulfillment orders.
-    await events.queue_webhooks(
-        placed.order, assigned=written.fulfillment_orders, webhook="order.created", live=live
-    )
-    return placed
-
-
-def _alone(
-    snapshot: order_routing.Snapshot, live: webhook_queue.Destinations
-) -> list[Location] | None:
-    """The plan's locations when a placement of it is written whole by `_write_alone`: none
-    has a daily capacity to count between its reservations and the rest, no webhook
-    delivery is to be queued (a delivery's body reads the fulfillment orders written
-    before it), and the caller has no transaction of its own (the write belongs in it).
-    Else None."""
-    vendors = {assignment.vendor_id for assignment in snapshot.plan.assignments}
-    if sql.in_transaction(sql.connection(Order)) or events.webhooks_heard(
-        live, "order.created", vendors
-    ):
-        return None
-    return order_routing.uncapped(snapshot)
+    return _placed(new, written, returned)
 
 
 async def place_order(data: OrderInput, actor: Actor) -> Placed:
@@ -375,9 +378,11 @@ async def place_order(data: OrderInput, actor: Actor) -> Placed:
         stock = None
         if snapshot is not None:
             live = await webhook_queue.destinations_at(snapshot.config_version)
-            locations = _alone(snapshot, live)
-            if locations is not None:
-                return await _write_alone(valid, snapshot, actor, now, locations)
+            # A capped location is counted between the reservations and the rest, and the
+            # caller's transaction, if it has one, is where the write belongs.
+            locations = order_routing.uncapped(snapshot)
+            if locations is not None and not sql.in_transaction(sql.connection(Order)):
+                return await _write_alone(valid, snapshot, actor, now, live, locations)
         async with in_transaction():
             if snapshot is None:
                 await lock_levels({line.sku for line in request.lines})

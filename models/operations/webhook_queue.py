@@ -6,14 +6,16 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any, cast
+from typing import Any
 
+from models import sql
 from models.operations.access import actor_of
 from models.operations.config_version import Kept, transaction_version
 from models.operations.webhooks import DeliveryStatus
+from models.rules.events import FulfillmentOrderEventType
 from models.rules.ids import global_id
 from models.rules.routing.reasons import assignee_reason
 from models.rules.scopes import Actor
@@ -63,13 +65,12 @@ async def enqueue_many(
     events: Sequence[tuple[str, FulfillmentOrder | None]],
     *,
     assignee: Assignee | None = None,
-    live: Destinations | None = None,
 ) -> int:
     """`enqueue` for several events of one order, in order: one insert for all their
-    deliveries. `live`: the destinations, when the caller has them (`destinations_at`)."""
+    deliveries."""
     if not any(event in _HEARD for event, _ in events):  # others reach none
         return 0
-    return await _enqueue(order, events, assignee, live or await destinations())
+    return await _enqueue(order, events, assignee, await destinations())
 
 
 async def _enqueue(
@@ -81,58 +82,86 @@ async def _enqueue(
     if live.nobody:
         return 0
     now = datetime.now(UTC)
-    rows: list[WebhookDelivery] = []
+    rows: list[dict[str, Any]] = []
     for event, fulfillment_order in events:
-        rows += await _deliveries(order, event, fulfillment_order, assignee, live, now)
+        targets = _targets(order, event, fulfillment_order, assignee, live)
+        if targets:
+            body = None
+            if fulfillment_order is not None:
+                body = await _fulfillment_order_body(fulfillment_order, live)
+            rows += _delivery_rows(order, event, body, targets, now)
     if rows:
-        await WebhookDelivery.bulk_create(rows)
+        await sql.insert(WebhookDelivery, rows)
     return len(rows)
 
 
-async def _deliveries(
+def new_order_deliveries(
+    order: Order,
+    webhook: str,
+    assigned: Sequence[tuple[FulfillmentOrder, Sequence[FulfillmentLine]]],
+    live: Destinations,
+    now: datetime,
+) -> sql.Insert:
+    """`enqueue_many` for an order being written with its fulfillment orders, built from
+    what the writer has (`assigned`: each with its lines) instead of read back: `webhook`
+    (e.g. "order.created"), then each fulfillment order's assignment event. Not sent."""
+    rows = _delivery_rows(order, webhook, None, _targets(order, webhook, None, None, live), now)
+    event = FULFILLMENT_EVENTS.get(FulfillmentOrderEventType.ASSIGNED.value)
+    for fulfillment_order, lines in assigned:
+        targets = _targets(order, event, fulfillment_order, None, live) if event else []
+        if event and targets:
+            body = fulfillment_order_body(fulfillment_order, lines, live)
+            rows += _delivery_rows(order, event, body, targets, now)
+    return sql.Insert(WebhookDelivery, rows)
+
+
+def _targets(
     order: Order,
     event: str,
     fulfillment_order: FulfillmentOrder | None,
     assignee: Assignee | None,
     live: Destinations,
-    now: datetime,
-) -> list[WebhookDelivery]:
+) -> list[dict[str, int]]:
+    """Who hears of `event`: a delivery's subscription or vendor, one per delivery."""
     if fulfillment_order is not None and assignee is None:
         assignee = (fulfillment_order.location_id, fulfillment_order.vendor_id)
-    subscriptions = _hearing(live.subscriptions, event, order.channel, assignee)
-    vendor_id = None
+    targets = [
+        {"subscription_id": s.id}
+        for s in _hearing(live.subscriptions, event, order.channel, assignee)
+    ]
     if event in VENDOR_URL_EVENTS and assignee is not None and assignee[1] in live.vendor_urls:
-        vendor_id = assignee[1]
-    if not subscriptions and vendor_id is None:
-        return []
+        targets.append({"vendor_id": assignee[1]})
+    return targets
+
+
+def _delivery_rows(
+    order: Order,
+    event: str,
+    fulfillment_order: dict[str, Any] | None,  # its body
+    targets: Sequence[Mapping[str, int]],
+    now: datetime,
+) -> list[dict[str, Any]]:
     body = {
         "event": event,
         "occurredAt": _iso(now),
         "order": _order_body(order),
-        **(
-            {"fulfillmentOrder": await _fulfillment_order_body(fulfillment_order)}
-            if fulfillment_order is not None
-            else {}
-        ),
+        **({"fulfillmentOrder": fulfillment_order} if fulfillment_order else {}),
     }
-    targets: list[dict[str, int]] = [{"subscription_id": s.id} for s in subscriptions]
-    if vendor_id is not None:
-        targets.append({"vendor_id": vendor_id})
     rows = []
     for target in targets:
         delivery_id = uuid.uuid4().hex
         rows.append(
-            WebhookDelivery(
-                delivery_id=delivery_id,
-                order_id=order.id,
-                event=event,
-                body=json.dumps(
+            {
+                "delivery_id": delivery_id,
+                "order_id": order.id,
+                "event": event,
+                "body": json.dumps(
                     {"deliveryId": delivery_id, **body}, separators=(",", ":"), ensure_ascii=False
                 ),
-                status=DeliveryStatus.PENDING.value,
-                next_attempt_at=now,
+                "status": DeliveryStatus.PENDING.value,
+                "next_attempt_at": now,
                 **target,
-            )
+            }
         )
     return rows
 
@@ -169,10 +198,13 @@ class Subscriber:
 @dataclass(frozen=True)
 class Destinations:
     """Whoever may hear of an event: the live subscriptions, and the vendors with a
-    webhookUrl (their own work's fulfillment order events)."""
+    webhookUrl (their own work's fulfillment order events); and the codes bodies name."""
 
     subscriptions: tuple[Subscriber, ...]
     vendor_urls: frozenset[int]  # vendor ids
+    # Every location's and vendor's code by id, for the bodies (configuration as well).
+    codes: Mapping[int, str]
+    vendor_codes: Mapping[int, str]
 
     @property
     def nobody(self) -> bool:
@@ -207,12 +239,14 @@ async def _load() -> Destinations:
         .order_by("id")
         .prefetch_related("api_key")
     )
-    vendors = await Vendor.filter(webhook_url__not_isnull=True).values_list("id", flat=True)
+    vendors = await Vendor.all().values_list("id", "code", "webhook_url")
     return Destinations(
         subscriptions=tuple(
             Subscriber(s.id, frozenset(s.topics), actor_of(s.api_key)) for s in live
         ),
-        vendor_urls=frozenset(cast(list[int], vendors)),
+        vendor_urls=frozenset(pk for pk, _, url in vendors if url is not None),
+        codes=dict(await Location.all().values_list("id", "code")),
+        vendor_codes={pk: code for pk, code, _ in vendors},
     )
 
 
@@ -248,16 +282,32 @@ def _order_body(order: Order) -> dict[str, Any]:
     }
 
 
-async def _fulfillment_order_body(fulfillment_order: FulfillmentOrder) -> dict[str, Any]:
+@dataclass(frozen=True)
+class FulfillmentLine:
+    """A fulfillment order's line as its webhook body shows it."""
+
+    id: int
+    order_line_id: int
+    sku: str
+    quantity: int  # less what was cancelled, as FulfillmentOrderLine.quantity in the API
+
+
+async def _fulfillment_order_body(
+    fulfillment_order: FulfillmentOrder, live: Destinations
+) -> dict[str, Any]:
     lines = await (
         FulfillmentOrderLine.filter(fulfillment_order_id=fulfillment_order.id)
         .order_by("id")
-        .values("id", "quantity", "cancelled_quantity", "order_line_id", "order_line__sku")
+        .values_list("id", "order_line_id", "order_line__sku", "quantity", "cancelled_quantity")
     )
-    location_id = fulfillment_order.location_id
-    vendor_id = fulfillment_order.vendor_id
-    location = await Location.get(id=location_id) if location_id is not None else None
-    vendor = await Vendor.get(id=vendor_id) if vendor_id is not None else None
+    held = [FulfillmentLine(pk, line, sku, q - cancelled) for pk, line, sku, q, cancelled in lines]
+    return fulfillment_order_body(fulfillment_order, held, live)
+
+
+def fulfillment_order_body(
+    fulfillment_order: FulfillmentOrder, lines: Sequence[FulfillmentLine], live: Destinations
+) -> dict[str, Any]:
+    location_id, vendor_id = fulfillment_order.location_id, fulfillment_order.vendor_id
     return {
         "id": global_id("FulfillmentOrder", fulfillment_order.id),
         "status": fulfillment_order.status,
@@ -265,19 +315,18 @@ async def _fulfillment_order_body(fulfillment_order: FulfillmentOrder) -> dict[s
         "acceptBy": _iso(fulfillment_order.accept_by),
         # A vendor reads what an assignee reads in the API: its own choice, no runners-up.
         "routingReason": assignee_reason(fulfillment_order.routing_reason),
-        "location": {"id": global_id("Location", location.id), "code": location.code}
-        if location is not None
+        "location": {"id": global_id("Location", location_id), "code": live.codes[location_id]}
+        if location_id is not None
         else None,
-        "vendor": {"id": global_id("Vendor", vendor.id), "code": vendor.code}
-        if vendor is not None
+        "vendor": {"id": global_id("Vendor", vendor_id), "code": live.vendor_codes[vendor_id]}
+        if vendor_id is not None
         else None,
         "lines": [
             {
-                "id": global_id("FulfillmentOrderLine", line["id"]),
-                "orderLineId": global_id("OrderLine", line["order_line_id"]),
-                "sku": line["order_line__sku"],
-                # As FulfillmentOrderLine.quantity in the API: less what was cancelled.
-                "quantity": line["quantity"] - line["cancelled_quantity"],
+                "id": global_id("FulfillmentOrderLine", line.id),
+                "orderLineId": global_id("OrderLine", line.order_line_id),
+                "sku": line.sku,
+                "quantity": line.quantity,
             }
             for line in lines
         ],

@@ -10,16 +10,19 @@ import hashlib
 import hmac
 import json
 from collections.abc import AsyncIterator
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import httpx
 import pytest
+from tortoise.exceptions import IntegrityError
 
 from api.background import policy_of
 from api.settings import Settings
+from models import sql
 from models.errors import DomainError, ErrorCode
-from models.operations import events, webhook_queue, webhooks
+from models.operations import webhook_queue, webhooks
 from models.operations.locations import update_vendor
 from models.operations.placement import place_order
 from models.operations.webhooks import DeliveryPolicy, deliver_due, retry_delivery
@@ -146,32 +149,42 @@ async def test_store_assignments_queue_nothing(db: Settings) -> None:
     assert await WebhookDelivery.all().count() == 0
 
 
-async def test_a_placement_that_rolled_back_leaves_no_delivery(
+async def test_a_placements_delivery_is_built_as_a_later_change_reads_it(db: Settings) -> None:
+    """A placement builds its assignment's body from what it writes; a later event reads
+    the fulfillment order back: both tell the same."""
+    await hooked_network("https://hooks.northwoods.example/oms")
+    placed = await place(("CHAIR", 2))
+    (fo,) = await FulfillmentOrder.all()
+    delivery = await the_delivery()
+    live = await webhook_queue.destinations()
+    read_back = await webhook_queue._fulfillment_order_body(fo, live)
+    assert json.loads(delivery.body)["fulfillmentOrder"] == read_back
+    assert read_back["lines"][0]["quantity"] == 2 and read_back["vendor"]["code"] == "NORTHWOODS"
+    assert placed.id == delivery.order_id
+
+
+async def test_a_placement_that_fails_leaves_no_delivery(
     db: Settings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """The deliveries go in the placement's one write: when that write fails (here at the
+    deliveries themselves, a delivery id written twice), nothing of it remains, the
+    drop-ship assignment and its delivery included."""
     await hooked_network("https://hooks.northwoods.example/oms")
-    queued: list[int] = []
-    enqueue_many = webhook_queue.enqueue_many
-    queue_webhooks = events.queue_webhooks
+    built: list[int] = []
+    new_order_deliveries = webhook_queue.new_order_deliveries
 
-    async def spy(*args: Any, **kwargs: Any) -> int:
-        queued.append(await enqueue_many(*args, **kwargs))
-        return queued[-1]
+    def twice(*args: Any, **kwargs: Any) -> sql.Insert:
+        deliveries = new_order_deliveries(*args, **kwargs)
+        built.append(len(deliveries.rows))
+        return replace(deliveries, rows=[*deliveries.rows, *deliveries.rows])
 
-    async def crash(*args: Any, **kwargs: Any) -> None:
-        await queue_webhooks(*args, **kwargs)
-        raise RuntimeError("the database went away after the delivery was written")
-
-    monkeypatch.setattr(webhook_queue, "enqueue_many", spy)
-    # The deliveries are written last in a placement (after the timeline and outbox):
-    # failing after them rolls back everything, the drop-ship assignment and its webhook
-    # delivery included.
-    monkeypatch.setattr(events, "queue_webhooks", crash)
-    with pytest.raises(RuntimeError):
+    monkeypatch.setattr(webhook_queue, "new_order_deliveries", twice)
+    with pytest.raises(IntegrityError):
         await place(("CHAIR", 1))
-    assert sum(queued) == 1  # the drop-ship assignment's, written then rolled back
+    assert built == [1]  # the drop-ship assignment's
     assert await WebhookDelivery.all().count() == 0
     assert await Order.all().count() == 0
+    assert await FulfillmentOrder.all().count() == 0
 
 
 # --- sending ----------------------------------------------------------------------------
