@@ -5,10 +5,12 @@ Statements run on the connection Tortoise would use (the caller's transaction wh
 one), with the dialect's placeholders ($1 on PostgreSQL, ? on SQLite). Where PostgreSQL
 folds several writes into one statement (data-modifying WITH clauses), SQLite, which has
 none, runs them as statements of one batch (`run_all`): one trip to its connection's
-thread. Their text depends only on the shape (table, columns, row count), so it is built
-once per shape, and asyncpg prepares each text once per connection. Values go to the
-drivers as Tortoise would send them: JSON columns encoded by their field, the rest native
-(Tortoise registers SQLite's Decimal and datetime adapters).
+thread. A write that must commit whole without a transaction around it goes alone
+(`write_alone`): one guarded statement on PostgreSQL, one trip from BEGIN IMMEDIATE to
+COMMIT on SQLite. Statement texts depend only on the shape (table, columns, row count),
+so each is built once per shape, and asyncpg prepares each text once per connection.
+Values go to the drivers as Tortoise would send them: JSON columns encoded by their
+field, the rest native (Tortoise registers SQLite's Decimal and datetime adapters).
 """
 
 from __future__ import annotations
