@@ -143,10 +143,7 @@ def entry_inserts(
 
 
 async def queue_webhooks(
-    order: Order,
-    *,
-    assigned: Sequence[FulfillmentOrder] = (),
-    webhook: str | None = None,
+    order: Order, *, assigned: Sequence[FulfillmentOrder] = (), webhook: str | None = None
 ) -> None:
     """`record_many`'s webhook deliveries, after its inserts (an assignee's body lists the
     fulfillment order's lines)."""
