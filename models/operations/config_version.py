@@ -13,10 +13,8 @@ every process on every host, with no broadcast. Readers: the routing engine's in
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from contextvars import ContextVar
 from typing import Generic, TypeVar
 
-from tortoise.backends.base.client import BaseDBAsyncClient, TransactionalDBClient
 from tortoise.expressions import RawSQL
 
 from models import sql
@@ -38,34 +36,6 @@ async def current_version() -> int | None:
     """The version on its own, for when no other statement could carry it."""
     rows = await sql.fetch(ConfigVersion, f"SELECT {VERSION_SQL}", ())
     return rows[0][0] if rows else None
-
-
-# The version a statement of the current transaction read (`seen`), with that transaction's
-# connection: per task, so that concurrent requests each keep their own.
-_seen: ContextVar[tuple[BaseDBAsyncClient, int | None] | None] = ContextVar(
-    "config_version_seen", default=None
-)
-
-
-def seen(version: int | None) -> None:
-    """Note the version a statement of the current transaction just read with its other
-    columns, for `transaction_version` to answer without asking again. Only for a version
-    read after the transaction's last write to a configuration table, if it makes any:
-    what is loaded for it must be no older than it."""
-    connection = sql.connection(ConfigVersion)
-    if isinstance(connection, TransactionalDBClient):
-        _seen.set((connection, version))
-
-
-async def transaction_version() -> int | None:
-    """The version as the current transaction has seen it (`seen`), else read now.
-
-    Outside a transaction it is always read: the connection Tortoise lends then is shared
-    by every task and outlives any one of them."""
-    noted = _seen.get()
-    if noted is not None and noted[0] is sql.connection(ConfigVersion):
-        return noted[1]
-    return await current_version()
 
 
 class Kept(Generic[T]):

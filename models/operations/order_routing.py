@@ -72,7 +72,7 @@ class Snapshot:
     # The active locations' columns as the plan's inputs held them (RoutingInputs).
     location_rows: Mapping[int, Mapping[str, Any]]
     # The config version the inputs were read as of (models.operations.config_version).
-    config_version: int | None = None
+    config_version: int | None
 
 
 def destination_of(columns: Mapping[str, Any]) -> Destination:

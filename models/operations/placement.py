@@ -5,6 +5,7 @@ or read between its writes; else one transaction."""
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -274,22 +275,15 @@ def _new_order(
         entries = [placed, *([routed] if routed else [])]
         # The order.created webhook before the assignees': a subscriber hears of the order
         # before its fulfillment orders.
-        assigned = [
-            (
-                fulfillment_order,
-                [
-                    webhook_queue.FulfillmentLine(
-                        line["id"],
-                        line["order_line_id"],
-                        skus[line["order_line_id"]],
-                        line["quantity"],
-                    )
-                    for line in held
-                    if line["fulfillment_order_id"] == fulfillment_order.id
-                ],
+        lines_of: dict[int, list[webhook_queue.FulfillmentLine]] = defaultdict(list)
+        for line in held:
+            order_line = line["order_line_id"]
+            lines_of[line["fulfillment_order_id"]].append(
+                webhook_queue.FulfillmentLine(
+                    line["id"], order_line, skus[order_line], line["quantity"]
+                )
             )
-            for fulfillment_order in created
-        ]
+        assigned = [(fo, lines_of[fo.id]) for fo in created]
         return [
             *events.entry_inserts(order, entries, actor, assigned=created),
             webhook_queue.new_order_deliveries(order, "order.created", assigned, live, now),

@@ -13,7 +13,7 @@ from typing import Any
 
 from models import sql
 from models.operations.access import actor_of
-from models.operations.config_version import Kept, transaction_version
+from models.operations.config_version import Kept, current_version
 from models.operations.webhooks import DeliveryStatus
 from models.rules.events import FulfillmentOrderEventType
 from models.rules.ids import global_id
@@ -224,7 +224,7 @@ async def destinations() -> Destinations:
     models.operations.config_version): a subscription made, changed or deleted, a key
     revoked or rescoped, a vendor's webhookUrl set or cleared, committed before then, is
     heard of. Triggers on webhook_subscription, api_key and vendor give the version."""
-    return await destinations_at(await transaction_version())
+    return await destinations_at(await current_version())
 
 
 async def destinations_at(version: int | None) -> Destinations:

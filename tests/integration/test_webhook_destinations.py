@@ -212,21 +212,6 @@ async def test_another_write_reads_the_version_alone_and_nothing_when_nobody_lis
             assert await webhook_queue.enqueue(order, "order.cancelled") == 0
     assert len(statements) == 1, statements
     assert statements[0].startswith(f"SELECT {config_version.VERSION_SQL}")
-    async with in_transaction():
-        config_version.seen(await config_version.current_version())
-        with counting_queries() as statements:
-            assert await webhook_queue.enqueue(order, "order.cancelled") == 0
-    assert statements == []
-
-
-async def test_a_version_seen_by_another_transaction_is_not_taken(network: Network) -> None:
-    async with in_transaction():
-        config_version.seen(12345)
-        assert await config_version.transaction_version() == 12345
-    async with in_transaction():
-        assert await config_version.transaction_version() != 12345
-    config_version.seen(12345)  # outside a transaction: ignored
-    assert await config_version.transaction_version() != 12345
 
 
 async def test_a_change_through_one_server_or_behind_both_is_heard_by_the_other_at_once(
