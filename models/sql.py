@@ -16,6 +16,7 @@ field, the rest native (Tortoise registers SQLite's Decimal and datetime adapter
 from __future__ import annotations
 
 import contextvars
+import inspect
 import logging
 import sqlite3
 from collections.abc import Callable, Mapping, Sequence
@@ -36,6 +37,7 @@ from models.sqlite_client import ImmediateSqliteClient
 
 Row = Mapping[str, Any]
 T = TypeVar("T")
+M = TypeVar("M", bound=Model)
 
 
 def connection(model: type[Model]) -> BaseDBAsyncClient:
@@ -178,6 +180,43 @@ def row_values(
                 value = fill() if callable(fill) else fill
             values.append(value if encoder is None else encoder.to_db_value(value, model))
     return columns, values
+
+
+@cache
+def _construct_fills(model: type[Model]) -> tuple[dict[str, Any], tuple[tuple[str, Any], ...]]:
+    """What `Model.construct` gives the data fields a caller leaves out: the plain
+    defaults, and (field, default) for those it calls for each instance (None for an async
+    one)."""
+    plain: dict[str, Any] = {}
+    called = []
+    for name in model._meta.fields - model._meta.fetch_fields:
+        default = model._meta.fields_map[name].default
+        if callable(default):
+            called.append((name, default))
+        else:
+            plain[name] = default
+    return plain, tuple(called)
+
+
+def stored(model: type[M], values: Row) -> M:
+    """The instance `model.construct(_saved_in_db=True, **values)` makes of a row just
+    written, for `values` that name data and key (`*_id`) fields only, a tenth of its
+    cost: construct sorts each name it is given into relation kinds and asks each field
+    it is not given whether its default is a coroutine function, five times an order on
+    the placing path. Other names go to construct itself."""
+    if not values.keys().isdisjoint(model._meta.fetch_fields):
+        return model.construct(_saved_in_db=True, **values)
+    plain, called = _construct_fills(model)
+    instance = model.__new__(model)
+    state = instance.__dict__
+    state.update(_partial=False, _saved_in_db=True, _custom_generated_pk=False)
+    state["_await_when_save"] = {}
+    state.update(plain)
+    for name, default in called:
+        if name not in values:
+            state[name] = None if inspect.iscoroutinefunction(default) else default()
+    state.update(values)
+    return instance
 
 
 @dataclass(frozen=True)

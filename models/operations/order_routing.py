@@ -285,7 +285,7 @@ def _wanted(snapshot: Snapshot) -> dict[int, int]:
 
 
 def _known(wanted: Mapping[int, int], known: Mapping[int, Mapping[str, Any]]) -> list[Location]:
-    return [Location.construct(_saved_in_db=True, **known[pk]) for pk in sorted(wanted)]
+    return [sql.stored(Location, known[pk]) for pk in sorted(wanted)]
 
 
 def uncapped(snapshot: Snapshot) -> list[Location] | None:
@@ -381,7 +381,7 @@ def _fulfillment_rows(
 
 def _built(ids: Sequence[int], rows: Sequence[Mapping[str, Any]]) -> list[FulfillmentOrder]:
     return [
-        FulfillmentOrder.construct(_saved_in_db=True, id=fo_id, **row)
+        sql.stored(FulfillmentOrder, {"id": fo_id, **row})
         for fo_id, row in zip(ids, rows, strict=True)
     ]
 

@@ -10,6 +10,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, fields, is_dataclass
 from decimal import Decimal
+from functools import cache
 from typing import Any
 
 from models import sql
@@ -102,13 +103,21 @@ class ValidOrder:
 def _plain(value: Any) -> Any:
     """`value` as JSON would see `dataclasses.asdict` of it (so that hashes of requests
     stored earlier still match), without asdict's deep copy of every leaf."""
-    if is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _plain(getattr(value, f.name)) for f in fields(value)}
+    names = _field_names(type(value))
+    if names is not None:
+        return {name: _plain(getattr(value, name)) for name in names}
     if isinstance(value, list | tuple):
         return [_plain(item) for item in value]
     if isinstance(value, dict):
         return {key: _plain(item) for key, item in value.items()}
     return value
+
+
+@cache
+def _field_names(kind: type) -> tuple[str, ...] | None:
+    """The fields of a dataclass, None for another type (`dataclasses.fields` builds its
+    answer on every call: it was most of a request's hash)."""
+    return tuple(f.name for f in fields(kind)) if is_dataclass(kind) else None
 
 
 def check_header(data: OrderInput) -> str:

@@ -203,8 +203,8 @@ def _order_writes(
         sql.Insert(OrderLine, line_rows),
         sql.Insert(IdempotencyRecord, idempotency if data.idempotency_key else []),
     ]
-    order = Order.construct(_saved_in_db=True, **columns)
-    lines = [OrderLine.construct(_saved_in_db=True, **row) for row in line_rows]
+    order = sql.stored(Order, columns)
+    lines = [sql.stored(OrderLine, row) for row in line_rows]
     return order, lines, writes
 
 

@@ -10,13 +10,14 @@ from typing import Any
 import aiosqlite
 import pytest
 from tortoise.exceptions import IntegrityError
+from tortoise.models import Model
 from tortoise.transactions import in_transaction
 
 from models import sql
 from models.operations.locations import update_location
 from models.operations.placement import place_order
 from models.rules.scopes import SYSTEM
-from models.tables import Product
+from models.tables import FulfillmentOrder, Location, Order, OrderLine, Product
 from tests.support.database import ON_POSTGRES
 from tests.support.factories import twin_cities, web_order
 
@@ -135,3 +136,28 @@ async def test_a_batch_is_one_trip_and_a_placement_two(
     begin = trips.index("execute")
     assert trips[begin - 1 : begin + 2] == ["commit", "execute", "_sqlite_batch"], trips
     assert trips[-1] == "commit" and "_sqlite_alone" not in trips, trips
+
+
+@pytest.mark.parametrize(
+    ("model", "values"),
+    [
+        (Order, {"id": 7, "number": "1007", "channel": "web", "customer_email": "a@b.co"}),
+        (OrderLine, {"id": 3, "order_id": 7, "product_id": 2, "sku": "MUG", "quantity": 2}),
+        (FulfillmentOrder, {"id": 4, "order_id": 7, "location_id": 1, "status": "OPEN"}),
+        (Location, {"id": 1, "code": "MSP-01", "name": "Minneapolis"}),  # plain defaults
+        (Product, {"id": 2, "sku": "MUG", "name": "Mug"}),  # tags: default=list, called
+    ],
+)
+def test_a_stored_instance_is_the_one_construct_makes(
+    model: type[Model], values: dict[str, Any]
+) -> None:
+    made, constructed = sql.stored(model, values), model.construct(_saved_in_db=True, **values)
+    assert type(made) is model
+    assert made.__dict__ == constructed.__dict__
+    assert made._saved_in_db and made.pk == values["id"]
+
+
+def test_a_stored_instance_given_a_relation_is_constructs_own() -> None:
+    order = sql.stored(Order, {"id": 7, "number": "1007"})
+    line = sql.stored(OrderLine, {"id": 3, "order": order, "sku": "MUG", "quantity": 1})
+    assert line.order is order and line.order_id == 7
