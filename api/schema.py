@@ -25,6 +25,7 @@ from strawberry.types.execution import ParseOptions
 from api import input_objects
 from api.cost import COST_MODEL, Budgets, CostLimits, charge_query_cost
 from api.documents import DOCUMENTS_KEPT, PerDocument
+from api.executor import PlainLeavesExecutor
 from api.metrics import count_operation, operation_of
 from api.security import refuse_unstorable_input
 from api.settings import Settings
@@ -234,6 +235,7 @@ def schema_with(limits: Limits) -> OmsSchema:
         mutation=Mutation,
         subscription=Subscription,
         extensions=[lambda: OperationHooks(setup), *tracing_extensions()],
+        execution_context_class=PlainLeavesExecutor,
     )
     built.cost_budgets = setup.budgets
     input_objects.install(built)
