@@ -15,7 +15,7 @@ extension) every field takes the ordinary path, so that the middleware sees each
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, cast
 
 from graphql import (
     GraphQLNonNull,
@@ -60,6 +60,13 @@ class PlainLeavesExecutor(StrawberryGraphQLCoreExecutionContext):
         # items share the grouped field set): its plain leaves are found once too. The
         # set is kept with them so that its id cannot be reused meanwhile.
         self._plain_leaves: dict[tuple[str, int], tuple[object, Mapping[str, _PlainLeaf]]] = {}
+
+    def build_per_event_executor(self, payload: Any) -> PlainLeavesExecutor:
+        # A subscription's events are executed by shallow copies of its executor, each
+        # collecting its own field sets: each keeps its own plain leaves, which go with it.
+        executor = cast(PlainLeavesExecutor, super().build_per_event_executor(payload))
+        executor._plain_leaves = {}
+        return executor
 
     def _leaves_of(
         self, parent_type: GraphQLObjectType, fields: Mapping[str, FieldDetailsList]

@@ -5,7 +5,7 @@ every field to a field middleware when there is one."""
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
@@ -152,3 +152,42 @@ def test_a_field_middleware_sees_every_field() -> None:
     )
     assert _answer(ours, "{ items { name count } }")[1] == []
     assert _Seen.fields == ["items", "name", "count", "name", "count"]
+
+
+@strawberry.type
+class Subscription:
+    @strawberry.subscription
+    async def counted(self) -> AsyncIterator[Item]:
+        for n in (1, 2, 3):
+            yield _item(n)
+
+
+class _Events(PlainLeavesExecutor):
+    events: list[PlainLeavesExecutor] = []
+
+    def build_per_event_executor(self, payload: Any) -> PlainLeavesExecutor:
+        executor = super().build_per_event_executor(payload)
+        self.events.append(executor)
+        return executor
+
+
+async def _events(schema: strawberry.Schema) -> list[Any]:
+    stream = await schema.subscribe("subscription { counted { name count color } }")
+    assert not isinstance(stream, strawberry.types.ExecutionResult)
+    return [(event.data, event.errors) async for event in stream]
+
+
+async def test_each_subscription_event_keeps_its_own_plain_leaves() -> None:
+    _Events.events = []
+    plain = strawberry.Schema(query=Query, subscription=Subscription)
+    ours = strawberry.Schema(
+        query=Query, subscription=Subscription, execution_context_class=_Events
+    )
+    assert await _events(ours) == await _events(plain)
+    assert len(_Events.events) == 3
+    # Each event found its leaves itself: nothing piles up in the subscription's executor.
+    kept = [id(event._plain_leaves) for event in _Events.events]
+    assert len(set(kept)) == 3
+    assert [sorted(name for name, _ in event._plain_leaves) for event in _Events.events] == [
+        ["Item", "Subscription"]
+    ] * 3
