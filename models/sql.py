@@ -183,18 +183,22 @@ def row_values(
 
 
 @cache
-def _construct_fills(model: type[Model]) -> tuple[dict[str, Any], tuple[tuple[str, Any], ...]]:
+def _construct_fills(
+    model: type[Model],
+) -> tuple[dict[str, Any], tuple[tuple[str, Any], ...]] | None:
     """What `Model.construct` gives the data fields a caller leaves out: the plain
     defaults, and (field, default) for those it calls for each instance (None for an async
-    one)."""
+    one). None for a model with a database default (construct makes a marker for each)."""
     plain: dict[str, Any] = {}
     called = []
     for name in model._meta.fields - model._meta.fetch_fields:
-        default = model._meta.fields_map[name].default
-        if callable(default):
-            called.append((name, default))
+        field = model._meta.fields_map[name]
+        if field.has_db_default():
+            return None
+        if callable(field.default):
+            called.append((name, field.default))
         else:
-            plain[name] = default
+            plain[name] = field.default
     return plain, tuple(called)
 
 
@@ -203,10 +207,11 @@ def stored(model: type[M], values: Row) -> M:
     written, for `values` that name data and key (`*_id`) fields only, a tenth of its
     cost: construct sorts each name it is given into relation kinds and asks each field
     it is not given whether its default is a coroutine function, five times an order on
-    the placing path. Other names go to construct itself."""
-    if not values.keys().isdisjoint(model._meta.fetch_fields):
+    the placing path. Other names, and models with database defaults, go to construct."""
+    fills = _construct_fills(model)
+    if fills is None or not values.keys().isdisjoint(model._meta.fetch_fields):
         return model.construct(_saved_in_db=True, **values)
-    plain, called = _construct_fills(model)
+    plain, called = fills
     instance = model.__new__(model)
     state = instance.__dict__
     state.update(_partial=False, _saved_in_db=True, _custom_generated_pk=False)

@@ -13,6 +13,7 @@ from tortoise.exceptions import IntegrityError
 from tortoise.models import Model
 from tortoise.transactions import in_transaction
 
+import models.tables
 from models import sql
 from models.operations.locations import update_location
 from models.operations.placement import place_order
@@ -144,7 +145,7 @@ async def test_a_batch_is_one_trip_and_a_placement_two(
         (Order, {"id": 7, "number": "1007", "channel": "web", "customer_email": "a@b.co"}),
         (OrderLine, {"id": 3, "order_id": 7, "product_id": 2, "sku": "MUG", "quantity": 2}),
         (FulfillmentOrder, {"id": 4, "order_id": 7, "location_id": 1, "status": "OPEN"}),
-        (Location, {"id": 1, "code": "MSP-01", "name": "Minneapolis"}),  # plain defaults
+        (Location, {"id": 1, "code": "MSP-01", "name": "Minneapolis"}),
         (Product, {"id": 2, "sku": "MUG", "name": "Mug"}),  # tags: default=list, called
     ],
 )
@@ -155,6 +156,21 @@ def test_a_stored_instance_is_the_one_construct_makes(
     assert type(made) is model
     assert made.__dict__ == constructed.__dict__
     assert made._saved_in_db and made.pk == values["id"]
+
+
+TABLES = [
+    table
+    for table in vars(models.tables).values()
+    if isinstance(table, type) and issubclass(table, Model) and not table._meta.abstract
+]
+
+
+@pytest.mark.parametrize("model", TABLES, ids=lambda table: table.__name__)
+def test_every_table_stored_by_its_key_is_as_construct_makes_it(model: type[Model]) -> None:
+    """What stored fills for the fields it is not given is what construct fills."""
+    key = {model._meta.pk_attr: 1}
+    made, constructed = sql.stored(model, key), model.construct(_saved_in_db=True, **key)
+    assert made.__dict__ == constructed.__dict__
 
 
 def test_a_stored_instance_given_a_relation_is_constructs_own() -> None:
