@@ -469,77 +469,66 @@ class PlanIds:
 Announce = Callable[[Sequence[FulfillmentOrder], Sequence[Mapping[str, Any]]], Sequence[sql.Insert]]
 
 
+@dataclass(frozen=True)
+class NewPlan:
+    """A plan for an order not yet written, with what its write takes: the ids taken for
+    its rows, what it says about them (`announce`) and the order's own rows (`placed`,
+    the order first)."""
+
+    order: Order
+    snapshot: Snapshot
+    actor: Actor
+    now: datetime
+    ids: PlanIds
+    announce: Announce
+    placed: Sequence[sql.Insert]
+
+
 def _new_plan_writes(
-    order: Order,
-    snapshot: Snapshot,
-    now: datetime,
-    ids: PlanIds,
-    announce: Announce,
-    placed: Sequence[sql.Insert],
-    locations: Sequence[Location],
+    new: NewPlan, locations: Sequence[Location]
 ) -> tuple[list[FulfillmentOrder], list[sql.Insert]]:
-    rows, lines = _fulfillment_rows(order, snapshot, now, locations)
-    fo_ids = ids.fulfillment_orders
+    rows, lines = _fulfillment_rows(new.order, new.snapshot, new.now, locations)
+    fo_ids = new.ids.fulfillment_orders
     created = _built(fo_ids, rows)
     held = [
         {**line, "id": pk, "fulfillment_order_id": fo_ids[line["fulfillment_order_id"]]}
-        for pk, line in zip(ids.fulfillment_order_lines, lines, strict=True)
+        for pk, line in zip(new.ids.fulfillment_order_lines, lines, strict=True)
     ]
     return created, [
-        *placed,
+        *new.placed,
         sql.Insert(
             FulfillmentOrder, [{"id": pk, **row} for pk, row in zip(fo_ids, rows, strict=True)]
         ),
         sql.Insert(FulfillmentOrderLine, held),
-        *announce(created, held),
+        *new.announce(created, held),
     ]
 
 
 def new_plan_write(
-    db: BaseDBAsyncClient,
-    order: Order,
-    snapshot: Snapshot,
-    actor: Actor,
-    now: datetime,
-    ids: PlanIds,
-    announce: Announce,
-    placed: Sequence[sql.Insert],
-    locations: list[Location],
+    db: BaseDBAsyncClient, new: NewPlan, locations: list[Location]
 ) -> tuple[Written, GuardedWrite]:
     """`write_plan` for an order not yet written, built but not sent, for a plan whose
     `locations` have no daily capacity (`uncapped`): the reservations' guarded write with
-    the order's own rows (`placed`, the order first), the plan's fulfillment orders and
-    their lines (their `ids` taken ahead) and what `announce` writes about them (its events
-    and webhook deliveries)."""
-    created, writes = _new_plan_writes(order, snapshot, now, ids, announce, placed, locations)
-    reservations, reference = _reservations(snapshot), f"order:{order.number}"
-    write = guarded_write(db, reservations, actor, reference, writes)
+    the order's own rows, the plan's fulfillment orders and their lines and what
+    `announce` writes about them (its events and webhook deliveries)."""
+    created, writes = _new_plan_writes(new, locations)
+    reference = f"order:{new.order.number}"
+    write = guarded_write(db, _reservations(new.snapshot), new.actor, reference, writes)
     return Written(created, locations), write
 
 
-async def write_new_plan(
-    order: Order,
-    snapshot: Snapshot,
-    actor: Actor,
-    now: datetime,
-    ids: PlanIds,
-    announce: Announce,
-    placed: Sequence[sql.Insert],
-) -> tuple[Written, list[tuple[Any, ...]]]:
+async def write_new_plan(new: NewPlan) -> tuple[Written, list[tuple[Any, ...]]]:
     """`new_plan_write`, sent inside the caller's transaction; with a capped location, the
     reservations, then its capacity locked and counted, then the rest. Also returns the
     rows `placed[0]` returns."""
     db = sql.connection(Order)
-    locations = uncapped(snapshot)
+    locations = uncapped(new.snapshot)
     if locations is not None:
-        written, write = new_plan_write(
-            db, order, snapshot, actor, now, ids, announce, placed, locations
-        )
+        written, write = new_plan_write(db, new, locations)
         return written, write.outcome(await sql.run_all(db, write.statements))
-    reference = f"order:{order.number}"
-    await reserve_all(_reservations(snapshot), actor, reference)
-    locations = await claim_capacity(_wanted(snapshot), now, snapshot.location_rows)
-    created, writes = _new_plan_writes(order, snapshot, now, ids, announce, placed, locations)
+    await reserve_all(_reservations(new.snapshot), new.actor, f"order:{new.order.number}")
+    locations = await claim_capacity(_wanted(new.snapshot), new.now, new.snapshot.location_rows)
+    created, writes = _new_plan_writes(new, locations)
     return Written(created, locations), await sql.insert_together(*writes)
 
 

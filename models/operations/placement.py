@@ -187,21 +187,26 @@ def _order_writes(
             zip(ids.lines, data.lines, valid.products, valid.unit_prices, quantities, strict=True)
         )
     ]
-    idempotency = [
-        {
-            "channel": columns["channel"],
-            "key": data.idempotency_key,
-            "request_hash": valid.request_hash(),
-            "order_id": ids.order,
-            "created_at": now,
-            "updated_at": now,
-        }
-    ]
+    # Without a key there is no record, and no request hash to compute for one.
+    idempotency = (
+        [
+            {
+                "channel": columns["channel"],
+                "key": data.idempotency_key,
+                "request_hash": valid.request_hash(),
+                "order_id": ids.order,
+                "created_at": now,
+                "updated_at": now,
+            }
+        ]
+        if data.idempotency_key
+        else []
+    )
     stamp = sync_clock.new_order_stamp(sql.is_postgres(sql.connection(Order)))
     writes = [
         sql.Insert(Order, [columns], ("updated_at",), (("updated_at", stamp),)),
         sql.Insert(OrderLine, line_rows),
-        sql.Insert(IdempotencyRecord, idempotency if data.idempotency_key else []),
+        sql.Insert(IdempotencyRecord, idempotency),
     ]
     order = sql.stored(Order, columns)
     lines = [sql.stored(OrderLine, row) for row in line_rows]
@@ -225,13 +230,11 @@ async def _plan_new_order(
 
 @dataclass(frozen=True)
 class _NewOrder:
-    """An order's writes, built with the ids taken for it (`_new_order`), not sent."""
+    """An order's writes, built with the ids taken for it (`_new_order`), not sent: its
+    lines, and its plan (naming the lines by id) with the order and its own rows."""
 
-    order: Order
     lines: list[OrderLine]
-    snapshot: order_routing.Snapshot  # its plan naming the lines by id
-    announce: order_routing.Announce
-    writes: list[sql.Insert]  # the order's own rows, the order first
+    plan: order_routing.NewPlan
 
 
 def _new_order(
@@ -289,13 +292,16 @@ def _new_order(
             webhook_queue.new_order_deliveries(order, "order.created", assigned, live, now),
         ]
 
-    return _NewOrder(order, lines, replace(snapshot, plan=placed_plan), announce, writes)
+    snapshot = replace(snapshot, plan=placed_plan)
+    plan = order_routing.NewPlan(order, snapshot, actor, now, ids.plan, announce, writes)
+    return _NewOrder(lines, plan)
 
 
 def _placed(new: _NewOrder, written: order_routing.Written, returned: Sequence[Any]) -> Placed:
     ((updated_at,),) = returned
-    new.order.updated_at = sync_clock.as_stamp(updated_at)
-    return Placed(new.order, True, new.lines, written.fulfillment_orders, written.locations)
+    order = new.plan.order
+    order.updated_at = sync_clock.as_stamp(updated_at)
+    return Placed(order, True, new.lines, written.fulfillment_orders, written.locations)
 
 
 async def _write_alone(
@@ -316,9 +322,7 @@ async def _write_alone(
     ) -> tuple[list[sql.Statement], tuple[_NewOrder, order_routing.Written, GuardedWrite]]:
         ids = _ids_taken(row, counts)
         new = _new_order(valid, snapshot, actor, now, ids, live)
-        written, write = order_routing.new_plan_write(
-            db, new.order, new.snapshot, actor, now, ids.plan, new.announce, new.writes, locations
-        )
+        written, write = order_routing.new_plan_write(db, new.plan, locations)
         return write.statements, (new, written, write)
 
     with conflict_when_short():
@@ -339,9 +343,7 @@ async def _write_in_transaction(
     ((row,),) = await sql.run_all(db, [_taking_ids(db, counts)])
     ids = _ids_taken(row, counts)
     new = _new_order(valid, snapshot, actor, now, ids, live)
-    written, returned = await order_routing.write_new_plan(
-        new.order, new.snapshot, actor, now, ids.plan, new.announce, new.writes
-    )
+    written, returned = await order_routing.write_new_plan(new.plan)
     return _placed(new, written, returned)
 
 

@@ -106,10 +106,10 @@ def new_order_deliveries(
     what the writer has (`assigned`: each with its lines) instead of read back: `webhook`
     (e.g. "order.created"), then each fulfillment order's assignment event. Not sent."""
     rows = _delivery_rows(order, webhook, None, _targets(order, webhook, None, None, live), now)
-    event = FULFILLMENT_EVENTS.get(FulfillmentOrderEventType.ASSIGNED.value)
+    event = FULFILLMENT_EVENTS[FulfillmentOrderEventType.ASSIGNED.value]
     for fulfillment_order, lines in assigned:
-        targets = _targets(order, event, fulfillment_order, None, live) if event else []
-        if event and targets:
+        targets = _targets(order, event, fulfillment_order, None, live)
+        if targets:
             body = fulfillment_order_body(fulfillment_order, lines, live)
             rows += _delivery_rows(order, event, body, targets, now)
     return sql.Insert(WebhookDelivery, rows)
