@@ -22,7 +22,7 @@ from strawberry.tools import merge_types
 from strawberry.types import ExecutionContext, get_object_definition
 from strawberry.types.execution import ParseOptions
 
-from api import input_objects
+from api import direct_resolvers, input_objects
 from api.cost import COST_MODEL, Budgets, CostLimits, charge_query_cost
 from api.documents import DOCUMENTS_KEPT, PerDocument
 from api.executor import PlainLeavesExecutor
@@ -239,6 +239,7 @@ def schema_with(limits: Limits) -> OmsSchema:
     )
     built.cost_budgets = setup.budgets
     input_objects.install(built)
+    direct_resolvers.install(built)
     return built
 
 
