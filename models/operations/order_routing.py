@@ -10,6 +10,7 @@ from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
+from itertools import repeat
 from typing import Any
 
 from tortoise.backends.base.client import BaseDBAsyncClient
@@ -138,10 +139,28 @@ async def _candidates(inputs: RoutingInputs, now: datetime) -> list[CandidateLoc
 
 # A stock row as `plan` takes it, from inventory_level "l" joined to product "p" (LEVEL_WIDTH
 # columns), then the config version read in the same statement (routing_inputs).
-STOCK_COLUMNS = "l.id, l.location_id, p.sku, l.on_hand, l.reserved, l.safety_stock, " + (
+_STOCK_ROWS = "l.id, l.location_id, p.sku, l.on_hand, l.reserved, l.safety_stock, " + (
     version_column().sql
 )
 LEVEL_WIDTH = 6
+# PostgreSQL's: a SKU's levels as one row of arrays, grouped by SKU. asyncpg decodes a
+# placement's 150 levels (3 SKUs at 50 locations) as 3 rows of arrays for about half the
+# CPU of 150 rows.
+# Each array in level id order, so that their nth elements are one level's.
+_STOCK_ARRAYS = (
+    "array_agg(l.id ORDER BY l.id), array_agg(l.location_id ORDER BY l.id), p.sku, "
+    "array_agg(l.on_hand ORDER BY l.id), array_agg(l.reserved ORDER BY l.id), "
+    f"array_agg(l.safety_stock ORDER BY l.id), {version_column().sql}"
+)
+
+
+def stock_columns(db: BaseDBAsyncClient) -> tuple[str, str]:
+    """The select list of a read of stock levels (inventory_level "l" joined to product
+    "p"), and what ends the statement after its WHERE: a row per level, or on PostgreSQL a
+    row of arrays per SKU; `stock_of` takes either."""
+    if sql.is_postgres(db):
+        return _STOCK_ARRAYS, " GROUP BY p.sku"
+    return _STOCK_ROWS, ""
 
 
 @dataclass(frozen=True)
@@ -154,23 +173,34 @@ class Stock:
 
 
 def stock_of(rows: Sequence[Sequence[Any]]) -> Stock | None:
-    """The Stock in rows that end with STOCK_COLUMNS (a level's columns are NULL in a row
-    without one); None without rows (no version was read)."""
+    """The Stock in rows that end with `stock_columns` (a level's columns are NULL in a
+    row without one); None without rows (no version was read)."""
     if not rows:
         return None
     first = -LEVEL_WIDTH - 1
-    return Stock([tuple(row[first:-1]) for row in rows if row[first] is not None], rows[0][-1])
+    levels: list[tuple[Any, ...]] = []
+    for row in rows:
+        ids = row[first]
+        if isinstance(ids, list):  # one SKU's levels, as arrays
+            _, locations, sku, on_hand, reserved, safety = row[first:-1]
+            levels.extend(
+                zip(ids, locations, repeat(sku, len(ids)), on_hand, reserved, safety, strict=True)
+            )
+        elif ids is not None:
+            levels.append(tuple(row[first:-1]))
+    return Stock(levels, rows[0][-1])
 
 
 async def read_stock(skus: set[str]) -> Stock:
     """The stock levels of `skus` (hand-written SQL: Tortoise's query building and row
     conversion cost more than the read, on every placement)."""
     db = sql.connection(InventoryLevel)
+    columns, grouping = stock_columns(db)
     rows = await sql.fetch(
         InventoryLevel,
-        f"SELECT {STOCK_COLUMNS} FROM {sql.table(InventoryLevel)} l "
+        f"SELECT {columns} FROM {sql.table(InventoryLevel)} l "
         f"JOIN {sql.table(Product)} p ON p.id = l.product_id "
-        f"WHERE p.sku IN ({','.join(sql.placeholders(db, len(skus)))})",
+        f"WHERE p.sku IN ({','.join(sql.placeholders(db, len(skus)))}){grouping}",
         list(skus),
     )
     return stock_of(rows) or Stock([], await current_version())

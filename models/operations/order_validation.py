@@ -181,10 +181,11 @@ async def _products(
         f'ON r."channel" = {channel} AND r."key" = {key} WHERE {in_skus}'
     )
     if with_stock:
+        columns, grouping = order_routing.stock_columns(db)
         text += (
-            f" UNION ALL SELECT {'NULL,' * (width + 2)}{order_routing.STOCK_COLUMNS} "
+            f" UNION ALL SELECT {'NULL,' * (width + 2)}{columns} "
             f"FROM {sql.table(InventoryLevel)} l JOIN {sql.table(Product)} p "
-            f'ON p.id = l.product_id WHERE p."sku" IN ({",".join(marks[len(skus) :])})'
+            f'ON p.id = l.product_id WHERE p."sku" IN ({",".join(marks[len(skus) :])})' + grouping
         )
     # The record's key is unique: it joins every product row, or none.
     rows = await sql.run(

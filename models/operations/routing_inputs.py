@@ -2,7 +2,7 @@
 active locations without their stock or capacity use), kept per process and loaded again
 only when the database says it changed (models.operations.config_version).
 
-The version comes with the stock levels (`order_routing.STOCK_COLUMNS`), in the statement
+The version comes with the stock levels (`order_routing.stock_columns`), in the statement
 a plan sends anyway (`order_routing.read_stock`, or placement's read of the products), so a
 change committed before a plan's stock is read is seen by that plan, in every process on
 every host, at no extra round trip.

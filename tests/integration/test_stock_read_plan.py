@@ -10,6 +10,9 @@ import pytest
 from tortoise import connections
 
 from models import sql
+from models.operations import order_routing
+from models.operations.config_version import current_version
+from models.operations.order_validation import validate_order
 from models.operations.placement import place_order
 from models.rules.scopes import SYSTEM
 from models.tables import InventoryLevel, Location, Product
@@ -75,3 +78,23 @@ async def test_placements_stock_read_is_served_by_an_index() -> None:
             assert f"Seq Scan on {LEVELS_TABLE}" not in plan, plan
         else:  # a search by product, not a scan nor a skip-scan over the locations
             assert "SEARCH l USING INDEX" in plan and "(product_id=?" in plan, plan
+
+
+async def test_the_stock_read_answers_every_level_of_its_skus() -> None:
+    """Placement's read (with the products) and the routing engine's own read answer each
+    level of the SKUs asked for, with its own numbers, and no other: on PostgreSQL they
+    come as a row of arrays per SKU."""
+    await twin_cities({"MUG": (5, 0, 7), "CHAIR": (1, 1, 1), "HAT": (2, 2, 2)})
+    await InventoryLevel.filter(product__sku="MUG", location__code="MSP-01").update(
+        reserved=3, safety_stock=1
+    )
+    levels = await InventoryLevel.filter(product__sku__in=["MUG", "CHAIR"]).values_list(
+        "id", "location_id", "product__sku", "on_hand", "reserved", "safety_stock"
+    )
+    assert len(levels) == 6
+    stock = (await validate_order(web_order(("MUG", 1), ("CHAIR", 2)))).stock
+    assert stock is not None
+    read = await order_routing.read_stock({"MUG", "CHAIR"})
+    for answer in (stock, read):
+        assert sorted(answer.levels) == sorted(levels)
+        assert answer.version == await current_version()
