@@ -10,7 +10,6 @@ from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
-from itertools import repeat
 from typing import Any
 
 from tortoise.backends.base.client import BaseDBAsyncClient
@@ -143,14 +142,14 @@ _STOCK_ROWS = "l.id, l.location_id, p.sku, l.on_hand, l.reserved, l.safety_stock
     version_column().sql
 )
 LEVEL_WIDTH = 6
-# PostgreSQL's: a SKU's levels as one row of arrays, grouped by SKU. asyncpg decodes a
-# placement's 150 levels (3 SKUs at 50 locations) as 3 rows of arrays for about half the
-# CPU of 150 rows.
-# Each array in level id order, so that their nth elements are one level's.
+# PostgreSQL's: a row per SKU, its levels as an array of (id, location id, on hand, reserved,
+# safety stock) arrays in the first column, the SKU in the third (the other level columns
+# NULL: a row's width either way). asyncpg decodes a placement's 150 levels (3 SKUs at 50
+# locations) this way for ~80 us less CPU than 150 rows, and PostgreSQL's work is the same
+# (one aggregate: five, each in level id order, cost it more than the client saves).
 _STOCK_ARRAYS = (
-    "array_agg(l.id ORDER BY l.id), array_agg(l.location_id ORDER BY l.id), p.sku, "
-    "array_agg(l.on_hand ORDER BY l.id), array_agg(l.reserved ORDER BY l.id), "
-    f"array_agg(l.safety_stock ORDER BY l.id), {version_column().sql}"
+    "array_agg(ARRAY[l.id, l.location_id, l.on_hand, l.reserved, l.safety_stock]), NULL, "
+    f"p.sku, NULL, NULL, NULL, {version_column().sql}"
 )
 
 
@@ -180,13 +179,14 @@ def stock_of(rows: Sequence[Sequence[Any]]) -> Stock | None:
     first = -LEVEL_WIDTH - 1
     levels: list[tuple[Any, ...]] = []
     for row in rows:
-        ids = row[first]
-        if isinstance(ids, list):  # one SKU's levels, as arrays
-            _, locations, sku, on_hand, reserved, safety = row[first:-1]
+        level = row[first]
+        if isinstance(level, list):  # one SKU's levels (_STOCK_ARRAYS)
+            sku = row[first + 2]
             levels.extend(
-                zip(ids, locations, repeat(sku, len(ids)), on_hand, reserved, safety, strict=True)
+                (lid, location, sku, on_hand, reserved, safety)
+                for lid, location, on_hand, reserved, safety in level
             )
-        elif ids is not None:
+        elif level is not None:
             levels.append(tuple(row[first:-1]))
     return Stock(levels, rows[0][-1])
 
