@@ -10,9 +10,11 @@ and the wrapper was about a tenth of the page's CPU.
 
 `install` works the bookkeeping out once per field and gives graphql-core a resolver that
 makes the same call strawberry would (`StrawberryField.get_result` with the same arguments),
-for fields that have a resolver of their own, no GraphQL argument, no field extension
-(permission classes are one), no exception handler, that are not async and whose field
-class keeps strawberry's `get_result`. Every other field keeps strawberry's resolver.
+for fields that have a resolver of their own, no field extension (permission classes are
+one), no exception handler, no argument but of a built-in scalar type (`first: Int`:
+strawberry passes graphql-core's value on as it is, under its Python name), that are not
+async and whose field class keeps strawberry's `get_result`. Every other field keeps
+strawberry's resolver.
 graphql-core's middleware (tracing) wraps these resolvers as it wraps any other.
 tests/unit/test_direct_resolvers.py compares the answers, errors included, with
 strawberry's own.
@@ -25,10 +27,17 @@ from typing import Any
 
 import strawberry
 from graphql import GraphQLObjectType, GraphQLResolveInfo
+from strawberry.schema.config import StrawberryConfig
 from strawberry.schema.schema_converter import GraphQLCoreConverter
+from strawberry.types.base import StrawberryMaybe, StrawberryOptional
 from strawberry.types.field import StrawberryField
 
 Resolve = Callable[..., Any]
+
+
+# Argument types strawberry's `convert_argument` passes on unchanged (with None, also when
+# optional): graphql-core has already parsed and checked them.
+_AS_IS: tuple[type, ...] = (int, str, float, bool)
 
 
 def install(schema: strawberry.Schema) -> int:
@@ -45,20 +54,21 @@ def install(schema: strawberry.Schema) -> int:
             continue
         for graphql_field in named.fields.values():
             field = graphql_field.extensions.get(GraphQLCoreConverter.DEFINITION_BACKREF)
-            resolve = direct_resolver(field, schema.config.info_class)
+            resolve = direct_resolver(field, schema.config)
             if resolve is not None:
                 graphql_field.resolve = resolve
                 installed += 1
     return installed
 
 
-def direct_resolver(field: object, info_class: type) -> Resolve | None:
+def direct_resolver(field: object, config: StrawberryConfig) -> Resolve | None:
     """The direct resolver of `field`, or None where strawberry's own must stay."""
     if not isinstance(field, StrawberryField) or not _plain(field):
         return None
     resolver = field.base_resolver
     assert resolver is not None  # _plain
     get_result = field.get_result
+    info_class = config.info_class
     pass_self = resolver.self_parameter is not None
     source_names = tuple(
         parameter.name
@@ -66,11 +76,19 @@ def direct_resolver(field: object, info_class: type) -> Resolve | None:
         if parameter is not None
     )
     info_name = resolver.info_parameter.name if resolver.info_parameter is not None else None
+    # (GraphQL name, Python name) of each argument, as strawberry's convert_arguments names
+    # them.
+    renamed = tuple(
+        (config.name_converter.from_argument(argument), argument.python_name)
+        for argument in field.arguments
+    )
 
-    # strawberry's get_arguments, worked out once: self first, root/parent and info by name.
-    def resolve(source: Any, info: GraphQLResolveInfo[Any]) -> Any:
+    # strawberry's get_arguments, worked out once: self first, then the arguments the
+    # client gave (or graphql-core defaulted), root/parent and info, by name.
+    def resolve(source: Any, info: GraphQLResolveInfo[Any], **given: Any) -> Any:
         strawberry_info = info_class(_raw_info=info, _field=field)
-        kwargs = dict.fromkeys(source_names, source)
+        kwargs = {python: given[name] for name, python in renamed if name in given}
+        kwargs.update(dict.fromkeys(source_names, source))
         if info_name is not None:
             kwargs[info_name] = strawberry_info
         args = [source] if pass_self else []
@@ -86,7 +104,14 @@ def _plain(field: StrawberryField) -> bool:
         and callable(resolver.wrapped_func)
         and not field.is_async
         and not field.is_subscription
-        and not field.arguments
+        and all(_as_is(argument.type) for argument in field.arguments)
         and not field.extensions
         and type(field).get_result is StrawberryField.get_result
     )
+
+
+def _as_is(kind: object) -> bool:
+    """Whether strawberry passes an argument of this type on as graphql-core gives it."""
+    if isinstance(kind, StrawberryOptional) and not isinstance(kind, StrawberryMaybe):
+        kind = kind.of_type
+    return kind in _AS_IS

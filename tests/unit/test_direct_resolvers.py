@@ -68,10 +68,24 @@ class Box:
     def not_null_but_none(self) -> int:
         return None  # type: ignore[return-value]
 
-    # Left to strawberry: an argument, a permission, an async resolver.
+    # Built-in scalar arguments go direct too, under their Python names.
     @strawberry.field
     def times(self, n: int = 3) -> int:
         return self.size * n
+
+    @strawberry.field
+    def label(self, info: Info, the_prefix: str | None = "box", upper: bool = False) -> str:
+        text = f"{the_prefix}-{self.size}-{info.field_name}"
+        return text.upper() if upper else text
+
+    # Left to strawberry: an argument strawberry converts, a permission, an async resolver.
+    @strawberry.field
+    def picked(self, sizes: list[int]) -> list[int]:
+        return [size for size in sizes if size <= self.size]
+
+    @strawberry.field
+    def maybe(self, n: strawberry.Maybe[int]) -> str:
+        return repr(n)
 
     @strawberry.field(permission_classes=[Everyone])
     def guarded(self) -> int:
@@ -106,6 +120,8 @@ QUERIES = [
     "{ boxes { size failing } }",  # a resolver's error, at its path, the rest answered
     "{ boxes { notNullButNone } }",  # None in a non-null field nulls the parent
     "{ a: boxWith(size: 4) { d: doubled i: withInfo } b: boxes { x: fromParent } }",
+    "{ boxes { times t: times(n: 5) label l: label(thePrefix: null, upper: true) } }",
+    '{ boxes { label(thePrefix: "crate") picked(sizes: [1, 2, 3]) maybe(n: 4) } }',
 ]
 
 
@@ -163,8 +179,10 @@ def test_only_plain_resolvers_are_called_directly() -> None:
             "failing",
             "later",
             "notNullButNone",
+            "times",
+            "label",
         },
-        "Query": {"boxes"},
+        "Query": {"boxes", "boxWith"},
     }
 
 
@@ -190,8 +208,9 @@ def test_a_field_middleware_still_wraps_the_direct_resolvers() -> None:
 
 
 def test_the_oms_schema_calls_its_plain_resolvers_directly() -> None:
-    """The page's resolvers (lines, unitPrice, product, location, orderLine) go direct; a
-    field with arguments or a permission (orders, placeOrder) keeps strawberry's."""
+    """The page's resolvers (lines, unitPrice, product, location, orderLine, and
+    fulfillmentOrders with its `first`) go direct; a field with an input argument or a
+    permission (orders, placeOrder) keeps strawberry's."""
     fields = oms_schema._schema.type_map
     order_line, order, query = (fields[name] for name in ("OrderLine", "Order", "Query"))
     assert isinstance(order_line, GraphQLObjectType) and isinstance(order, GraphQLObjectType)
@@ -199,4 +218,6 @@ def test_the_oms_schema_calls_its_plain_resolvers_directly() -> None:
     module = direct_resolvers.direct_resolver.__module__
     assert order_line.fields["unitPrice"].resolve.__module__ == module  # type: ignore[union-attr]
     assert order.fields["lines"].resolve.__module__ == module  # type: ignore[union-attr]
+    fulfillment_orders = order.fields["fulfillmentOrders"].resolve
+    assert fulfillment_orders.__module__ == module  # type: ignore[union-attr]
     assert query.fields["orders"].resolve.__module__ != module  # type: ignore[union-attr]
