@@ -1,5 +1,5 @@
 """api/direct_resolvers answers what strawberry's own resolver answers (data and errors),
-for each way a resolver asks for its source and info, and leaves strawberry's resolver on
+for each way a resolver asks for its source, info and arguments, and leaves strawberry's resolver on
 every field it cannot call directly."""
 
 from __future__ import annotations
