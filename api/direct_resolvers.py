@@ -87,7 +87,8 @@ def direct_resolver(field: object, config: StrawberryConfig) -> Resolve | None:
     def resolve(source: Any, info: GraphQLResolveInfo[Any], **given: Any) -> Any:
         strawberry_info = info_class(_raw_info=info, _field=field)
         kwargs = {python: given[name] for name, python in renamed if name in given}
-        kwargs.update(dict.fromkeys(source_names, source))
+        for name in source_names:
+            kwargs[name] = source
         if info_name is not None:
             kwargs[info_name] = strawberry_info
         args = [source] if pass_self else []

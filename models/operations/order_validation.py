@@ -10,6 +10,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, fields, is_dataclass
 from decimal import Decimal
+from functools import cache
 from typing import Any
 
 from models import sql
@@ -102,7 +103,7 @@ class ValidOrder:
 def _plain(value: Any) -> Any:
     """`value` as JSON would see `dataclasses.asdict` of it (so that hashes of requests
     stored earlier still match), without asdict's deep copy of every leaf."""
-    names = _field_names(type(value))
+    names = _field_names(value.__class__)
     if names is not None:
         return {name: _plain(getattr(value, name)) for name in names}
     if isinstance(value, list | tuple):
@@ -112,15 +113,11 @@ def _plain(value: Any) -> Any:
     return value
 
 
-_FIELD_NAMES: dict[type, tuple[str, ...] | None] = {}
-
-
+@cache
 def _field_names(kind: type) -> tuple[str, ...] | None:
     """The fields of a dataclass, None for another type (`dataclasses.fields` builds its
     answer on every call: it was most of a request's hash)."""
-    if kind not in _FIELD_NAMES:
-        _FIELD_NAMES[kind] = tuple(f.name for f in fields(kind)) if is_dataclass(kind) else None
-    return _FIELD_NAMES[kind]
+    return tuple(f.name for f in fields(kind)) if is_dataclass(kind) else None
 
 
 def check_header(data: OrderInput) -> str:
