@@ -7,18 +7,16 @@ folds several writes into one statement (data-modifying WITH clauses), SQLite, w
 none, runs them as statements of one batch (`run_all`): one trip to its connection's
 thread. A write that must commit whole without a transaction around it goes alone
 (`write_alone`): one guarded statement on PostgreSQL, one trip from BEGIN IMMEDIATE to
-COMMIT on SQLite. Statement texts depend only on the shape (table, columns, row count),
-so each is built once per shape, and asyncpg prepares each text once per connection.
+COMMIT on SQLite (committed with those waiting beside it: `models.sqlite_thread`).
+Statement texts depend only on the shape (table, columns, row count), so each is built
+once per shape, and asyncpg prepares each text once per connection.
 Values go to the drivers as Tortoise would send them: JSON columns encoded by their
 field, the rest native (Tortoise registers SQLite's Decimal and datetime adapters).
 """
 
 from __future__ import annotations
 
-import contextvars
 import inspect
-import logging
-import sqlite3
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -34,6 +32,7 @@ from tortoise.exceptions import IntegrityError, OperationalError, TransactionMan
 from tortoise.models import Model
 
 from models.sqlite_client import ImmediateSqliteClient
+from models.sqlite_thread import falls_short, on_thread, run_batch
 
 Row = Mapping[str, Any]
 T = TypeVar("T")
@@ -394,7 +393,7 @@ async def run_all(db: BaseDBAsyncClient, batch: Sequence[Statement]) -> list[lis
         done: list[list[tuple[Any, ...]]] = []
         for statement in batch:
             done.append(await _pg_fetch(db, statement))
-            if _falls_short(statement, done[-1]):
+            if falls_short(statement, done[-1]):
                 break
         return done
     for statement in batch:
@@ -405,61 +404,9 @@ async def run_all(db: BaseDBAsyncClient, batch: Sequence[Statement]) -> list[lis
         else None
     )
     if reader is not None:  # reads outside a transaction: not behind the writes in flight
-        return await _on_sqlite_thread(reader, _sqlite_batch, batch)
+        return await on_thread(reader, run_batch, batch)
     async with db.acquire_connection() as driver:
-        return await _on_sqlite_thread(cast(aiosqlite.Connection, driver), _sqlite_batch, batch)
-
-
-async def _on_sqlite_thread(
-    thread: aiosqlite.Connection, function: Callable[..., T], *args: Any
-) -> T:
-    """`function(connection, *args)` on the connection's thread, its errors raised as
-    Tortoise's."""
-    try:
-        # aiosqlite's own methods run one statement per trip; its `_execute` runs a
-        # function on the connection's thread (aiosqlite is pinned in pyproject.toml).
-        return cast(T, await thread._execute(function, thread._conn, *args))  # type: ignore[no-untyped-call]
-    except sqlite3.OperationalError as exc:
-        raise OperationalError(exc) from exc
-    except sqlite3.IntegrityError as exc:
-        raise IntegrityError(exc) from exc
-
-
-def _sqlite_batch(
-    driver: sqlite3.Connection, batch: Sequence[Statement]
-) -> list[list[tuple[Any, ...]]]:
-    cursor = driver.cursor()
-    cursor.row_factory = None  # tuples, not the connection's sqlite3.Row objects
-    done: list[list[tuple[Any, ...]]] = []
-    for statement in batch:
-        done.append(cursor.execute(statement.text, statement.values).fetchall())
-        if _falls_short(statement, done[-1]):
-            break
-    return done
-
-
-def _sqlite_alone(
-    driver: sqlite3.Connection,
-    take: Statement,
-    build: Callable[[tuple[Any, ...]], tuple[Sequence[Statement], T]],
-    context: contextvars.Context,
-    log: logging.Logger,
-) -> tuple[T, list[list[tuple[Any, ...]]]]:
-    driver.execute("BEGIN IMMEDIATE")
-    try:
-        (taken,) = _sqlite_batch(driver, [take])
-        # The caller's context: what `build` notes in its context variables, it notes there.
-        batch, built = context.run(build, taken[0])
-        for statement in batch:
-            log.debug("%s: %s", statement.text, statement.values)
-        done = _sqlite_batch(driver, batch)
-        short = bool(done) and _falls_short(batch[len(done) - 1], done[-1])
-        driver.execute("ROLLBACK" if short else "COMMIT")
-    except BaseException:
-        if driver.in_transaction:
-            driver.execute("ROLLBACK")
-        raise
-    return built, done
+        return await on_thread(cast(aiosqlite.Connection, driver), run_batch, batch)
 
 
 async def write_alone(
@@ -474,10 +421,11 @@ async def write_alone(
 
     PostgreSQL: `take` draws from sequences (a value taken is never given again), then
     `build` must make one statement: it commits alone, and its guard fails it whole
-    (`expect_rows`). SQLite: one call on the connection's thread from BEGIN IMMEDIATE to
-    COMMIT, `take` under the write lock and `build` run there too, so that the lock is
-    held for the database's work alone, never across a trip back to the event loop;
-    rolled back when a statement fails or answers fewer rows than it `expect`s."""
+    (`expect_rows`). SQLite: on the connection's thread, `take` under the write lock and
+    `build` run there too, so that the lock is held for the database's work alone, never
+    across a trip back to the event loop; with the other writes alone waiting then, in one
+    transaction (`models.sqlite_thread`); rolled back when a statement fails or answers
+    fewer rows than it `expect`s."""
     if isinstance(db, AsyncpgDBClient):
         # One connection for both: a pool acquisition and release cost more CPU than the
         # statement that takes the ids, and `build` does not wait on anything.
@@ -487,20 +435,10 @@ async def write_alone(
             if len(batch) != 1:
                 raise ValueError(f"a write alone on PostgreSQL is one statement, not {len(batch)}")
             return built, [await _pg_fetch_on(driver, db, batch[0])]
+    if not isinstance(db, ImmediateSqliteClient):
+        raise TypeError(f"a write alone on SQLite needs models.sqlite_client, not {db!r}")
     db.log.debug("%s: %s", take.text, take.values)
-    async with db.acquire_connection() as driver:
-        return await _on_sqlite_thread(
-            cast(aiosqlite.Connection, driver),
-            _sqlite_alone,
-            take,
-            build,
-            contextvars.copy_context(),
-            db.log,
-        )
-
-
-def _falls_short(statement: Statement, rows: Sequence[Any]) -> bool:
-    return statement.expect is not None and len(rows) < statement.expect
+    return await db.grouped_writes.write(take, build)
 
 
 async def _pg_fetch(db: AsyncpgDBClient, statement: Statement) -> list[tuple[Any, ...]]:

@@ -40,6 +40,8 @@ from tortoise.backends.sqlite.client import (
 )
 from tortoise.exceptions import TransactionManagementError
 
+from models.sqlite_thread import GroupedWrites
+
 
 class _ImmediateTransaction(SqliteTransactionWrapper):
     async def begin(self) -> None:
@@ -62,6 +64,14 @@ def _shareable(filename: str) -> bool:
 
 class ImmediateSqliteClient(SqliteClient):
     _reader: aiosqlite.Connection | None = None
+    _grouped_writes: GroupedWrites | None = None
+
+    @property
+    def grouped_writes(self) -> GroupedWrites:
+        """Its writes alone, sent to its connection's thread in groups."""
+        if self._grouped_writes is None:
+            self._grouped_writes = GroupedWrites(self)
+        return self._grouped_writes
 
     def _in_transaction(self) -> TransactionContext:
         return SqliteTransactionContext(_ImmediateTransaction(self), self._lock)

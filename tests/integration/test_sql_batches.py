@@ -117,7 +117,7 @@ async def test_a_batch_is_one_trip_and_a_placement_two(
 ) -> None:
     db = sql.connection(Product)
     await sql.run_all(db, [_insert("D-1"), _insert("D-2"), _insert("D-3")])
-    assert trips == ["_sqlite_batch"]
+    assert trips == ["run_batch"]
     network = await twin_cities({"MUG": (5, 5, 0), "CHAIR": (2, 0, 0)})
     # The first placement writes the default routing settings (a configuration change);
     # the second reads routing's inputs again and keeps them.
@@ -127,7 +127,7 @@ async def test_a_batch_is_one_trip_and_a_placement_two(
     await place_order(web_order(("MUG", 1), ("CHAIR", 1), idempotency_key="trips"), SYSTEM)
     # The stock read; then one trip from BEGIN IMMEDIATE to COMMIT: the ids taken under the
     # write lock, the reservations with the order and everything else.
-    assert trips == ["_sqlite_batch", "_sqlite_alone"]
+    assert trips == ["run_batch", "_write_group"]
     # A capped location is counted between the reservations and the rest, in a transaction:
     # BEGIN (Tortoise's: a COMMIT first, then BEGIN), the ids, the reservations, the count,
     # the rest, COMMIT.
@@ -135,8 +135,8 @@ async def test_a_batch_is_one_trip_and_a_placement_two(
     trips.clear()
     await place_order(web_order(("MUG", 1)), SYSTEM)
     begin = trips.index("execute")
-    assert trips[begin - 1 : begin + 2] == ["commit", "execute", "_sqlite_batch"], trips
-    assert trips[-1] == "commit" and "_sqlite_alone" not in trips, trips
+    assert trips[begin - 1 : begin + 2] == ["commit", "execute", "run_batch"], trips
+    assert trips[-1] == "commit" and "_write_group" not in trips, trips
 
 
 @pytest.mark.parametrize(

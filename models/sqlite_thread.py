@@ -1,0 +1,192 @@
+"""What `models.sql` runs on SQLite's connection threads: a batch of statements in one
+trip, and writes alone committed in groups.
+
+aiosqlite gives each connection a thread and sends it one call at a time. A write alone
+(`sql.write_alone`: take a row under the write lock, build statements from it, commit)
+is one such call. Sent one by one, each held the connection's lock (Tortoise's, an
+asyncio lock) from its turn until the event loop got round to its answer and then to
+the next writer's turn: under load two passes of a busy loop per write, with the
+thread idle meanwhile, and one fsync per order. Writes alone that arrive while one is on
+the thread wait in a queue (`GroupedWrites`); the next trip takes all of them: one
+transaction, a savepoint each, so that one that fails or falls short is rolled back
+alone, and one COMMIT (one fsync) for the group. Each caller is answered only after
+that COMMIT: an order the response says was placed is on disk.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextvars
+import logging
+import sqlite3
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
+
+import aiosqlite
+from tortoise.exceptions import IntegrityError, OperationalError
+
+if TYPE_CHECKING:
+    from tortoise.backends.base.client import BaseDBAsyncClient
+
+    from models.sql import Statement
+
+T = TypeVar("T")
+Rows = list[list[tuple[Any, ...]]]
+
+# The most writes one transaction takes: enough for every request a worker has in flight
+# at once, few enough that another process waiting for the write lock (a second worker,
+# the CLI) gets it between groups within its busy timeout.
+GROUP_LIMIT = 64
+
+
+def translated(exc: sqlite3.Error) -> Exception:
+    """sqlite3's error as Tortoise raises it (what callers catch), else itself."""
+    if isinstance(exc, sqlite3.IntegrityError):
+        return IntegrityError(exc)
+    if isinstance(exc, sqlite3.OperationalError):
+        return OperationalError(exc)
+    return exc
+
+
+async def on_thread(thread: aiosqlite.Connection, function: Callable[..., T], *args: Any) -> T:
+    """`function(connection, *args)` on the connection's thread, its errors raised as
+    Tortoise's."""
+    try:
+        # aiosqlite's own methods run one statement per trip; its `_execute` runs a
+        # function on the connection's thread (aiosqlite is pinned in pyproject.toml).
+        return cast(T, await thread._execute(function, thread._conn, *args))  # type: ignore[no-untyped-call]
+    except sqlite3.Error as exc:
+        raise translated(exc) from exc
+
+
+def falls_short(statement: Statement, rows: Sequence[Any]) -> bool:
+    """Whether a statement answered fewer rows than it `expect`s (its guard fell short)."""
+    return statement.expect is not None and len(rows) < statement.expect
+
+
+def run_batch(driver: sqlite3.Connection, batch: Sequence[Statement]) -> Rows:
+    """On the connection's thread: each statement's rows, up to the first that falls
+    short."""
+    cursor = driver.cursor()
+    cursor.row_factory = None  # tuples, not the connection's sqlite3.Row objects
+    done: Rows = []
+    for statement in batch:
+        done.append(cursor.execute(statement.text, statement.values).fetchall())
+        if falls_short(statement, done[-1]):
+            break
+    return done
+
+
+Build = Callable[[tuple[Any, ...]], tuple[Sequence["Statement"], T]]
+
+
+@dataclass(frozen=True)
+class _Write(Generic[T]):
+    """A write alone waiting for its group: its caller awaits `answer`."""
+
+    take: Statement
+    build: Build[T]
+    context: contextvars.Context  # the caller's: what `build` notes, it notes there
+    answer: asyncio.Future[tuple[T, Rows]]
+
+
+@dataclass
+class GroupedWrites:
+    """One connection's writes alone, sent to its thread in groups (see the module)."""
+
+    db: BaseDBAsyncClient
+    _waiting: list[_Write[Any]] = field(default_factory=list)
+    _sender: asyncio.Task[None] | None = None
+
+    async def write(self, take: Statement, build: Build[T]) -> tuple[T, Rows]:
+        """`take`'s row, then the statements `build` makes of it, committed with the
+        group's other writes or, when one of them fails or falls short, rolled back
+        alone. Returns what `build` made, and the rows of each statement it ran."""
+        answer: asyncio.Future[tuple[T, Rows]] = asyncio.get_running_loop().create_future()
+        self._waiting.append(_Write(take, build, contextvars.copy_context(), answer))
+        loop = answer.get_loop()
+        if self._sender is None or self._sender.done() or self._sender.get_loop() is not loop:
+            self._sender = asyncio.create_task(self._send(), name="sqlite-grouped-writes")
+        return await answer
+
+    async def _send(self) -> None:
+        """Send the waiting writes, a group per trip, until none wait."""
+        group: list[_Write[Any]] = []
+        try:
+            while self._waiting:
+                group = []
+                try:
+                    async with self.db.acquire_connection() as driver:
+                        # Formed once the connection is ours: what arrived meanwhile joins,
+                        # and a caller cancelled meanwhile is left out.
+                        group = self._next_group()
+                        outcomes = await on_thread(
+                            cast(aiosqlite.Connection, driver), _write_group, group, self.db.log
+                        )
+                except Exception as exc:  # the group's transaction failed: none of it remains
+                    group = group or self._next_group()
+                    outcomes = [exc] * len(group)
+                for write, outcome in zip(group, outcomes, strict=True):
+                    _answer(write.answer, outcome)
+        except asyncio.CancelledError as exc:  # the loop is closing: no one else will answer
+            for write in [*group, *self._waiting]:
+                _answer(write.answer, OperationalError(f"the write was cut short: {exc!r}"))
+            raise
+
+    def _next_group(self) -> list[_Write[Any]]:
+        group = [w for w in self._waiting[:GROUP_LIMIT] if not w.answer.cancelled()]
+        del self._waiting[:GROUP_LIMIT]
+        return group
+
+
+def _answer(answer: asyncio.Future[T], outcome: T | Exception) -> None:
+    if answer.done():  # its caller was cancelled meanwhile
+        return
+    if isinstance(outcome, Exception):
+        answer.set_exception(outcome)
+    else:
+        answer.set_result(outcome)
+
+
+def _write_group(
+    driver: sqlite3.Connection, group: Sequence[_Write[Any]], log: logging.Logger
+) -> list[tuple[Any, Rows] | Exception]:
+    """On the connection's thread: the group in one transaction under the write lock,
+    each write in a savepoint; each one's outcome, in order. A write whose statement
+    fails or falls short is rolled back to its savepoint, and the others go on; an error
+    that ends the transaction (SQLite rolls back whole on some, such as a full disk)
+    fails the group: raised, for every write."""
+    if not group:
+        return []
+    driver.execute("BEGIN IMMEDIATE")
+    try:
+        outcomes = [_write_one(driver, write, log) for write in group]
+        driver.execute("COMMIT")
+    except BaseException:
+        if driver.in_transaction:
+            driver.execute("ROLLBACK")
+        raise
+    return outcomes
+
+
+def _write_one(
+    driver: sqlite3.Connection, write: _Write[Any], log: logging.Logger
+) -> tuple[Any, Rows] | Exception:
+    driver.execute("SAVEPOINT write_alone")
+    try:
+        (taken,) = run_batch(driver, [write.take])
+        batch, built = write.context.run(write.build, taken[0])
+        for statement in batch:
+            log.debug("%s: %s", statement.text, statement.values)
+        done = run_batch(driver, batch)
+        if done and falls_short(batch[len(done) - 1], done[-1]):
+            driver.execute("ROLLBACK TO write_alone")
+        outcome: tuple[Any, Rows] | Exception = (built, done)
+    except Exception as exc:
+        if not driver.in_transaction:
+            raise
+        driver.execute("ROLLBACK TO write_alone")
+        outcome = translated(exc) if isinstance(exc, sqlite3.Error) else exc
+    driver.execute("RELEASE write_alone")
+    return outcome

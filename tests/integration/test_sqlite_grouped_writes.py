@@ -1,0 +1,156 @@
+"""SQLite's writes alone, committed in groups (`models.sqlite_thread`): the writes waiting
+together go to the connection's thread in one trip and one transaction; each sees the ones
+before it, one that fails or falls short is rolled back alone, a failure of the whole
+transaction reaches every caller, a cancelled caller's write is never sent, and every
+caller is answered after its write is on disk."""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+from collections.abc import Iterator
+from typing import Any
+
+import aiosqlite
+import pytest
+from tortoise.exceptions import IntegrityError, OperationalError
+from tortoise.transactions import in_transaction
+
+from api.settings import Settings
+from models import sql
+from models.tables import Product
+from tests.support.database import ON_POSTGRES
+
+pytestmark = [
+    pytest.mark.skipif(ON_POSTGRES, reason="SQLite's writes alone"),
+    pytest.mark.usefixtures("db"),
+]
+
+_PRODUCTS = sql.table(Product)
+_COUNT = sql.Statement(f"SELECT COUNT(*) FROM {_PRODUCTS}", [])
+
+
+def _insert(sku: str) -> sql.Statement:
+    columns, values = sql.row_values(Product, [{"sku": sku, "name": sku, "tags": []}])
+    text = (
+        f"INSERT INTO {_PRODUCTS} ({','.join(map(sql.quote, columns))}) "
+        f"VALUES ({','.join('?' * len(values))}) RETURNING sku"
+    )
+    return sql.Statement(text, values)
+
+
+def _numbered(row: tuple[Any, ...]) -> tuple[list[sql.Statement], int]:
+    """A product named after the count it took: a write that needs the ones before it."""
+    return [_insert(f"N-{row[0]}")], row[0]
+
+
+async def _write(build: Any = _numbered) -> tuple[Any, list[list[tuple[Any, ...]]]]:
+    return await sql.write_alone(sql.connection(Product), _COUNT, build)
+
+
+async def _skus() -> list[str]:
+    return sorted(await Product.all().values_list("sku", flat=True))
+
+
+@pytest.fixture
+def groups(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[int]]:
+    """The size of each group sent to the connection's thread."""
+    sizes: list[int] = []
+    execute = aiosqlite.Connection._execute
+
+    async def counted(self: aiosqlite.Connection, fn: Any, *args: Any, **kwargs: Any) -> Any:
+        if fn.__name__ == "_write_group":
+            sizes.append(len(args[1]))
+        return await execute(self, fn, *args, **kwargs)
+
+    monkeypatch.setattr(aiosqlite.Connection, "_execute", counted)
+    yield sizes
+
+
+async def test_writes_waiting_together_go_in_one_trip_each_after_the_one_before(
+    groups: list[int], db: Settings
+) -> None:
+    answers = await asyncio.gather(*(_write() for _ in range(5)))
+    assert groups == [5]
+    # Each took its row under the write lock, after the writes before it in the group.
+    assert [built for built, _ in answers] == [0, 1, 2, 3, 4]
+    assert [done for _, done in answers] == [[[(f"N-{n}",)]] for n in range(5)]
+    # Answered after the COMMIT: another connection to the file sees all of them.
+    other = sqlite3.connect(db.database_url.removeprefix("sqlite://"))
+    try:
+        assert other.execute(_COUNT.text).fetchone() == (5,)
+    finally:
+        other.close()
+    assert await _write() == (5, [[("N-5",)]]) and groups == [5, 1]
+
+
+async def test_a_write_that_fails_or_falls_short_is_rolled_back_alone(groups: list[int]) -> None:
+    await _write()  # N-0
+    short = sql.Statement(f"SELECT id FROM {_PRODUCTS} WHERE sku = ?", ["nowhere"], 1)
+
+    def duplicate(row: tuple[Any, ...]) -> tuple[list[sql.Statement], None]:
+        return [_insert(f"D-{row[0]}"), _insert("N-0")], None
+
+    def falls_short(row: tuple[Any, ...]) -> tuple[list[sql.Statement], None]:
+        return [_insert(f"S-{row[0]}"), short], None
+
+    def refuses(row: tuple[Any, ...]) -> tuple[list[sql.Statement], None]:
+        raise ValueError("refused while building")
+
+    answers = await asyncio.gather(
+        _write(),
+        _write(duplicate),
+        _write(falls_short),
+        _write(refuses),
+        _write(),
+        return_exceptions=True,
+    )
+    assert groups == [1, 5]
+    first, failed, fell_short, refused, last = answers
+    assert first == (1, [[("N-1",)]])
+    assert isinstance(failed, IntegrityError)
+    assert fell_short == (None, [[("S-2",)], []])
+    assert isinstance(refused, ValueError)
+    # The writes rolled back left nothing: the last one counted two products before it.
+    assert last == (2, [[("N-2",)]])
+    assert await _skus() == ["N-0", "N-1", "N-2"]
+
+
+async def test_a_group_whose_transaction_fails_fails_every_write(db: Settings) -> None:
+    client = sql.connection(Product)
+    await client.execute_script("PRAGMA busy_timeout = 50")
+    other = sqlite3.connect(db.database_url.removeprefix("sqlite://"), isolation_level=None)
+    try:
+        other.execute("BEGIN IMMEDIATE")  # another process holds the write lock
+        answers = await asyncio.gather(_write(), _write(), return_exceptions=True)
+        assert all(isinstance(answer, OperationalError) for answer in answers), answers
+        other.execute("ROLLBACK")
+        assert await _write() == (0, [[("N-0",)]]), "the connection goes on"
+    finally:
+        other.close()
+        await client.execute_script("PRAGMA busy_timeout = 5000")
+
+
+async def test_a_write_cancelled_before_its_group_is_sent_is_never_made(
+    groups: list[int],
+) -> None:
+    holding, release = asyncio.Event(), asyncio.Event()
+
+    async def transaction_in_flight() -> None:
+        async with in_transaction():  # holds the writing connection
+            holding.set()
+            await release.wait()
+
+    transaction = asyncio.create_task(transaction_in_flight())
+    await holding.wait()
+    cancelled = asyncio.create_task(_write())
+    kept = asyncio.create_task(_write())
+    await asyncio.sleep(0.05)
+    assert groups == [], "the group waits for the connection"
+    cancelled.cancel()
+    release.set()
+    await transaction
+    assert await kept == (0, [[("N-0",)]])
+    with pytest.raises(asyncio.CancelledError):
+        await cancelled
+    assert groups == [1] and await _skus() == ["N-0"]
