@@ -3,14 +3,14 @@ trip, and writes alone committed in groups.
 
 aiosqlite gives each connection a thread and sends it one call at a time. A write alone
 (`sql.write_alone`: take a row under the write lock, build statements from it, commit)
-is one such call. Sent one by one, each held the connection's lock (Tortoise's, an
-asyncio lock) from its turn until the event loop got round to its answer and then to
-the next writer's turn: under load two passes of a busy loop per write, with the
-thread idle meanwhile, and one fsync per order. Writes alone that arrive while one is on
-the thread wait in a queue (`GroupedWrites`); the next trip takes all of them: one
-transaction, a savepoint each, so that one that fails or falls short is rolled back
-alone, and one COMMIT (one fsync) for the group. Each caller is answered only after
-that COMMIT: an order the response says was placed is on disk.
+used to be one such call each, holding the connection's lock (Tortoise's, an asyncio
+lock) from its turn until the event loop got round to its answer and then to the next
+writer's turn: under load, two passes of a busy loop per write with the thread idle, and
+an fsync per order. Now writes alone wait in a queue (`GroupedWrites`) that the thread
+itself takes from, while one trip holds the connection: a group at a time, those waiting
+when it starts, in one transaction with a savepoint each (one that fails or falls short
+is rolled back alone) and one COMMIT, one fsync, for the group. Each caller is answered
+once its group has committed: an order the response says was placed is on disk.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ import asyncio
 import contextvars
 import logging
 import sqlite3
+from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
@@ -38,6 +39,8 @@ Rows = list[list[tuple[Any, ...]]]
 # at once, few enough that another process waiting for the write lock (a second worker,
 # the CLI) gets it between groups within its busy timeout.
 GROUP_LIMIT = 64
+# The most writes one trip to the thread takes, in groups as they arrive.
+TRIP_LIMIT = 4 * GROUP_LIMIT
 
 
 def translated(exc: sqlite3.Error) -> Exception:
@@ -96,7 +99,9 @@ class GroupedWrites:
     """One connection's writes alone, sent to its thread in groups (see the module)."""
 
     db: BaseDBAsyncClient
-    _waiting: list[_Write[Any]] = field(default_factory=list)
+    # Appended to on the event loop, taken from on the connection's thread (a deque's
+    # append and popleft are atomic).
+    _waiting: deque[_Write[Any]] = field(default_factory=deque)
     _sender: asyncio.Task[None] | None = None
 
     async def write(self, take: Statement, build: Build[T]) -> tuple[T, Rows]:
@@ -111,33 +116,21 @@ class GroupedWrites:
         return await answer
 
     async def _send(self) -> None:
-        """Send the waiting writes, a group per trip, until none wait."""
-        group: list[_Write[Any]] = []
+        """Hold the connection while writes wait, its thread taking them in groups."""
         try:
             while self._waiting:
-                group = []
-                try:
-                    async with self.db.acquire_connection() as driver:
-                        # Formed once the connection is ours: what arrived meanwhile joins,
-                        # and a caller cancelled meanwhile is left out.
-                        group = self._next_group()
-                        outcomes = await on_thread(
-                            cast(aiosqlite.Connection, driver), _write_group, group, self.db.log
-                        )
-                except Exception as exc:  # the group's transaction failed: none of it remains
-                    group = group or self._next_group()
-                    outcomes = [exc] * len(group)
-                for write, outcome in zip(group, outcomes, strict=True):
-                    _answer(write.answer, outcome)
-        except asyncio.CancelledError as exc:  # the loop is closing: no one else will answer
-            for write in [*group, *self._waiting]:
-                _answer(write.answer, OperationalError(f"the write was cut short: {exc!r}"))
-            raise
-
-    def _next_group(self) -> list[_Write[Any]]:
-        group = [w for w in self._waiting[:GROUP_LIMIT] if not w.answer.cancelled()]
-        del self._waiting[:GROUP_LIMIT]
-        return group
+                async with self.db.acquire_connection() as driver:
+                    await on_thread(
+                        cast(aiosqlite.Connection, driver),
+                        _write_waiting,
+                        self._waiting,
+                        self.db.log,
+                    )
+        except BaseException as exc:  # the connection failed, or the loop is closing
+            while self._waiting:
+                _answer(self._waiting.popleft().answer, OperationalError(exc))
+            if not isinstance(exc, Exception):
+                raise
 
 
 def _answer(answer: asyncio.Future[T], outcome: T | Exception) -> None:
@@ -149,16 +142,43 @@ def _answer(answer: asyncio.Future[T], outcome: T | Exception) -> None:
         answer.set_result(outcome)
 
 
+def _answer_group(group: Sequence[_Write[Any]], outcomes: Sequence[Any]) -> None:
+    for write, outcome in zip(group, outcomes, strict=True):
+        _answer(write.answer, outcome)
+
+
+def _write_waiting(
+    driver: sqlite3.Connection, waiting: deque[_Write[Any]], log: logging.Logger
+) -> None:
+    """On the connection's thread: the waiting writes, a group at a time (those waiting
+    when it starts), each group answered once committed, without a pass of the event
+    loop between groups; up to TRIP_LIMIT writes, so that a transaction waiting for the
+    connection gets its turn."""
+    sent = 0
+    while waiting and sent < TRIP_LIMIT:
+        group: list[_Write[Any]] = []
+        while waiting and len(group) < GROUP_LIMIT:
+            write = waiting.popleft()
+            if not write.answer.cancelled():  # a cancelled caller's write is never made
+                group.append(write)
+        if not group:
+            continue
+        sent += len(group)
+        loop = group[0].answer.get_loop()
+        try:
+            outcomes: Sequence[Any] = _write_group(driver, group, log)
+        except Exception as exc:  # the group's transaction failed: none of it remains
+            outcomes = [translated(exc) if isinstance(exc, sqlite3.Error) else exc] * len(group)
+        loop.call_soon_threadsafe(_answer_group, group, outcomes)
+
+
 def _write_group(
     driver: sqlite3.Connection, group: Sequence[_Write[Any]], log: logging.Logger
 ) -> list[tuple[Any, Rows] | Exception]:
-    """On the connection's thread: the group in one transaction under the write lock,
-    each write in a savepoint; each one's outcome, in order. A write whose statement
-    fails or falls short is rolled back to its savepoint, and the others go on; an error
-    that ends the transaction (SQLite rolls back whole on some, such as a full disk)
-    fails the group: raised, for every write."""
-    if not group:
-        return []
+    """The group in one transaction under the write lock, each write in a savepoint;
+    each one's outcome, in order. A write whose statement fails or falls short is rolled
+    back to its savepoint, and the others go on; an error that ends the transaction
+    (SQLite rolls back whole on some, such as a full disk) fails the group: raised."""
     driver.execute("BEGIN IMMEDIATE")
     try:
         outcomes = [_write_one(driver, write, log) for write in group]

@@ -127,7 +127,7 @@ async def test_a_batch_is_one_trip_and_a_placement_two(
     await place_order(web_order(("MUG", 1), ("CHAIR", 1), idempotency_key="trips"), SYSTEM)
     # The stock read; then one trip from BEGIN IMMEDIATE to COMMIT: the ids taken under the
     # write lock, the reservations with the order and everything else.
-    assert trips == ["run_batch", "_write_group"]
+    assert trips == ["run_batch", "_write_waiting"]
     # A capped location is counted between the reservations and the rest, in a transaction:
     # BEGIN (Tortoise's: a COMMIT first, then BEGIN), the ids, the reservations, the count,
     # the rest, COMMIT.
@@ -136,7 +136,7 @@ async def test_a_batch_is_one_trip_and_a_placement_two(
     await place_order(web_order(("MUG", 1)), SYSTEM)
     begin = trips.index("execute")
     assert trips[begin - 1 : begin + 2] == ["commit", "execute", "run_batch"], trips
-    assert trips[-1] == "commit" and "_write_group" not in trips, trips
+    assert trips[-1] == "commit" and "_write_waiting" not in trips, trips
 
 
 @pytest.mark.parametrize(

@@ -8,16 +8,15 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
-import aiosqlite
 import pytest
 from tortoise.exceptions import IntegrityError, OperationalError
 from tortoise.transactions import in_transaction
 
 from api.settings import Settings
-from models import sql
+from models import sql, sqlite_thread
 from models.tables import Product
 from tests.support.database import ON_POSTGRES
 
@@ -54,16 +53,15 @@ async def _skus() -> list[str]:
 
 @pytest.fixture
 def groups(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[int]]:
-    """The size of each group sent to the connection's thread."""
+    """The size of each group written, in one transaction, on the connection's thread."""
     sizes: list[int] = []
-    execute = aiosqlite.Connection._execute
+    write_group = sqlite_thread._write_group
 
-    async def counted(self: aiosqlite.Connection, fn: Any, *args: Any, **kwargs: Any) -> Any:
-        if fn.__name__ == "_write_group":
-            sizes.append(len(args[1]))
-        return await execute(self, fn, *args, **kwargs)
+    def counted(driver: sqlite3.Connection, group: Sequence[Any], log: Any) -> Any:
+        sizes.append(len(group))
+        return write_group(driver, group, log)
 
-    monkeypatch.setattr(aiosqlite.Connection, "_execute", counted)
+    monkeypatch.setattr(sqlite_thread, "_write_group", counted)
     yield sizes
 
 
