@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
+from collections import deque
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -152,3 +153,23 @@ async def test_a_write_cancelled_before_its_group_is_sent_is_never_made(
     with pytest.raises(asyncio.CancelledError):
         await cancelled
     assert groups == [1] and await _skus() == ["N-0"]
+
+
+async def test_a_trip_takes_groups_up_to_its_limits(
+    groups: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A group takes at most GROUP_LIMIT writes, a trip at most TRIP_LIMIT, and the
+    writes left wait for the next trip, in the order they came."""
+    trips: list[int] = []
+    write_waiting = sqlite_thread._write_waiting
+
+    def counted(driver: sqlite3.Connection, waiting: deque[Any], log: Any) -> None:
+        trips.append(len(waiting))
+        write_waiting(driver, waiting, log)
+
+    monkeypatch.setattr(sqlite_thread, "_write_waiting", counted)
+    monkeypatch.setattr(sqlite_thread, "GROUP_LIMIT", 2)
+    monkeypatch.setattr(sqlite_thread, "TRIP_LIMIT", 4)
+    answers = await asyncio.gather(*(_write() for _ in range(7)))
+    assert (trips, groups) == ([7, 3], [2, 2, 2, 1])
+    assert [built for built, _ in answers] == list(range(7))
