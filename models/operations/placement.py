@@ -96,18 +96,27 @@ def _planned_quantities(plan: RoutingPlan, count: int) -> list[tuple[int, int]]:
 # PostgreSQL from the sequences (anywhere: a value taken is never given again, and one
 # left unused is a gap), on SQLite the next AUTOINCREMENT ids, under the write lock of the
 # transaction that writes them.
+_ID_TABLES = ("order", "order_line", "fulfillment_order", "fulfillment_order_line")
+
+
+def id_sequence(table: str) -> str:
+    """The sequence of a table's serial id, as PostgreSQL names it (a test holds it to
+    pg_get_serial_sequence): a `regclass` constant is resolved once, when the statement
+    is prepared, where pg_get_serial_sequence looked it up on every run."""
+    return f"'\"{table}_id_seq\"'::regclass"
+
+
 _IDS = {
-    True: "SELECT nextval(pg_get_serial_sequence('\"order\"', 'id')), "
+    True: f"SELECT nextval({id_sequence(_ID_TABLES[0])}), "
     + ", ".join(
-        f"ARRAY(SELECT nextval(pg_get_serial_sequence('{name}', 'id')) "
-        f"FROM generate_series(1, CAST(${n} AS INTEGER)))"
-        for n, name in enumerate(("order_line", "fulfillment_order", "fulfillment_order_line"), 1)
+        f"ARRAY(SELECT nextval({id_sequence(name)}) FROM generate_series(1, CAST(${n} AS INTEGER)))"
+        for n, name in enumerate(_ID_TABLES[1:], 1)
     ),
     False: "SELECT "
     + ", ".join(
         f"MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = '{name}'), 0), "
         f'COALESCE((SELECT MAX(id) FROM "{name}"), 0)) + 1'
-        for name in ("order", "order_line", "fulfillment_order", "fulfillment_order_line")
+        for name in _ID_TABLES
     ),
 }
 
