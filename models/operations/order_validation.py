@@ -161,8 +161,8 @@ async def _products(
     is given, and, `with_stock`, the products' stock levels for the first plan, in one
     statement (hand-written: Tortoise's query building cost more than the read on every
     placement). The levels come in rows of their own, after the products' (a product's
-    columns repeated on each of its levels cost more to decode than all the rest): a row
-    per level, or per SKU on PostgreSQL (`order_routing.stock_columns`)."""
+    columns repeated on each of its levels cost more to decode than all the rest), a row
+    per SKU (`order_routing.stock_columns`)."""
     db = sql.connection(Product)
     width, fields_map = len(_PRODUCT_COLUMNS), Product._meta.fields_map
     channel, key, *marks = sql.placeholders(db, 2 + (2 if with_stock else 1) * len(skus))

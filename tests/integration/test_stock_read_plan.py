@@ -82,8 +82,8 @@ async def test_placements_stock_read_is_served_by_an_index() -> None:
 
 async def test_the_stock_read_answers_every_level_of_its_skus() -> None:
     """Placement's read (with the products) and the routing engine's own read answer each
-    level of the SKUs asked for, with its own numbers, and no other: on PostgreSQL they
-    come as a row of arrays per SKU."""
+    level of the SKUs asked for, with its own numbers, and no other: they come as a row
+    per SKU, of arrays on PostgreSQL and of JSON on SQLite."""
     await twin_cities({"MUG": (5, 0, 7), "CHAIR": (1, 1, 1), "HAT": (2, 2, 2)})
     await InventoryLevel.filter(product__sku="MUG", location__code="MSP-01").update(
         reserved=3, safety_stock=1
