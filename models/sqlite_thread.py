@@ -9,8 +9,9 @@ writer's turn: under load, two passes of a busy loop per write with the thread i
 an fsync per order. Now writes alone wait in a queue (`GroupedWrites`) that the thread
 itself takes from, while one trip holds the connection: a group at a time, those waiting
 when it starts, in one transaction with a savepoint each (one that fails or falls short
-is rolled back alone) and one COMMIT, one fsync, for the group. Each caller is answered
-once its group has committed: an order the response says was placed is on disk.
+is rolled back alone) and one COMMIT, one fsync, for the group; the trip ends when none
+wait or another task waits for the connection. Each caller is answered once its group
+has committed: an order the response says was placed is on disk.
 """
 
 from __future__ import annotations
@@ -39,7 +40,8 @@ Rows = list[list[tuple[Any, ...]]]
 # at once, few enough that another process waiting for the write lock (a second worker,
 # the CLI) gets it between groups within its busy timeout.
 GROUP_LIMIT = 64
-# The most writes one trip to the thread takes, in groups as they arrive.
+# The most writes one trip to the thread takes, in groups as they arrive, when no other task
+# waits for the connection.
 TRIP_LIMIT = 4 * GROUP_LIMIT
 
 
@@ -99,6 +101,8 @@ class GroupedWrites:
     """One connection's writes alone, sent to its thread in groups (see the module)."""
 
     db: BaseDBAsyncClient
+    # Whether a task waits for the connection (asked on its thread, between groups).
+    others_waiting: Callable[[], bool]
     # Appended to on the event loop, taken from on the connection's thread (a deque's
     # append and popleft are atomic).
     _waiting: deque[_Write[Any]] = field(default_factory=deque)
@@ -120,11 +124,9 @@ class GroupedWrites:
         try:
             while self._waiting:
                 async with self.db.acquire_connection() as driver:
+                    thread = cast(aiosqlite.Connection, driver)
                     await on_thread(
-                        cast(aiosqlite.Connection, driver),
-                        _write_waiting,
-                        self._waiting,
-                        self.db.log,
+                        thread, _write_waiting, self._waiting, self.others_waiting, self.db.log
                     )
         except BaseException as exc:  # the connection failed, or the loop is closing
             while self._waiting:
@@ -148,12 +150,15 @@ def _answer_group(group: Sequence[_Write[Any]], outcomes: Sequence[Any]) -> None
 
 
 def _write_waiting(
-    driver: sqlite3.Connection, waiting: deque[_Write[Any]], log: logging.Logger
+    driver: sqlite3.Connection,
+    waiting: deque[_Write[Any]],
+    others_waiting: Callable[[], bool],
+    log: logging.Logger,
 ) -> None:
     """On the connection's thread: the waiting writes, a group at a time (those waiting
     when it starts), each group answered once committed, without a pass of the event
-    loop between groups; up to TRIP_LIMIT writes, so that a transaction waiting for the
-    connection gets its turn."""
+    loop between groups; until none wait, or another task waits for the connection (a
+    transaction, the outbox relay: it goes next), or TRIP_LIMIT writes were made."""
     sent = 0
     while waiting and sent < TRIP_LIMIT:
         group: list[_Write[Any]] = []
@@ -170,6 +175,8 @@ def _write_waiting(
         except Exception as exc:  # the group's transaction failed: none of it remains
             outcomes = [translated(exc) if isinstance(exc, sqlite3.Error) else exc] * len(group)
         loop.call_soon_threadsafe(_answer_group, group, outcomes)
+        if others_waiting():
+            return
 
 
 def _write_group(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
+import threading
 from collections import deque
 from collections.abc import Iterator, Sequence
 from typing import Any
@@ -163,9 +164,9 @@ async def test_a_trip_takes_groups_up_to_its_limits(
     trips: list[int] = []
     write_waiting = sqlite_thread._write_waiting
 
-    def counted(driver: sqlite3.Connection, waiting: deque[Any], log: Any) -> None:
+    def counted(driver: sqlite3.Connection, waiting: deque[Any], *rest: Any) -> None:
         trips.append(len(waiting))
-        write_waiting(driver, waiting, log)
+        write_waiting(driver, waiting, *rest)
 
     monkeypatch.setattr(sqlite_thread, "_write_waiting", counted)
     monkeypatch.setattr(sqlite_thread, "GROUP_LIMIT", 2)
@@ -173,3 +174,35 @@ async def test_a_trip_takes_groups_up_to_its_limits(
     answers = await asyncio.gather(*(_write() for _ in range(7)))
     assert (trips, groups) == ([7, 3], [2, 2, 2, 1])
     assert [built for built, _ in answers] == list(range(7))
+
+
+async def test_a_trip_yields_to_a_task_waiting_for_the_connection(
+    groups: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A transaction that starts waiting for the connection while a trip writes goes next,
+    after the group in progress, not after every write waiting then."""
+    monkeypatch.setattr(sqlite_thread, "GROUP_LIMIT", 1)
+    loop = asyncio.get_running_loop()
+    waiting = threading.Event()
+    transaction: list[asyncio.Task[None]] = []
+
+    async def insert_in_transaction() -> None:
+        async with in_transaction():
+            await Product.create(sku="TX", name="TX", tags=[])
+
+    def start_transaction() -> None:
+        transaction.append(asyncio.create_task(insert_in_transaction()))
+        # After the task's first step: it waits for the connection's lock by then.
+        loop.call_soon(waiting.set)
+
+    def first(row: tuple[Any, ...]) -> tuple[list[sql.Statement], int]:
+        loop.call_soon_threadsafe(start_transaction)
+        assert waiting.wait(5)
+        return _numbered(row)
+
+    answers = await asyncio.gather(_write(first), _write(), _write(), _write())
+    await transaction[0]
+    assert [built for built, _ in answers] == [0, 2, 3, 4]
+    ids = await Product.all().order_by("id").values_list("sku", flat=True)
+    assert list(ids) == ["N-0", "TX", "N-2", "N-3", "N-4"]
+    assert groups == [1, 1, 1, 1]
