@@ -62,7 +62,10 @@ async def on_thread(thread: aiosqlite.Connection, function: Callable[..., T], *a
         # function on the connection's thread (aiosqlite is pinned in pyproject.toml).
         return cast(T, await thread._execute(function, thread._conn, *args))  # type: ignore[no-untyped-call]
     except sqlite3.Error as exc:
-        raise translated(exc) from exc
+        error = translated(exc)
+        if error is exc:
+            raise
+        raise error from exc
 
 
 def falls_short(statement: Statement, rows: Sequence[Any]) -> bool:
