@@ -20,6 +20,9 @@ when it starts, as it would have after waiting. Reads inside a transaction stay 
 transaction's connection (Tortoise's transaction client is another class). A database in
 memory has no second connection to share it: there every statement takes the one.
 
+Writes alone (`models.sql.write_alone`, a placement's) go to the writing connection's
+thread in groups, each client's own (`grouped_writes`, `models.sqlite_thread`).
+
 Named in `api.settings.tortoise_config` as the SQLite engine (Tortoise loads its
 `client_class`).
 """
