@@ -20,7 +20,7 @@ from tortoise.transactions import in_transaction
 from api.settings import Settings
 from models import sql, sqlite_thread
 from models.tables import Product
-from tests.support.database import ON_POSTGRES
+from tests.support.database import ON_POSTGRES, grouped_writes_ended
 
 pytestmark = [
     pytest.mark.skipif(ON_POSTGRES, reason="SQLite's writes alone"),
@@ -86,6 +86,7 @@ async def test_writes_waiting_together_go_in_one_trip_each_after_the_one_before(
 
 async def test_a_write_that_fails_or_falls_short_is_rolled_back_alone(groups: list[int]) -> None:
     await _write()  # N-0
+    await grouped_writes_ended()
     short = sql.Statement(f"SELECT id FROM {_PRODUCTS} WHERE sku = ?", ["nowhere"], 1)
 
     def duplicate(row: tuple[Any, ...]) -> tuple[list[sql.Statement], None]:

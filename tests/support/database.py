@@ -134,3 +134,13 @@ def committed_versions(dialect: str) -> list[str]:
         ),
         key=migration_number,
     )
+
+
+async def grouped_writes_ended() -> None:
+    """SQLite: let the trip of grouped writes in flight end (`models.sqlite_thread`). A
+    write is answered from its trip, which may still be ending and would take the writes
+    that come meanwhile; after this, the next writes make a trip of their own."""
+    client = connections.get("default")
+    writes = getattr(client, "grouped_writes", None)
+    if writes is not None and writes._sender is not None:
+        await writes._sender
