@@ -1,27 +1,37 @@
-"""Fifty customers race over real HTTP for the last ten units: exactly ten get them."""
+"""Fifty customers race over real HTTP for the last ten units: exactly ten get them, from
+one server process, and from two workers on one database (on SQLite one file, whose write
+lock each process's grouped writes take in turn)."""
 
 from __future__ import annotations
 
 import asyncio
+import json
 
 import httpx
 
+from api.settings import Settings
 from models.operations.access import create_api_key
 from models.rules.scopes import Role
 from models.tables import InventoryLedgerEntry, InventoryLevel, OrderLine
 from tests.support.factories import twin_cities
 from tests.support.gql import PLACE, order_input
+from tests.support.redis import needs_redis_server, redis_server
+from tests.support.servers import free_port, oms_env, oms_serve
 
 RACERS = 50
 UNITS = 10
 
 
-async def test_fifty_placements_for_ten_units_reserve_exactly_ten(live_server: str) -> None:
+async def _race(url: str) -> None:
+    """RACERS placements of one MUG at once, over as many connections, for UNITS units;
+    then exactly UNITS promised, and every level equal to its ledger."""
     await twin_cities({"MUG": (UNITS, 0, 0)})
     _, secret = await create_api_key("racer", Role.ADMIN)
     headers = {"Authorization": f"Bearer {secret}"}
-
-    async with httpx.AsyncClient(base_url=live_server, headers=headers, timeout=60) as client:
+    limits = httpx.Limits(max_connections=RACERS)
+    async with httpx.AsyncClient(
+        base_url=url, headers=headers, timeout=60, limits=limits
+    ) as client:
 
         async def place(n: int) -> dict:
             body = {"query": PLACE, "variables": {"input": order_input([("MUG", 1)])}}
@@ -47,3 +57,19 @@ async def test_fifty_placements_for_ten_units_reserve_exactly_ten(live_server: s
         assert level.reserved <= level.on_hand
     (mug,) = [level for level in await InventoryLevel.all() if level.reserved]
     assert mug.reserved == UNITS
+
+
+async def test_fifty_placements_for_ten_units_reserve_exactly_ten(live_server: str) -> None:
+    await _race(live_server)
+
+
+@needs_redis_server
+async def test_two_workers_racing_for_ten_units_reserve_exactly_ten(db: Settings) -> None:
+    port = free_port()
+    env = oms_env(db.database_url, f"redis://127.0.0.1:{port}", OMS_LOG_FORMAT="json")
+    async with redis_server(port), oms_serve(env, "--workers", "2") as (served, _):
+        await _race(served.url)
+    placed_by = {
+        entry["pid"] for entry in map(json.loads, served.log) if "POST /graphql" in entry["message"]
+    }
+    assert len(placed_by) == 2, "both workers placed orders"
