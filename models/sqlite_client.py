@@ -73,12 +73,13 @@ class ImmediateSqliteClient(SqliteClient):
     def grouped_writes(self) -> GroupedWrites:
         """Its writes alone, sent to its connection's thread in groups."""
         if self._grouped_writes is None:
-            self._grouped_writes = GroupedWrites(self, self.others_waiting)
+            self._grouped_writes = GroupedWrites(self)
         return self._grouped_writes
 
     def others_waiting(self) -> bool:
-        """Whether a task waits for the writing connection (Tortoise's asyncio lock): its
-        waiters' deque, whose length is safe to read from another thread. A lock without
+        """Whether a task waits for the writing connection (Tortoise's asyncio lock), asked
+        by the grouped writes on its thread between groups: the lock's waiters' deque,
+        whose length is safe to read from another thread. A lock without
         one (another Python) answers yes: the grouped writes then yield after each group."""
         return bool(getattr(self._lock, "_waiters", True))
 

@@ -29,9 +29,8 @@ import aiosqlite
 from tortoise.exceptions import IntegrityError, OperationalError
 
 if TYPE_CHECKING:
-    from tortoise.backends.base.client import BaseDBAsyncClient
-
     from models.sql import Statement
+    from models.sqlite_client import ImmediateSqliteClient
 
 T = TypeVar("T")
 Rows = list[list[tuple[Any, ...]]]
@@ -45,8 +44,8 @@ GROUP_LIMIT = 64
 TRIP_LIMIT = 4 * GROUP_LIMIT
 
 
-def translated(exc: sqlite3.Error) -> Exception:
-    """sqlite3's error as Tortoise raises it (what callers catch), else itself."""
+def _translated(exc: Exception) -> Exception:
+    """sqlite3's error as Tortoise raises it (what callers catch), else the error itself."""
     if isinstance(exc, sqlite3.IntegrityError):
         return IntegrityError(exc)
     if isinstance(exc, sqlite3.OperationalError):
@@ -62,7 +61,7 @@ async def on_thread(thread: aiosqlite.Connection, function: Callable[..., T], *a
         # function on the connection's thread (aiosqlite is pinned in pyproject.toml).
         return cast(T, await thread._execute(function, thread._conn, *args))  # type: ignore[no-untyped-call]
     except sqlite3.Error as exc:
-        error = translated(exc)
+        error = _translated(exc)
         if error is exc:
             raise
         raise error from exc
@@ -103,9 +102,7 @@ class _Write(Generic[T]):
 class GroupedWrites:
     """One connection's writes alone, sent to its thread in groups (see the module)."""
 
-    db: BaseDBAsyncClient
-    # Whether a task waits for the connection (asked on its thread, between groups).
-    others_waiting: Callable[[], bool]
+    db: ImmediateSqliteClient
     # Appended to on the event loop, taken from on the connection's thread (a deque's
     # append and popleft are atomic).
     _waiting: deque[_Write[Any]] = field(default_factory=deque)
@@ -129,7 +126,7 @@ class GroupedWrites:
                 async with self.db.acquire_connection() as driver:
                     thread = cast(aiosqlite.Connection, driver)
                     await on_thread(
-                        thread, _write_waiting, self._waiting, self.others_waiting, self.db.log
+                        thread, _write_waiting, self._waiting, self.db.others_waiting, self.db.log
                     )
         except BaseException as exc:  # the connection failed, or the loop is closing
             while self._waiting:
@@ -176,7 +173,7 @@ def _write_waiting(
         try:
             outcomes: Sequence[Any] = _write_group(driver, group, log)
         except Exception as exc:  # the group's transaction failed: none of it remains
-            outcomes = [translated(exc) if isinstance(exc, sqlite3.Error) else exc] * len(group)
+            outcomes = [_translated(exc)] * len(group)
         loop.call_soon_threadsafe(_answer_group, group, outcomes)
         if others_waiting():
             return
@@ -217,6 +214,6 @@ def _write_one(
         if not driver.in_transaction:
             raise
         driver.execute("ROLLBACK TO write_alone")
-        outcome = translated(exc) if isinstance(exc, sqlite3.Error) else exc
+        outcome = _translated(exc)
     driver.execute("RELEASE write_alone")
     return outcome
