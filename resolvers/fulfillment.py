@@ -424,7 +424,8 @@ class FulfillmentQueries:
             qs = qs.filter(status__in=[s.value for s in status])
         if sort_key is FulfillmentOrderSortKey.ACCEPT_BY:
             qs = qs.filter(accept_by__isnull=False)
-        connection = await paginate(qs, page, fulfillment_orders_of, Sort(sort_key.value, reverse))
+        sort = Sort(sort_key.value, reverse)
+        connection = await paginate(qs, page, fulfillment_orders_of, sort, for_values=True)
         asked = below(selected_paths(info), ("edges", "node"), ("nodes",))
         await prime_fulfillment_orders(info, [edge.node.row for edge in connection.edges], asked)
         return connection

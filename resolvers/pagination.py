@@ -25,6 +25,7 @@ from tortoise.fields import BigIntField
 from tortoise.models import Model
 from tortoise.queryset import QuerySet
 
+from models.custom_plans import planned_for_values
 from resolvers.config import server_config
 
 T = TypeVar("T")
@@ -211,9 +212,12 @@ async def paginate(
     to_nodes: Callable[[list[M]], Sequence[T]],
     sort: Sort = Sort(),
     count: Callable[[], Awaitable[int]] | None = None,
+    for_values: bool = False,
 ) -> Connection[T]:
     """One page of `queryset` in `sort` order, plus a lazy total count: `count` when the
-    caller knows the number another way, else the queryset's rows counted."""
+    caller knows the number another way, else the queryset's rows counted. `for_values`:
+    the page and the count are planned for the filters' values (models.custom_plans), for
+    lists filtered by values whose shares of the rows differ widely."""
     size = page.size()
     window = queryset
     largest = 2**63 - 1 if isinstance(queryset.model._meta.pk, BigIntField) else 2**31 - 1
@@ -222,7 +226,8 @@ async def paginate(
     if page.before is not None:
         window = window.filter(_beyond(sort, page.before, largest, later=sort.reverse))
     backwards = page.last is not None
-    rows = list(await ordered(window, sort, descending=backwards != sort.reverse).limit(size + 1))
+    read = ordered(window, sort, descending=backwards != sort.reverse).limit(size + 1)
+    rows = await (planned_for_values(queryset.model, read.using_db) if for_values else read)
     more = len(rows) > size
     rows = rows[:size]
     if backwards:
@@ -237,8 +242,14 @@ async def paginate(
             start_cursor=_cursor_of(sort, rows[0]) if rows else None,
             end_cursor=_cursor_of(sort, rows[-1]) if rows else None,
         ),
-        _count=count or queryset.count,
+        _count=count or (lambda: _count(queryset, for_values)),
     )
+
+
+async def _count(queryset: QuerySet[M], for_values: bool) -> int:
+    if for_values:
+        return await planned_for_values(queryset.model, lambda db: queryset.using_db(db).count())
+    return await queryset.count()
 
 
 def ordered(queryset: QuerySet[M], sort: Sort, descending: bool = False) -> QuerySet[M]:

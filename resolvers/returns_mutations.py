@@ -59,7 +59,7 @@ class ReturnQueries:
             qs = qs.filter(order_id=decode_query_id(order_id, "Order"))
         if status:
             qs = qs.filter(status__in=[s.value for s in status])
-        return await paginate(qs.prefetch_related("order"), page, returns_of)
+        return await paginate(qs.prefetch_related("order"), page, returns_of, for_values=True)
 
 
 @strawberry.type

@@ -96,7 +96,9 @@ class OrderQueries:
         qs = filtered_orders(visible_orders(actor), filter)
         qs = await settled_orders(qs, filter, sort_key)
         sort = order_sort(sort_key, reverse, filter)
-        connection = await paginate(qs, page, orders_of, sort, _kept_count(actor, filter))
+        connection = await paginate(
+            qs, page, orders_of, sort, _kept_count(actor, filter), for_values=True
+        )
         asked = below(selected_paths(info), ("edges", "node"), ("nodes",))
         await prime_order_page(info, [edge.node.row for edge in connection.edges], asked)
         return connection

@@ -9,6 +9,11 @@ through the app, as ADMIN, STAFF (one store) and PARTNER (the orders' channel) k
 subscriptions replaying from a cursor included; every SELECT they send is captured with
 its parameters and EXPLAINed, and none may read a whole history table. Sequential scans
 are not priced out (`enable_seqscan` stays on): the plans are those production would run.
+And the plan each statement ran with (auto_explain's, generic plans forced wherever
+PostgreSQL could choose one) must not read whole a history table that the plan made for
+its values does not: asyncpg prepares every statement, and after five runs PostgreSQL may
+keep one plan for all values, priced with a status's average share of the orders
+(models.custom_plans).
 
 One exception, by nature: a count of most of a table (`totalCount` of an unfiltered
 list) reads most of it, index or not; but not of the orders, whose count for whole
@@ -24,6 +29,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -64,6 +70,8 @@ HISTORY_TABLES = {
     "return_line",
     "outbox_event",
 }
+# Each reads the whole table when it has no index condition.
+WHOLE_TABLE_SCANS = {"Seq Scan", "Index Scan", "Index Only Scan"}
 SEQ_SCAN = re.compile(r'Seq Scan on "?(\w+)"?')
 # Whose totalCount is kept, not counted: no count of most of it is excused.
 KEPT_COUNTS = {"order"}
@@ -155,6 +163,12 @@ def _nodes(plan: dict[str, Any]) -> list[dict[str, Any]]:
     return [plan] + [node for child in plan.get("Plans", ()) for node in _nodes(child)]
 
 
+async def _plan(connection: Any, sql: str, params: list[Any]) -> dict[str, Any]:
+    _, rows = await connection.execute_query(f"EXPLAIN (FORMAT JSON) {sql}", params)
+    plan = rows[0]["QUERY PLAN"]
+    return (json.loads(plan) if isinstance(plan, str) else plan)[0]["Plan"]
+
+
 async def primary_key_walks(statements: list[tuple[str, list[Any]]]) -> list[str]:
     """Each SELECT whose plan may scan the orders' primary key with no bound on it (a
     walk from one end, filtering as it goes), found with sorting priced out: so that the
@@ -165,13 +179,43 @@ async def primary_key_walks(statements: list[tuple[str, list[Any]]]) -> list[str
         for sql, params in statements:
             if not sql.startswith("SELECT"):
                 continue
-            _, rows = await connection.execute_query(f"EXPLAIN (FORMAT JSON) {sql}", params)
-            plan = rows[0]["QUERY PLAN"]
-            plan = (json.loads(plan) if isinstance(plan, str) else plan)[0]["Plan"]
+            plan = await _plan(connection, sql, params)
             if any(
                 node.get("Index Name") == "order_pkey" and "Index Cond" not in node
                 for node in _nodes(plan)
             ):
+                found.append(f"{sql}\n  params: {params}\n{json.dumps(plan, indent=1)}")
+    return found
+
+
+def _scanned_whole(plan: dict[str, Any]) -> set[str]:
+    """The history tables a plan reads with no index condition (a Seq Scan, or an index
+    walked from one end, filtering as it goes)."""
+    return {
+        node["Relation Name"]
+        for node in _nodes(plan)
+        if node.get("Relation Name") in HISTORY_TABLES
+        and node["Node Type"] in WHOLE_TABLE_SCANS
+        and "Index Cond" not in node
+    }
+
+
+async def generic_plan_walks(
+    statements: list[tuple[str, list[Any]]], ran: list[dict[str, Any]]
+) -> list[str]:
+    """Each SELECT that ran (`ran`: auto_explain's record of each statement run, in order)
+    with a plan reading a history table whole where the plan made for its values does
+    not: a generic plan chosen for a statement whose values' shares of the rows differ."""
+    plans: dict[str, list[dict[str, Any]]] = {}
+    for record in ran:
+        plans.setdefault(record["Query Text"], []).append(record["Plan"])
+    found = []
+    async with in_transaction() as connection:
+        for sql, params in statements:
+            if not sql.startswith("SELECT"):
+                continue
+            plan = plans[sql].pop(0)
+            if _scanned_whole(plan) - _scanned_whole(await _plan(connection, sql, params)):
                 found.append(f"{sql}\n  params: {params}\n{json.dumps(plan, indent=1)}")
     return found
 
@@ -191,8 +235,52 @@ async def history(db: Settings) -> Settings:
     return db
 
 
+# auto_explain sends the plan of each statement run to the client, as a notice; and the
+# generic plan is forced wherever PostgreSQL could choose one (a prepared statement after
+# five runs), so that the plans heard are those the statements may run with in production.
+HEAR_PLANS = {
+    "session_preload_libraries": "auto_explain",
+    "auto_explain.log_min_duration": "0",
+    "auto_explain.log_format": "json",
+    "auto_explain.log_level": "notice",
+    "plan_cache_mode": "force_generic_plan",
+}
+
+
+async def _reconnect(client: Any, server_settings: dict[str, str], extra: dict[str, Any]) -> None:
+    await client.close()
+    client.server_settings, client.extra = server_settings, extra
+    await client.create_connection(with_db=True)
+
+
+@pytest.fixture
+async def plans_heard(history: Settings) -> AsyncIterator[list[dict[str, Any]]]:
+    """auto_explain's record (query text, plan) of each statement the app's connections
+    run, in order, with generic plans forced (HEAR_PLANS); the connections as they were
+    after the test."""
+    heard: list[dict[str, Any]] = []
+
+    def hear(_: object, message: Any) -> None:
+        if "plan:\n" in message.message:
+            heard.append(json.loads(message.message.split("plan:\n", 1)[1]))
+
+    async def listen(connection: Any) -> None:
+        connection.add_log_listener(hear)
+
+    client = connections.get("default")
+    server_settings, extra = client.server_settings, client.extra
+    await _reconnect(client, {**server_settings, **HEAR_PLANS}, {**extra, "setup": listen})
+    try:
+        yield heard
+    finally:
+        await _reconnect(client, server_settings, extra)
+
+
+# The listener is added as each connection is acquired, and asyncpg drops it (warning)
+# as the connection is released.
+@pytest.mark.filterwarnings("ignore:.*active log listener")
 async def test_every_read_is_served_by_an_index(
-    history: Settings, client: httpx.AsyncClient
+    history: Settings, client: httpx.AsyncClient, plans_heard: list[dict[str, Any]]
 ) -> None:
     store = await Location.get(code="TC-01")
     store_id = encode_id("Location", store.id)
@@ -237,6 +325,7 @@ async def test_every_read_is_served_by_an_index(
                 continue
             # Each read from full query-cost buckets: this is about plans, not budgets.
             build_schema(history).cost_budgets.buckets.clear()
+            plans_heard.clear()
             with capturing_statements() as statements:
                 response = await client.post(
                     "/graphql",
@@ -247,11 +336,13 @@ async def test_every_read_is_served_by_an_index(
             refused = [e.get("extensions", {}).get("code") for e in body.get("errors") or ()]
             assert set(refused) <= {"FORBIDDEN"}, (role, query, body["errors"])
             assert statements, (role, query)
+            ran = list(plans_heard)
             found += [f"{role}: {q}" for q in await whole_table_reads(statements)]
             # At this size a count of every order is a quick index-only scan, not a Seq
             # Scan: whole channels are never counted, whatever the plan.
             if role != "STAFF" and query == ORDERS_PAGE and not variables.get("filter"):
                 found += [f"{role}, counted: {q}" for q, _ in statements if COUNTS_ORDERS in q]
+            found += [f"{role}, generic: {q}" for q in await generic_plan_walks(statements, ran)]
             if "updatedAfter" in (variables.get("filter") or {}):
                 found += [f"{role}, walk: {q}" for q in await primary_key_walks(statements)]
 
@@ -269,8 +360,11 @@ async def test_every_read_is_served_by_an_index(
         for query, variables in subscriptions:
             if role == "STAFF" and query in (ORDER_UPDATED, ORDER_EVENTS):
                 continue
+            plans_heard.clear()
             with capturing_statements() as statements:
                 await replay(history, actor_of(key), query, variables)
+            ran = list(plans_heard)
             found += [f"{role}: {q}" for q in await whole_table_reads(statements)]
+            found += [f"{role}, generic: {q}" for q in await generic_plan_walks(statements, ran)]
 
     assert not found, "\n\n".join(found)
