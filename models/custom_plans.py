@@ -3,7 +3,7 @@
 asyncpg prepares every statement it sends, once per connection, and after five runs
 PostgreSQL may keep one generic plan for the statement, whatever its values, when that plan
 prices no worse than those it made for the values so far. A generic plan is priced with a
-column's average share of a value (a fifth of the orders for a status, one of five) and a
+column's average share of a value (a status, one of five values: a fifth of the orders) and a
 tenth of the rows for a `LIMIT $n`. For a page of one store's orders in a rare status, it
 walks every order by id, filtering as it goes: 84 ms on 200,000 orders, where the plan made
 for the values reads the status's index in 1.4 ms (bench/README.md, tenth session).
@@ -13,8 +13,8 @@ status, a store, a channel) read their page and count planned for those values: 
 transaction of their own that sets `plan_cache_mode` for itself alone (three more round
 trips and the planning: ~0.15 ms against a page's 3 ms read at 200,000 orders). The placing
 path keeps its generic plans (planning its write for the values would cost ~600 us of
-PostgreSQL CPU an order). SQLite's plans never depend on the values
-(no STAT4 in its builds): its reads run as they are.
+PostgreSQL CPU an order). SQLite's plans never depend on the values (the SQLite Python
+ships here is built without STAT4): its reads run as they are.
 """
 
 from __future__ import annotations
