@@ -15,14 +15,19 @@ order a request meets them:
 - the key: `scope["user"]` becomes an ApiKeyUser (api/auth.py); an address the
   failed-auth brake holds is answered 429. A WebSocket's key comes later, in its
   `connection_init` (api/auth.authenticate_connection).
+
+A client that disconnects before its body has arrived gets no answer and leaves no
+traceback in the log (Starlette raises ClientDisconnect where the body is read).
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 from collections.abc import Callable
 
+from starlette.requests import ClientDisconnect
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api.auth import MISSING_KEY, ApiKeyUser, TooManyFailures, VerifiedKeys, braked_user
@@ -119,7 +124,10 @@ class Edge:
                     ]
                 await send(message)
 
-            await self.inner(scope, receive, send_with_headers)
+            # Gone before its body arrived (a closed tab, a timed-out client): there is no
+            # one to answer, and nothing was done.
+            with contextlib.suppress(ClientDisconnect):
+                await self.inner(scope, receive, send_with_headers)
         finally:
             request_id.reset(token)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 from collections.abc import AsyncIterator
+from typing import Any
 
 import httpx
 import pytest
@@ -32,6 +33,38 @@ async def test_an_oversized_body_is_refused_with_413(
     response = await client.post("/graphql", json={"query": "{ __typename }", "pad": padding})
     assert response.status_code == 413
     assert response.json()["errors"][0]["extensions"]["code"] == "REQUEST_TOO_LARGE"
+
+
+async def test_a_client_gone_before_its_body_is_not_an_error(app: Any) -> None:
+    scope = {
+        "type": "http",
+        "asgi": {"version": "3.0"},
+        "http_version": "1.1",
+        "method": "POST",
+        "scheme": "http",
+        "path": "/graphql",
+        "raw_path": b"/graphql",
+        "root_path": "",
+        "query_string": b"",
+        "headers": [(b"content-type", b"application/json"), (b"content-length", b"100")],
+        "client": ("127.0.0.1", 50000),
+        "server": ("oms.test", 80),
+    }
+    messages = [
+        {"type": "http.request", "body": b'{"query": "{ __ty', "more_body": True},
+        {"type": "http.disconnect"},
+    ]
+    sent: list[dict[str, Any]] = []
+
+    async def receive() -> dict[str, Any]:
+        return messages.pop(0)
+
+    async def send(message: dict[str, Any]) -> None:
+        sent.append(message)
+
+    # Raised, Starlette's outermost middleware would answer 500 and uvicorn log it.
+    await app(scope, receive, send)
+    assert sent == []
 
 
 async def test_cors_is_off_unless_configured(client: httpx.AsyncClient, db: Settings) -> None:
