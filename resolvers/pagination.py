@@ -242,11 +242,11 @@ async def paginate(
             start_cursor=_cursor_of(sort, rows[0]) if rows else None,
             end_cursor=_cursor_of(sort, rows[-1]) if rows else None,
         ),
-        _count=count or (lambda: _count(queryset, for_values)),
+        _count=count or (lambda: _rows_counted(queryset, for_values)),
     )
 
 
-async def _count(queryset: QuerySet[M], for_values: bool) -> int:
+async def _rows_counted(queryset: QuerySet[M], for_values: bool) -> int:
     if for_values:
         return await planned_for_values(queryset.model, lambda db: queryset.using_db(db).count())
     return await queryset.count()
